@@ -1,0 +1,33 @@
+// Builds every part of netmortem: the CLI and main-side bundles (esbuild), the renderer (Vite)
+// and the native capture helper (make). `node scripts/build.mjs [part...]` builds only those parts.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const wanted = new Set(process.argv.slice(2));
+const want = (part) => wanted.size === 0 || wanted.has(part);
+
+const nodeBundle = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
+
+async function main() {
+  if (want('cli')) {
+    await build({ ...nodeBundle, entryPoints: [`${root}electron/node/cli/main.ts`], outfile: `${root}dist/cli.mjs`, format: 'esm' });
+  }
+  if (want('electron')) {
+    // Electron loads main and preload as CommonJS; a sandboxed preload may require only 'electron'.
+    await build({ ...nodeBundle, entryPoints: [`${root}electron/main/main.ts`], outfile: `${root}dist/electron/main.cjs`, format: 'cjs', external: ['electron'] });
+    await build({ ...nodeBundle, packages: undefined, entryPoints: [`${root}electron/preload/preload.ts`], outfile: `${root}dist/electron/preload.cjs`, format: 'cjs', external: ['electron'] });
+  }
+  if (want('renderer')) {
+    execFileSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', `${root}renderer/vite.config.ts`, '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  }
+  if (want('native')) {
+    execFileSync('make', ['-C', `${root}native`, '--no-print-directory'], { stdio: 'inherit' });
+  }
+}
+
+main().catch((error) => {
+  console.error(`build: ${error.message}`);
+  process.exit(1);
+});
