@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(build-essential libpcap-dev libcap2-bin tcpdump tshark chromium dnsmasq-base nftables iproute2 valgrind)
+apt_packages=(build-essential libpcap-dev libcap2-bin tcpdump tshark chromium dnsmasq-base nftables iproute2 valgrind time)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=()
   for package in "${apt_packages[@]}"; do
