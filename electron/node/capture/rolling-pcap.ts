@@ -1,0 +1,163 @@
+/**
+ * The capture's safety net: every record the helper sends is written through to a pcap
+ * file in <dataDirectory>/captures/ as it arrives (writeSync hands the bytes to the kernel
+ * at once, so an app crash loses nothing), whole records only, and a new file is started
+ * once one reaches the rotation size. Each file is hashed as it is written.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { CaptureError } from './capture-error';
+import type { PcapStreamHeader } from './pcap-record-framer';
+
+export const defaultRotateBytes = 100 * 1024 * 1024;
+
+export interface RollingFile {
+  path: string;
+  packets: number;
+  bytes: number;
+  /** Known once the file is closed. */
+  sha256: string | undefined;
+}
+
+export interface RollingPcapOptions {
+  dataDirectory: string;
+  rotateBytes?: number;
+  /** Name stem shared by the session's files: <stem>-<part>.pcap. */
+  stem: string;
+}
+
+interface OpenFile {
+  descriptor: number;
+  file: RollingFile;
+  hash: Hash;
+}
+
+export class RollingPcap {
+  readonly folder: string;
+  private readonly rotateBytes: number;
+  private readonly stem: string;
+  private readonly closed: RollingFile[] = [];
+  private current: OpenFile | undefined;
+  private header: PcapStreamHeader | undefined;
+  private finished = false;
+
+  constructor(options: RollingPcapOptions) {
+    this.folder = join(options.dataDirectory, 'captures');
+    this.rotateBytes = Math.max(options.rotateBytes ?? defaultRotateBytes, 1024);
+    this.stem = options.stem;
+    try {
+      mkdirSync(this.folder, { recursive: true });
+    } catch (error) {
+      throw writeError(`cannot create the capture folder ${this.folder}`, error);
+    }
+  }
+
+  /** The files so far, oldest first; the last one may still be growing. */
+  get files(): RollingFile[] {
+    return this.current ? [...this.closed, this.current.file] : [...this.closed];
+  }
+
+  /** Opens the first file as soon as the stream header is known, so even an empty capture leaves a pcap. */
+  start(header: PcapStreamHeader): void {
+    this.header = header;
+    if (!this.current && !this.finished) this.open();
+  }
+
+  /** Whole records, exactly as the helper sent them. */
+  write(records: Uint8Array, count: number): void {
+    if (this.finished) throw new CaptureError('write-failed', 'the rolling capture file is already closed');
+    if (records.length === 0) return;
+    if (!this.current) this.open();
+    let current = this.current!;
+    if (current.file.bytes >= this.rotateBytes) {
+      this.closeCurrent();
+      current = this.open();
+    }
+    try {
+      writeAll(current.descriptor, records, current.file.path);
+    } catch (error) {
+      // A disk that filled mid-write leaves part of a record: cut it, so the file stays readable.
+      try {
+        ftruncateSync(current.descriptor, current.file.bytes);
+      } catch {
+        // The write error below is the one to report.
+      }
+      throw error;
+    }
+    current.hash.update(records);
+    current.file.bytes += records.length;
+    current.file.packets += count;
+  }
+
+  /** Asks the kernel to put the data on disk (for power loss; a crash of the app alone loses nothing). */
+  flush(): void {
+    if (!this.current) return;
+    try {
+      fdatasyncSync(this.current.descriptor);
+    } catch (error) {
+      throw writeError(`cannot flush ${this.current.file.path}`, error);
+    }
+  }
+
+  /** Closes the last file. Safe to call twice and after a failure. */
+  close(): RollingFile[] {
+    if (!this.finished) {
+      this.finished = true;
+      this.closeCurrent();
+    }
+    return [...this.closed];
+  }
+
+  private open(): OpenFile {
+    if (!this.header) throw new CaptureError('bad-stream', 'records arrived before the pcap header');
+    const part = String(this.closed.length + 1).padStart(3, '0');
+    const path = join(this.folder, `${this.stem}-${part}.pcap`);
+    let descriptor: number;
+    try {
+      descriptor = openSync(path, 'wx', 0o600);
+    } catch (error) {
+      throw writeError(`cannot create ${path}`, error);
+    }
+    const hash = createHash('sha256');
+    const opened: OpenFile = { descriptor, file: { path, packets: 0, bytes: 0, sha256: undefined }, hash };
+    this.current = opened;
+    writeAll(descriptor, this.header.bytes, path);
+    hash.update(this.header.bytes);
+    opened.file.bytes = this.header.bytes.length;
+    return opened;
+  }
+
+  private closeCurrent(): void {
+    const current = this.current;
+    if (!current) return;
+    this.current = undefined;
+    current.file.sha256 = current.hash.digest('hex');
+    this.closed.push(current.file);
+    try {
+      closeSync(current.descriptor);
+    } catch (error) {
+      throw writeError(`cannot close ${current.file.path}`, error);
+    }
+  }
+}
+
+function writeAll(descriptor: number, bytes: Uint8Array, path: string): void {
+  let offset = 0;
+  // writeSync may write less than asked (a signal, a pipe); every iteration makes progress or throws.
+  while (offset < bytes.length) {
+    let written: number;
+    try {
+      written = writeSync(descriptor, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      throw writeError(`cannot write ${path}`, error);
+    }
+    if (written <= 0) throw new CaptureError('write-failed', `cannot write ${path}: no progress`);
+    offset += written;
+  }
+}
+
+function writeError(what: string, error: unknown): CaptureError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new CaptureError('write-failed', `${what}: ${reason}`, { cause: error });
+}
