@@ -1,6 +1,8 @@
 // One line per command. Each module exports `register(program)`.
 import type { Command } from 'commander';
+import { register as registerInterfaces } from './interfaces';
 
 export function registerCommands(program: Command): void {
   void program;
+  registerInterfaces(program);
 }
