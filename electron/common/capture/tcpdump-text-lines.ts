@@ -1,0 +1,58 @@
+/**
+ * How the lines of a tcpdump text log are told apart, before any packet is read: a packet
+ * starts on a line that begins with a time stamp (after the packet number of `-#`); `-v`
+ * continues it on lines that begin with white space; tcpdump's own messages ("reading
+ * from file", "listening on", "N packets captured") are banner lines, not packets.
+ */
+
+/**
+ * The start of a packet line. Groups: 1 packet number (-#); 2-4 date (-tttt); 5-7 time of
+ * day; 8 fraction (6 digits, 9 with --nano); 9-10 Unix seconds and fraction (-tt).
+ */
+export const RECORD_START =
+  /^\s*(?:(\d+)\s+)?(?:(?:(\d{4})-(\d{2})-(\d{2})\s+)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?|(\d{1,12})\.(\d{6}|\d{9}))\s+(?=\S)/;
+
+const BANNER_LINES = [
+  /^reading from (?:file|standard input)/,
+  /^tcpdump: /,
+  /^listening on /,
+  /^dropped privs/,
+  /^\d+ packets? (?:captured|received by filter|dropped by (?:kernel|interface))/,
+  /^Warning: /,
+];
+
+export function isBannerLine(line: string): boolean {
+  for (const pattern of BANNER_LINES) if (pattern.test(line)) return true;
+  return false;
+}
+
+export function isRecordStart(line: string): boolean {
+  return RECORD_START.test(line);
+}
+
+/** A `-v` continuation: indented, and not itself a packet line (those may be indented by -#). */
+export function isContinuation(line: string): boolean {
+  return /^\s/.test(line) && !RECORD_START.test(line);
+}
+
+/**
+ * Whether a file's first bytes read as a tcpdump text log: text (no NUL, few control
+ * bytes), and its first line that is not tcpdump's banner starts with a time stamp.
+ */
+export function looksLikeTcpdumpText(head: Uint8Array): boolean {
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return false;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
+  }
+  if (control > head.length / 100) return false;
+  const text = new TextDecoder('utf-8').decode(head);
+  let examined = 0;
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.replace(/\r$/, '');
+    if (line.trim() === '' || isBannerLine(line)) continue;
+    if (++examined > 1) break;
+    return isRecordStart(line);
+  }
+  return false;
+}
