@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../electron/common/analysis/timeline-event';
+import {
+  bucketEvents,
+  icmpTotal,
+  queryTotal,
+  regroupBuckets,
+  TimelineBuckets,
+  type TimelineBucket,
+} from '../../electron/common/report/timeline-buckets';
+import { scenarioEvents } from './fixtures/scenario-events';
+
+function query(frame: number, time: number, outcome: TimelineEvent['outcome'] = 'pending'): TimelineEvent {
+  return { frame, time, kind: 'dns-query', source: '192.0.2.1', destination: '192.0.2.53', server: '192.0.2.53', serverPort: 53, transport: 'UDP', outcome, line: '' };
+}
+
+function totals(buckets: readonly TimelineBucket[]) {
+  return {
+    queries: buckets.reduce((sum, bucket) => sum + queryTotal(bucket), 0),
+    errors: buckets.reduce((sum, bucket) => sum + icmpTotal(bucket), 0),
+    responses: buckets.reduce((sum, bucket) => sum + bucket.responses, 0),
+  };
+}
+
+describe('timeline buckets', () => {
+  it('counts the scenario: three failed queries and three port unreachable errors', () => {
+    const buckets = bucketEvents(scenarioEvents());
+    expect(totals(buckets)).toEqual({ queries: 3, errors: 3, responses: 0 });
+    expect(buckets.every((bucket) => bucket.queries.answered === 0)).toBe(true);
+    expect(buckets.reduce((sum, bucket) => sum + bucket.queries['icmp-failed'], 0)).toBe(3);
+    // Widened to fit: 258 s in at most 2000 buckets of 1 s.
+    expect(buckets[0]!.end - buckets[0]!.start).toBe(1);
+    expect(buckets.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('moves a query to the outcome an update settles', () => {
+    const timeline = new TimelineBuckets();
+    timeline.addEvent(query(1, 100.5));
+    timeline.addEvent(query(2, 100.7));
+    timeline.applyUpdate({ frame: 1, outcome: 'unanswered' });
+    timeline.applyUpdate({ frame: 1, outcome: 'icmp-failed', settledBy: 9 });
+    timeline.applyUpdate({ frame: 2, outcome: 'answered', settledBy: 3 });
+    // Settled queries no longer move.
+    timeline.applyUpdate({ frame: 2, outcome: 'servfail' });
+    const sum = (outcome: keyof TimelineBucket['queries']) =>
+      timeline.buckets().reduce((total, bucket) => total + bucket.queries[outcome], 0);
+    expect([sum('pending'), sum('unanswered'), sum('icmp-failed'), sum('answered'), sum('servfail')]).toEqual([0, 0, 1, 1, 0]);
+  });
+
+  it('keeps every count while widening, whatever the times and the bucket limit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1.7e9, max: 1.7e9 + 86_400, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 2, max: 50 }),
+        (times, maxBuckets) => {
+          const timeline = new TimelineBuckets(maxBuckets);
+          times.forEach((time, index) => timeline.addEvent(query(index + 1, time)));
+          const buckets = timeline.buckets();
+          expect(totals(buckets).queries).toBe(times.length);
+          expect(buckets.length).toBeLessThanOrEqual(maxBuckets);
+          for (const time of times) {
+            const holder = buckets.find((bucket) => bucket.start <= time + 1e-6 && time < bucket.end + 1e-6);
+            expect(holder).toBeDefined();
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('regroups into round buckets over a range, keeping the counts', () => {
+    const buckets = bucketEvents(scenarioEvents());
+    const regrouped = regroupBuckets(buckets, 60, { start: buckets[0]!.start, end: buckets[buckets.length - 1]!.end });
+    expect(regrouped[0]!.end - regrouped[0]!.start).toBe(5);
+    expect(regrouped.length).toBeLessThanOrEqual(60);
+    expect(totals(regrouped)).toEqual(totals(buckets));
+  });
+});
