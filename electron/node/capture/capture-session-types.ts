@@ -1,4 +1,5 @@
 /** What a live capture session takes, streams and returns. */
+import type { AnalysisOptionsInput } from '../../common/analysis/analysis-options';
 import type { OutcomeUpdate, TimelineEvent } from '../../common/analysis/timeline-event';
 import type { Analysis, CaptureFileFacts } from '../../common/report/analysis-schema';
 import type { CaptureError } from './capture-error';
@@ -24,6 +25,8 @@ export interface CaptureSessionOptions {
   rotateBytes?: number;
   /** DNS query timeout for the analysis (its default when absent). */
   timeoutSeconds?: number;
+  /** Any other analysis option (thresholds, limits); `events` is always on for a live session. */
+  analysis?: AnalysisOptionsInput;
   /** Time between batches; at least 100 ms (10 batches a second), the default. */
   batchIntervalMs?: number;
   /** The helper binary (default: findHelperPath). */

@@ -50,7 +50,7 @@ export class PcapRecordFramer {
     let offset = 0;
     if (!this.streamHeader) {
       if (data.length < pcapHeaderLength) {
-        this.carry = data.slice();
+        this.carry = new Uint8Array(data);
         return { records: new Uint8Array(0), count: 0 };
       }
       this.streamHeader = readStreamHeader(data.subarray(0, pcapHeaderLength));
@@ -70,8 +70,8 @@ export class PcapRecordFramer {
       offset = end;
       count += 1;
     }
-    // Copy the tail: the caller's chunk buffer may be reused.
-    this.carry = data.slice(offset);
+    // Copy the tail (new Uint8Array copies; Buffer#slice would not): the caller's chunk may be reused.
+    this.carry = new Uint8Array(data.subarray(offset));
     return { records: data.subarray(start, offset), count };
   }
 }
@@ -92,7 +92,7 @@ function readStreamHeader(bytes: Uint8Array): PcapStreamHeader {
     throw new CaptureError('bad-stream', `the capture helper's output is not pcap (magic 0x${magicBig.toString(16).padStart(8, '0')})`);
   }
   return {
-    bytes: bytes.slice(),
+    bytes: new Uint8Array(bytes),
     littleEndian,
     nanosecond,
     snaplen: view.getUint32(16, littleEndian),

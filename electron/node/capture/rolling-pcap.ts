@@ -16,8 +16,8 @@ export interface RollingFile {
   path: string;
   packets: number;
   bytes: number;
-  /** Known once the file is closed. */
-  sha256: string | undefined;
+  /** Of the bytes written so far. */
+  sha256: string;
 }
 
 export interface RollingPcapOptions {
@@ -53,9 +53,11 @@ export class RollingPcap {
     }
   }
 
-  /** The files so far, oldest first; the last one may still be growing. */
+  /** The files so far, oldest first; the last one may still be growing (its hash is of what it holds now). */
   get files(): RollingFile[] {
-    return this.current ? [...this.closed, this.current.file] : [...this.closed];
+    const files = this.closed.map((file) => ({ ...file }));
+    if (this.current) files.push({ ...this.current.file, sha256: this.current.hash.copy().digest('hex') });
+    return files;
   }
 
   /** Opens the first file as soon as the stream header is known, so even an empty capture leaves a pcap. */
@@ -106,7 +108,7 @@ export class RollingPcap {
       this.finished = true;
       this.closeCurrent();
     }
-    return [...this.closed];
+    return this.closed.map((file) => ({ ...file }));
   }
 
   private open(): OpenFile {
@@ -120,7 +122,7 @@ export class RollingPcap {
       throw writeError(`cannot create ${path}`, error);
     }
     const hash = createHash('sha256');
-    const opened: OpenFile = { descriptor, file: { path, packets: 0, bytes: 0, sha256: undefined }, hash };
+    const opened: OpenFile = { descriptor, file: { path, packets: 0, bytes: 0, sha256: '' }, hash };
     this.current = opened;
     writeAll(descriptor, this.header.bytes, path);
     hash.update(this.header.bytes);

@@ -1,0 +1,365 @@
+/**
+ * A live capture: the helper's pcap stream goes, as it arrives, to the rolling pcap file
+ * (first, so nothing is lost), then to the parser, the dissector and the analyser. Events
+ * go to the listener in batches, at most one per batch interval. The session owns the
+ * helper process and never lets it outlive the session: stop() asks it to end, dispose()
+ * kills it, a failure (the listener throwing, a write error, a corrupt stream) stops it,
+ * and the live-helper registry kills any survivor when Node exits.
+ */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { Analyzer } from '../../common/analysis/analyzer';
+import { PcapParser } from '../../common/capture/pcap-parser';
+import { dissect } from '../../common/decode/dissect';
+import { linkTypeName, type Frame } from '../../common/model/frame';
+import type { Analysis, CaptureFileFacts } from '../../common/report/analysis-schema';
+import { CaptureError, helperFailure } from './capture-error';
+import type {
+  CaptureEndReason,
+  CaptureListener,
+  CaptureSession,
+  CaptureSessionOptions,
+  CaptureStats,
+  CaptureSummary,
+} from './capture-session-types';
+import { helperCaptureArguments } from './helper-command';
+import { LineSplitter, parseHelperLine, type HelperStats } from './helper-messages';
+import { findHelperPath } from './helper-path';
+import { killHelper, trackHelper } from './live-helpers';
+import { PcapRecordFramer } from './pcap-record-framer';
+import { RollingPcap } from './rolling-pcap';
+
+const minimumBatchIntervalMs = 100;
+/** How long a helper may take to flush and exit after SIGTERM before it is killed. */
+const stopGraceMs = 5_000;
+/** At least one batch this often, so counters and elapsed time move when nothing else does. */
+const idleBatchMs = 1_000;
+/** How often the rolling file is pushed to disk (for power loss; a crash of the app loses nothing anyway). */
+const flushIntervalMs = 5_000;
+
+let sessionCounter = 0;
+
+type HelperProcess = ChildProcessByStdio<Writable, Readable, Readable>;
+
+export function startCaptureSession(options: CaptureSessionOptions, listener: CaptureListener): CaptureSession {
+  return new LiveCaptureSession(options, listener);
+}
+
+class LiveCaptureSession implements CaptureSession {
+  readonly id: string;
+  readonly ended: Promise<CaptureSummary>;
+  private readonly options: CaptureSessionOptions;
+  private readonly listener: CaptureListener;
+  private readonly helperPath: string;
+  private readonly child: HelperProcess;
+  private readonly analyzer: Analyzer;
+  private readonly parser: PcapParser;
+  private readonly framer = new PcapRecordFramer();
+  private readonly rolling: RollingPcap;
+  private readonly stderrLines = new LineSplitter();
+  private readonly warnings: string[] = [];
+  private readonly startedAt = Date.now();
+  private resolveEnded!: (summary: CaptureSummary) => void;
+  private batchTimer: NodeJS.Timeout | undefined;
+  private killTimer: NodeJS.Timeout | undefined;
+  private helperStats: HelperStats | undefined;
+  private finalStats: HelperStats | undefined;
+  private packets = 0;
+  private lastPacketSeconds = 0;
+  private lastBatchAt = 0;
+  private lastFlushAt = Date.now();
+  private lastBatchStats = '';
+  private error: CaptureError | undefined;
+  private listenerFailed = false;
+  /** Data stops flowing into the analysis after a corrupt stream or a write failure. */
+  private dataStopped = false;
+  private stopRequested = false;
+  private disposed = false;
+  private finished = false;
+  private summary: CaptureSummary | undefined;
+
+  constructor(options: CaptureSessionOptions, listener: CaptureListener) {
+    this.options = options;
+    this.listener = listener;
+    sessionCounter += 1;
+    this.id = `${new Date(this.startedAt).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}-${process.pid}-${sessionCounter}`;
+    const batchIntervalMs = Math.max(options.batchIntervalMs ?? minimumBatchIntervalMs, minimumBatchIntervalMs);
+    const args = helperCaptureArguments(options);
+    this.helperPath = findHelperPath(options.helperPath);
+    this.analyzer = new Analyzer({
+      ...options.analysis,
+      ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
+      events: true,
+    });
+    this.parser = new PcapParser({ onFrame: (frame) => this.analyse(frame) });
+    this.rolling = new RollingPcap({ dataDirectory: options.dataDirectory, rotateBytes: options.rotateBytes, stem: `capture-${this.id}` });
+    this.ended = new Promise((resolve) => {
+      this.resolveEnded = resolve;
+    });
+
+    const command = [...(options.launcher ?? []), this.helperPath, ...args];
+    // stdin stays open and unused: the helper stops by itself when it closes, even if we are SIGKILLed.
+    this.child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+    trackHelper(this.child);
+    this.child.stdin.on('error', () => {
+      // EPIPE once the helper is gone: its exit is handled on 'close'.
+    });
+    this.child.once('error', (error) => this.fail(new CaptureError('helper-failed', `cannot run ${command[0]}: ${error.message}`, { cause: error })));
+    this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      for (const line of this.stderrLines.push(chunk)) this.helperLine(line);
+    });
+    this.child.once('close', (exitCode, signal) => this.finish(exitCode, signal));
+    this.batchTimer = setInterval(() => this.tick(), batchIntervalMs);
+  }
+
+  get running(): boolean {
+    return !this.finished;
+  }
+
+  stats(): CaptureStats {
+    const helper = this.finalStats ?? this.helperStats;
+    return {
+      received: helper?.received ?? 0,
+      dropped: helper?.dropped ?? 0,
+      interfaceDropped: helper?.interfaceDropped ?? 0,
+      captured: helper?.captured ?? 0,
+      packets: this.packets,
+      elapsedSeconds: ((this.summary?.endedAt ?? Date.now()) - this.startedAt) / 1000,
+    };
+  }
+
+  files() {
+    return this.rolling.files;
+  }
+
+  stop(): Promise<CaptureSummary> {
+    if (!this.finished && !this.stopRequested) {
+      this.stopRequested = true;
+      this.terminate();
+    }
+    return this.ended;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.clearTimers();
+    killHelper(this.child);
+    this.child.stdin.destroy();
+    // Close the file now; a record still in flight is not written, so the file stays whole.
+    this.closeRolling();
+  }
+
+  analysis(files?: CaptureFileFacts[]): Analysis {
+    const stats = this.stats();
+    const warnings = [...this.warnings];
+    if (stats.dropped > 0) warnings.push(`the kernel dropped ${stats.dropped} packets during the capture: failures among them are not in this analysis`);
+    if (stats.interfaceDropped > 0) warnings.push(`the interface dropped ${stats.interfaceDropped} packets before the capture saw them`);
+    if (this.error) warnings.push(`the capture ended with an error: ${this.error.message}`);
+    return this.analyzer.result({
+      files: files ?? this.rollingFacts(),
+      interface: this.options.interface,
+      filter: this.options.filter?.trim() ? this.options.filter : null,
+      dropped: stats.dropped,
+      warnings,
+    });
+  }
+
+  // ---- the data path ----------------------------------------------------------------
+
+  private receive(chunk: Buffer): void {
+    if (this.dataStopped || this.disposed) return;
+    try {
+      const hadHeader = this.framer.header !== undefined;
+      const framed = this.framer.push(chunk);
+      const header = this.framer.header;
+      if (!hadHeader && header) {
+        this.rolling.start(header);
+        this.parser.push(header.bytes);
+      }
+      if (framed.count === 0) return;
+      this.rolling.write(framed.records, framed.count);
+      this.parser.push(framed.records);
+    } catch (error) {
+      this.dataStopped = true;
+      this.fail(asCaptureError(error, 'bad-stream'), true);
+    }
+  }
+
+  private analyse(frame: Frame): void {
+    this.packets += 1;
+    this.lastPacketSeconds = frame.seconds + frame.nanoseconds / 1e9;
+    this.analyzer.add(dissect(frame));
+  }
+
+  private helperLine(line: string): void {
+    const message = parseHelperLine(line);
+    if (!message) return;
+    switch (message.type) {
+      case 'stats':
+        if (message.final) this.finalStats = message;
+        else this.helperStats = message;
+        break;
+      case 'error':
+        this.error ??= helperFailure(this.helperPath, message);
+        break;
+      case 'warning':
+      case 'text':
+        this.warnings.push(`capture helper: ${message.message}`);
+        break;
+      case 'started':
+        break;
+    }
+  }
+
+  // ---- batches ----------------------------------------------------------------------
+
+  private tick(): void {
+    if (this.finished || this.disposed) return;
+    const now = Date.now();
+    // Timeouts happen live, but only up to what has been read: while the session is behind the
+    // helper (records still in the pipe), a query's response may be among them.
+    const behind = (this.helperStats?.captured ?? 0) > this.packets;
+    if (!this.dataStopped) this.analyzer.advanceTo(behind ? this.lastPacketSeconds : now / 1000);
+    this.emitBatch(now, false);
+    if (now - this.lastFlushAt >= flushIntervalMs && !this.dataStopped) {
+      this.lastFlushAt = now;
+      try {
+        this.rolling.flush();
+      } catch (error) {
+        this.dataStopped = true;
+        this.fail(asCaptureError(error, 'write-failed'));
+      }
+    }
+  }
+
+  private emitBatch(now: number, force: boolean): void {
+    if (this.listenerFailed) return;
+    const { events, updates } = this.analyzer.drain();
+    const stats = this.stats();
+    const statsKey = `${stats.received}/${stats.dropped}/${stats.interfaceDropped}/${stats.captured}/${stats.packets}`;
+    const due = force || events.length > 0 || updates.length > 0 || statsKey !== this.lastBatchStats || now - this.lastBatchAt >= idleBatchMs;
+    if (!due) return;
+    this.lastBatchAt = now;
+    this.lastBatchStats = statsKey;
+    try {
+      this.listener.onBatch({ events, updates, stats });
+    } catch (error) {
+      this.listenerFailed = true;
+      this.fail(asCaptureError(error, 'listener-failed', 'the capture listener threw'));
+    }
+  }
+
+  // ---- ending -----------------------------------------------------------------------
+
+  /** Records the first error and stops the helper; the session ends when it has exited. */
+  private fail(error: CaptureError, immediately = false): void {
+    this.error ??= error;
+    if (this.finished) return;
+    if (immediately) killHelper(this.child);
+    else this.terminate();
+  }
+
+  private terminate(): void {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    try {
+      this.child.kill('SIGTERM');
+    } catch {
+      // Gone already; 'close' follows.
+    }
+    this.killTimer ??= setTimeout(() => {
+      this.warnings.push(`the capture helper did not stop within ${stopGraceMs / 1000} s of SIGTERM and was killed`);
+      killHelper(this.child);
+    }, stopGraceMs);
+  }
+
+  private finish(exitCode: number | null, signal: NodeJS.Signals | null): void {
+    if (this.finished) return;
+    this.clearTimers();
+    for (const line of this.stderrLines.end()) this.helperLine(line);
+    if (this.framer.pendingBytes > 0 && !this.dataStopped) {
+      this.warnings.push(`the capture ended inside a record: its first ${this.framer.pendingBytes} bytes were left out, so every file holds whole records`);
+    }
+    if (!this.dataStopped && !this.disposed) {
+      try {
+        const parsed = this.parser.end();
+        this.warnings.push(...parsed.warnings.filter((warning) => !warning.startsWith('truncated last record')));
+      } catch (error) {
+        // No pcap header at all: the helper failed before it started; its error says why.
+        if (!this.error && exitCode === 0) this.error = asCaptureError(error, 'bad-stream');
+      }
+    }
+    this.closeRolling();
+    const reason = this.endReason(exitCode, signal);
+    this.finished = true;
+    if (!this.disposed && !this.dataStopped) this.emitBatch(Date.now(), true);
+    const summary: CaptureSummary = {
+      reason,
+      error: this.error,
+      stats: this.stats(),
+      files: this.rolling.files,
+      interface: this.options.interface,
+      filter: this.options.filter?.trim() ? this.options.filter : null,
+      startedAt: this.startedAt,
+      endedAt: Date.now(),
+      warnings: [...this.warnings],
+    };
+    this.summary = summary;
+    try {
+      this.listener.onEnd?.(summary);
+    } catch (error) {
+      summary.warnings.push(`the capture listener threw at the end: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.resolveEnded(summary);
+  }
+
+  private endReason(exitCode: number | null, signal: NodeJS.Signals | null): CaptureEndReason {
+    if (this.disposed) return this.error ? 'failed' : 'disposed';
+    if (!this.error) {
+      if (signal) {
+        this.error = new CaptureError('helper-died', `the capture helper was killed by ${signal} during the capture`);
+      } else if (exitCode !== 0) {
+        this.error = new CaptureError('helper-failed', `the capture helper exited with code ${exitCode} without saying why`);
+      }
+    }
+    if (this.error) return 'failed';
+    if (this.stopRequested) return 'stopped';
+    const helperReason = this.finalStats?.reason;
+    if (helperReason === 'count' || helperReason === 'duration' || helperReason === 'signal' || helperReason === 'stdin-closed') return helperReason;
+    return 'stopped';
+  }
+
+  private closeRolling(): void {
+    try {
+      this.rolling.close();
+    } catch (error) {
+      this.error ??= asCaptureError(error, 'write-failed');
+    }
+  }
+
+  private clearTimers(): void {
+    if (this.batchTimer) clearInterval(this.batchTimer);
+    if (this.killTimer) clearTimeout(this.killTimer);
+    this.batchTimer = undefined;
+    this.killTimer = undefined;
+  }
+
+  private rollingFacts(): CaptureFileFacts[] {
+    const linkType = this.framer.header?.linkType;
+    return this.rolling.files.map((file) => ({
+      path: file.path,
+      sha256: file.sha256,
+      format: 'pcap' as const,
+      linkTypes: linkType === undefined ? [] : [linkTypeName(linkType)],
+      packets: file.packets,
+      unreadable: 0,
+    }));
+  }
+}
+
+function asCaptureError(error: unknown, code: string, context?: string): CaptureError {
+  if (error instanceof CaptureError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CaptureError(code, context ? `${context}: ${message}` : message, { cause: error });
+}
