@@ -13,6 +13,7 @@
 #include "failure.h"
 #include "filter.h"
 #include "handle.h"
+#include "link-state.h"
 #include "pcapfile.h"
 #include "privilege.h"
 #include "signals.h"
@@ -64,6 +65,7 @@ struct capture {
 	int write_errno; /* set by the packet callback when stdout fails */
 	enum stop_reason reason;
 	char message[PCAP_ERRBUF_SIZE + 128];
+	struct link_watch link;
 };
 
 static char stdout_buffer[STDOUT_BUFFER_BYTES];
@@ -167,6 +169,24 @@ static void dispatch(struct capture *capture, int *more_ready)
 		capture->reason = STOP_COUNT;
 }
 
+/* Tells the reader when the interface goes down (a gap in the capture) and when it is back. */
+static void check_link(struct capture *capture)
+{
+	int changed;
+	enum link_state state = link_watch_check(&capture->link, &changed);
+	if (!changed)
+		return;
+	char message[256];
+	if (state == LINK_DOWN) {
+		snprintf(message, sizeof message, "interface %s went down; the capture waits for it to come back up",
+		         capture->options->interface);
+		events_warning("interface-down", message, NULL);
+	} else {
+		snprintf(message, sizeof message, "interface %s is up again; the capture continues", capture->options->interface);
+		events_notice("interface-up", message);
+	}
+}
+
 static int wait_ms(long long deadline, long long now)
 {
 	long long wait = deadline - now;
@@ -183,6 +203,7 @@ static void run_loop(struct capture *capture)
 	long long started = now_ms();
 	long long stop_at = options->duration_ms > 0 ? started + options->duration_ms : 0;
 	long long next_stats = options->stats_interval_ms > 0 ? started + options->stats_interval_ms : 0;
+	long long next_link_check = started + IDLE_WAIT_MS;
 	int more_ready = 0;
 
 	while (capture->reason == RUNNING) {
@@ -202,8 +223,13 @@ static void run_loop(struct capture *capture)
 				next_stats = now + options->stats_interval_ms;
 		}
 
-		int timeout = IDLE_WAIT_MS;
-		if (stop_at != 0)
+		if (now >= next_link_check) {
+			check_link(capture);
+			next_link_check = now + IDLE_WAIT_MS;
+		}
+
+		int timeout = wait_ms(next_link_check, now);
+		if (stop_at != 0 && wait_ms(stop_at, now) < timeout)
 			timeout = wait_ms(stop_at, now);
 		if (next_stats != 0 && wait_ms(next_stats, now) < timeout)
 			timeout = wait_ms(next_stats, now);
@@ -223,6 +249,9 @@ static void run_loop(struct capture *capture)
 			snprintf(capture->message, sizeof capture->message, "waiting for packets failed: %s", strerror(errno));
 			break;
 		}
+		/* The socket reports ENETDOWN as POLLERR when the interface goes down: look at once. */
+		if (descriptors[0].revents & POLLERR)
+			check_link(capture);
 		/* Also dispatch on a timeout: a non-blocking dispatch of nothing is cheap, and it is a safety net. */
 		dispatch(capture, &more_ready);
 		if (capture->reason == RUNNING && watch_stdin && stdin_closed(descriptors[1].revents))
@@ -289,7 +318,9 @@ int capture_run(const struct options *options)
 		(void)flush_stdout(&capture);
 	if (capture.reason == RUNNING) {
 		events_started(capture.handle, options, dropped);
+		link_watch_open(&capture.link, options->interface);
 		run_loop(&capture);
+		link_watch_close(&capture.link);
 	}
 	status = finish(&capture);
 	signals_attach(NULL);

@@ -5,12 +5,12 @@
 
 #include <unistd.h>
 
-void events_warning(const char *code, const char *message, const char *detail)
+static void write_event(const char *type, const char *code, const char *message, const char *detail)
 {
 	struct json line;
 	json_init(&line);
 	json_open_object(&line);
-	json_member_string(&line, "type", "warning");
+	json_member_string(&line, "type", type);
 	json_member_string(&line, "code", code);
 	json_member_string(&line, "message", message);
 	if (detail != NULL && detail[0] != '\0')
@@ -18,6 +18,16 @@ void events_warning(const char *code, const char *message, const char *detail)
 	json_close_object(&line);
 	(void)json_write_line(&line, STDERR_FILENO);
 	json_free(&line);
+}
+
+void events_warning(const char *code, const char *message, const char *detail)
+{
+	write_event("warning", code, message, detail);
+}
+
+void events_notice(const char *code, const char *message)
+{
+	write_event("notice", code, message, NULL);
 }
 
 void events_started(pcap_t *handle, const struct options *options, int privileges_dropped)
