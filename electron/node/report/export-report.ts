@@ -1,0 +1,21 @@
+/**
+ * Exports the report to a file, atomically: the file holds the whole report or is left as it
+ * was (see write-file-atomic.ts).
+ */
+import type { ReportFormat } from '../../common/report/default-file-name';
+import type { ReportInput } from '../../common/report/report-input';
+import { renderReport } from './render-report';
+import { writeFileAtomic } from './write-file-atomic';
+
+export interface ExportResult {
+  path: string;
+  format: ReportFormat;
+  bytes: number;
+}
+
+export async function exportReport(input: ReportInput, format: ReportFormat, path: string): Promise<ExportResult> {
+  const content = await renderReport(input, format);
+  await writeFileAtomic(path, content);
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  return { path, format, bytes };
+}
