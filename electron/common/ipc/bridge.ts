@@ -1,8 +1,8 @@
 /**
- * The shapes the renderer sees. `Bridge` is what the Electron preload exposes (one method per
- * request, answering with an envelope) and `Api` is what React code uses: the same methods,
- * resolving with the result or rejecting with an ApiError. Browser mode's WebSocket client
- * implements `Api` too. Types only, so the renderer pulls in no zod for them.
+ * What the Electron preload exposes to the renderer as `window.netmortem`: one method per
+ * request, answering with an envelope (errors cannot cross contextBridge with their fields),
+ * event subscriptions that return their unsubscribe, and the path of a dropped file.
+ * Types only, so whoever imports this pulls in no zod.
  */
 import type { Envelope, EventName, EventPayload, Failure, RequestArgs, RequestName, RequestResult } from './contract';
 
@@ -13,24 +13,21 @@ export type Bridge = {
   [N in RequestName]: (args: RequestArgs<N>) => Promise<Envelope<RequestResult<N>>>;
 } & {
   on<E extends EventName>(name: E, listener: Listener<E>): Unsubscribe;
+  /** The file-system path of a File dropped on the window (Electron's webUtils). */
+  pathForFile(file: object): string;
 };
 
-export type Api = {
-  [N in RequestName]: (args: RequestArgs<N>) => Promise<RequestResult<N>>;
-} & {
-  on<E extends EventName>(name: E, listener: Listener<E>): Unsubscribe;
-  /** 'electron' or 'browser': browser mode uploads files and downloads exports instead of using dialogs. */
-  readonly host: 'electron' | 'browser';
-};
-
+/** A refused or failed call, as the renderer's Api rejects with it. */
 export class ApiError extends Error {
   readonly code: Failure['code'];
   readonly issues: string[];
+  readonly fix: string | null;
   constructor(failure: Failure) {
     super(failure.message);
     this.name = 'ApiError';
     this.code = failure.code;
     this.issues = failure.issues;
+    this.fix = failure.fix;
   }
 }
 

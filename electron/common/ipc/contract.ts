@@ -12,6 +12,7 @@ import {
   analystSchema,
   batchSchema,
   captureInterfaceSchema,
+  commandSchema,
   errorCodeSchema,
   errorEventSchema,
   eventPageSchema,
@@ -101,6 +102,8 @@ export const events = {
   analysis: analysisEventSchema,
   error: errorEventSchema,
   sessionEnded: sessionEndedSchema,
+  /** Electron only: a menu item was chosen. */
+  command: commandSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 // The name lists (used where zod must not be bundled) and the tables have the same keys.
@@ -119,6 +122,8 @@ export const failureSchema = z.object({
   message: z.string(),
   /** For validation failures: each problem as "path: message". */
   issues: z.array(z.string()),
+  /** A command that fixes it, when there is one (the capture-permission setcap line). */
+  fix: z.string().nullable(),
 });
 export type Failure = z.infer<typeof failureSchema>;
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: Failure };

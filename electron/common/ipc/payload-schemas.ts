@@ -164,3 +164,8 @@ export const sessionEndedSchema = z.object({
   message: z.string().nullable(),
 });
 export type SessionEnded = z.infer<typeof sessionEndedSchema>;
+
+/** A command from the Electron application menu, for the renderer to carry out as if its own shortcut was pressed. */
+export const menuCommands = ['open', 'export', 'start-stop', 'save-capture'] as const;
+export const commandSchema = z.object({ command: z.enum(menuCommands) });
+export type MenuCommand = (typeof menuCommands)[number];

@@ -1,0 +1,20 @@
+// Builds the renderer into dist/renderer. base './' so that Electron can load it from file://
+// and browser mode can serve it from any path.
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'chrome120',
+    chunkSizeWarningLimit: 2000,
+  },
+});
