@@ -33,6 +33,7 @@
 #define DISPATCH_BATCH 8192
 /* The longest ppoll() wait when no deadline is nearer. */
 #define IDLE_WAIT_MS 1000
+#define NO_DESCRIPTOR_TICK_MS 10
 
 enum stop_reason {
 	RUNNING = 0,
@@ -233,6 +234,9 @@ static void run_loop(struct capture *capture)
 			timeout = wait_ms(stop_at, now);
 		if (next_stats != 0 && wait_ms(next_stats, now) < timeout)
 			timeout = wait_ms(next_stats, now);
+		/* Devices without a pollable descriptor (rare on Linux) are drained on a short tick instead. */
+		if (capture_fd < 0 && timeout > NO_DESCRIPTOR_TICK_MS)
+			timeout = NO_DESCRIPTOR_TICK_MS;
 		if (more_ready)
 			timeout = 0;
 

@@ -14,6 +14,7 @@
 #include <getopt.h>
 #include <math.h>
 #include <pcap/pcap.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,8 @@ static int parse_options(int argc, char **argv, struct options *options)
 
 int main(int argc, char **argv)
 {
+	/* A reader that goes away must show as EPIPE from write, in every mode, not kill us silently. */
+	signal(SIGPIPE, SIG_IGN);
 	struct options options;
 	int status = parse_options(argc, argv, &options);
 	if (status != 0)
