@@ -1,0 +1,132 @@
+/**
+ * The Node-side analysis pipeline, shared by the CLI, the app's service and the capture
+ * command: capture files (pcap, pcapng or tcpdump text, told apart by content) → frames,
+ * numbered in sequence across the files → dissect → Analyzer → the contract's Analysis, plus
+ * the timeline buckets for the chart and, when asked, the events themselves. No UI here:
+ * callers get progress through a callback and cancel through an AbortSignal.
+ */
+import { stat } from 'node:fs/promises';
+import { Analyzer } from '../../common/analysis/analyzer';
+import type { OutcomeUpdate, TimelineEvent } from '../../common/analysis/timeline-event';
+import { dissect } from '../../common/decode/dissect';
+import type { DecodedPacket } from '../../common/model/packet';
+import type { Analysis } from '../../common/report/analysis-schema';
+import { TimelineBuckets, type TimelineBucket } from '../../common/report/timeline-buckets';
+import { readCaptureFile } from '../files/read-capture';
+import { captureFacts, type FileFacts } from './capture-facts';
+import { EventCollector } from './event-collector';
+
+export interface AnalyzeProgress {
+  /** The file being read, its index and the number of files. */
+  path: string;
+  fileIndex: number;
+  files: number;
+  /** Bytes read over all files, and their total size. */
+  bytesRead: number;
+  totalBytes: number;
+  /** Packets read so far over all files. */
+  packets: number;
+}
+
+export interface AnalyzeFilesOptions {
+  /** YYYY-MM-DD for tcpdump text logs that print only the time of day. */
+  date?: string;
+  /** Seconds after which a query with no answer counts as unanswered (default: the Analyzer's, 5 s). */
+  timeoutSeconds?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: AnalyzeProgress) => void;
+  /** Keep every timeline event, with its final outcome, in the result (the app's table). */
+  events?: boolean;
+  /** Count the events per time bucket for the report's chart (default true). */
+  timeline?: boolean;
+  /** Each batch of new events and outcome updates as the files are read (the app's live view). */
+  onBatch?: (events: TimelineEvent[], updates: OutcomeUpdate[]) => void;
+}
+
+export interface AnalyzeFilesResult {
+  analysis: Analysis;
+  /** Events per time bucket; empty when the timeline was not asked for. */
+  timeline: TimelineBucket[];
+  /** Every event in frame order, with final outcomes; only with `events: true`. */
+  events?: TimelineEvent[];
+}
+
+/** Packets between two drains of the Analyzer's event queue: bounds the queue's memory. */
+const drainInterval = 4096;
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('The analysis was cancelled', 'AbortError');
+}
+
+export async function analyzeFiles(paths: readonly string[], options: AnalyzeFilesOptions = {}): Promise<AnalyzeFilesResult> {
+  if (paths.length === 0) throw new Error('no capture file given');
+  const wantTimeline = options.timeline ?? true;
+  const wantEvents = wantTimeline || options.events === true || options.onBatch !== undefined;
+  const analyzer = new Analyzer({
+    ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    events: wantEvents,
+  });
+  const buckets = wantTimeline ? new TimelineBuckets() : undefined;
+  const collector = options.events ? new EventCollector() : undefined;
+
+  const drain = () => {
+    if (!wantEvents) return;
+    const { events, updates } = analyzer.drain();
+    if (events.length === 0 && updates.length === 0) return;
+    if (buckets) {
+      for (const event of events) buckets.addEvent(event);
+      for (const update of updates) buckets.applyUpdate(update);
+    }
+    collector?.add(events, updates);
+    options.onBatch?.(events, updates);
+  };
+
+  const sizes = await Promise.all(
+    paths.map(async (path) => {
+      const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+        throw new Error(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+      });
+      if (info.isDirectory()) throw new Error(`cannot read ${path}: it is a folder`);
+      return info.size;
+    }),
+  );
+  const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
+
+  const files: FileFacts[] = [];
+  let firstFrameNumber = 1;
+  let bytesBefore = 0;
+  let packets = 0;
+  let sinceDrain = 0;
+  const addPacket = (packet: DecodedPacket) => {
+    analyzer.add(packet);
+    packets += 1;
+    if (++sinceDrain >= drainInterval) {
+      sinceDrain = 0;
+      drain();
+    }
+  };
+
+  for (const [fileIndex, path] of paths.entries()) {
+    if (options.signal?.aborted) throw abortError(options.signal);
+    const info = await readCaptureFile(path, {
+      firstFrameNumber,
+      ...(options.date !== undefined ? { date: options.date } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onFrame: (frame) => addPacket(dissect(frame)),
+      onPacket: addPacket,
+      onProgress: (bytesRead: number) =>
+        options.onProgress?.({ path, fileIndex, files: paths.length, bytesRead: bytesBefore + bytesRead, totalBytes, packets }),
+    });
+    files.push({ path, ...info });
+    firstFrameNumber += info.packets;
+    bytesBefore += sizes[fileIndex]!;
+  }
+  drain();
+  const analysis = analyzer.result(captureFacts(files));
+  drain();
+  return {
+    analysis,
+    timeline: buckets?.buckets() ?? [],
+    ...(collector ? { events: collector.events() } : {}),
+  };
+}
