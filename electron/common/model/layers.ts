@@ -152,6 +152,14 @@ export interface IcmpLayer extends LayerBase {
   gateway?: string;
   /** Parameter problem pointer. */
   pointer?: number;
+  /**
+   * Added for the decoders: the IPv6 address an ICMPv6 message is about, which tcpdump prints:
+   * the neighbor solicitation/advertisement target (RFC 4861 §4.3, §4.4), the redirect
+   * destination (RFC 4861 §4.5; its target is `gateway`), the MLD multicast address (RFC 2710 §3.6).
+   */
+  address?: string;
+  /** Added for the decoders: the whole ICMP message (header included), for checksums and the type-specific header bytes 4..7. */
+  message?: Uint8Array;
   /** Bytes after the 8-byte ICMP header (echo data, ND options, ...). */
   body: Uint8Array;
   /**
@@ -169,6 +177,8 @@ export interface DnsQuestion {
   type: number;
   class: number; // without the mDNS unicast-response bit
   unicastResponse?: boolean;
+  /** Added for the decoders: why the question could not be read whole (bad compression pointer, name too long, cut short). */
+  truncated?: string;
 }
 
 /** Typed rdata for the common types; anything else stays raw in DnsRecord.rdata. */
@@ -224,7 +234,9 @@ export type DnsRdata =
 export interface DnsRecord {
   name: string;
   type: number;
-  class: number; // for OPT: the requestor's UDP payload size
+  class: number; // for OPT: the requestor's UDP payload size; for mDNS: without the cache-flush bit
+  /** Added for the decoders: mDNS cache-flush bit (RFC 6762 §10.2), only on port 5353. */
+  cacheFlush?: boolean;
   ttl: number; // for OPT: extended rcode, version and flags (RFC 6891 §6.1.3)
   rdata: Uint8Array;
   /** Undefined for unknown types, and when rdata could not be read (then `truncated` says why). */
@@ -267,6 +279,8 @@ export interface DnsLayer extends LayerBase {
   edns?: DnsEdns;
   /** Length of the DNS message (without the TCP length prefix). */
   length: number;
+  /** Added for the decoders: the DNS message itself (a view), which compression pointers and raw rdata are relative to. */
+  message?: Uint8Array;
 }
 
 /** Bytes no decoder claimed. */
