@@ -1,0 +1,74 @@
+/**
+ * Address text for the packet path. IPv4 uses a precomputed table of the 256 byte values so
+ * that a dotted quad is three concatenations, no number formatting. IPv6 follows RFC 5952
+ * (lowercase, no leading zeros, the longest run of two or more zero groups as "::", the first
+ * such run on a tie) and, like inet_ntop and tcpdump, writes the IPv4-compatible (::a.b.c.d)
+ * and IPv4-mapped (::ffff:a.b.c.d) forms with a dotted quad (RFC 5952 §5).
+ */
+
+const decimal: readonly string[] = Array.from({ length: 256 }, (_, value) => String(value));
+const hexPair: readonly string[] = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, '0'));
+const hexShort: readonly string[] = Array.from({ length: 256 }, (_, value) => value.toString(16));
+
+/** The dotted quad of the 4 bytes at `offset`. The caller has checked they are present. */
+export function ipv4Text(data: Uint8Array, offset: number): string {
+  return (
+    decimal[data[offset]!]! +
+    '.' +
+    decimal[data[offset + 1]!]! +
+    '.' +
+    decimal[data[offset + 2]!]! +
+    '.' +
+    decimal[data[offset + 3]!]!
+  );
+}
+
+function group(high: number, low: number): string {
+  return high === 0 ? hexShort[low]! : hexShort[high]! + hexPair[low]!;
+}
+
+/** RFC 5952 text of the 16 bytes at `offset`. The caller has checked they are present. */
+export function ipv6Text(data: Uint8Array, offset: number): string {
+  // Find the longest run of zero 16-bit groups (length >= 2), the first one on a tie.
+  let bestStart = -1;
+  let bestLength = 0;
+  let runStart = -1;
+  for (let index = 0; index < 8; index++) {
+    const at = offset + index * 2;
+    if (data[at] === 0 && data[at + 1] === 0) {
+      if (runStart < 0) runStart = index;
+      const runLength = index - runStart + 1;
+      if (runLength > bestLength) {
+        bestLength = runLength;
+        bestStart = runStart;
+      }
+    } else runStart = -1;
+  }
+  if (bestLength < 2) bestStart = -1;
+  // inet_ntop's embedded IPv4 forms: ::a.b.c.d (six zero groups) and ::ffff:a.b.c.d.
+  if (bestStart === 0 && (bestLength === 6 || (bestLength === 5 && data[offset + 10] === 0xff && data[offset + 11] === 0xff))) {
+    return (bestLength === 5 ? '::ffff:' : '::') + ipv4Text(data, offset + 12);
+  }
+  let text = '';
+  for (let index = 0; index < 8; index++) {
+    if (index === bestStart) {
+      text += index === 0 ? '::' : ':';
+      index += bestLength - 1;
+      continue;
+    }
+    const at = offset + index * 2;
+    text += group(data[at]!, data[at + 1]!);
+    if (index < 7) text += ':';
+  }
+  return text;
+}
+
+/** Colon-separated lowercase hex, as tcpdump prints link-layer addresses. */
+export function macText(data: Uint8Array): string {
+  let text = '';
+  for (let index = 0; index < data.length; index++) {
+    if (index > 0) text += ':';
+    text += hexPair[data[index]!]!;
+  }
+  return text;
+}
