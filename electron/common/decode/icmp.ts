@@ -1,0 +1,111 @@
+/**
+ * ICMP for IPv4 (RFC 792, RFC 950 address mask, RFC 1191 next-hop MTU, RFC 1812 router
+ * requirements, RFC 4884 extended messages). Errors (destination unreachable 3, source quench
+ * 4, redirect 5, time exceeded 11, parameter problem 12) quote the original datagram after
+ * the 8-byte header; `quoted` is that view and the dissector decodes it apart from the
+ * packet's own layers. The checksum is kept, not verified.
+ */
+import type { IcmpLayer } from '../model/layers';
+import { ipv4Text } from './address-text';
+import { emptyBytes, shortReason } from './bytes';
+import type { DecodeResult } from './decode-result';
+
+const headerLength = 8;
+/** RFC 4884 §4.1: an original-datagram length is only used when it is at least 128 bytes. */
+const minimumExtendedQuote = 128;
+
+export const IcmpType = {
+  echoReply: 0,
+  destinationUnreachable: 3,
+  sourceQuench: 4,
+  redirect: 5,
+  echoRequest: 8,
+  routerAdvertisement: 9,
+  routerSolicitation: 10,
+  timeExceeded: 11,
+  parameterProblem: 12,
+  timestampRequest: 13,
+  timestampReply: 14,
+  informationRequest: 15,
+  informationReply: 16,
+  addressMaskRequest: 17,
+  addressMaskReply: 18,
+} as const;
+
+/** Types that quote the datagram that caused them (RFC 1812 §4.3.2.3). */
+export function isIcmpError(type: number): boolean {
+  return type === 3 || type === 4 || type === 5 || type === 11 || type === 12;
+}
+
+/** Types with an identifier and a sequence number in header bytes 4..7. */
+function hasIdentifier(type: number): boolean {
+  return type === 0 || type === 8 || (type >= 13 && type <= 18) || type === 42 || type === 43;
+}
+
+/** RFC 8335 §2: extended echo has an 8-bit sequence number (byte 6) and flags in byte 7. */
+function sequenceOf(data: Uint8Array, type: number): number {
+  return type === 42 || type === 43 ? data[6]! : (data[6]! << 8) | data[7]!;
+}
+
+/** The whole message length a type needs to be read: timestamps carry 3 times, masks 1 mask. */
+function neededLength(type: number): number {
+  if (type === 13 || type === 14) return headerLength + 12;
+  if (type === 17 || type === 18) return headerLength + 4;
+  return headerLength;
+}
+
+export function decodeIcmp(data: Uint8Array): DecodeResult<IcmpLayer> {
+  const length = data.length;
+  const type = length > 0 ? data[0]! : 0;
+  const code = length > 1 ? data[1]! : 0;
+  if (length < headerLength) {
+    const layer: IcmpLayer = {
+      kind: 'icmp',
+      type,
+      code,
+      checksum: length > 3 ? (data[2]! << 8) | data[3]! : 0,
+      identifier: undefined,
+      sequence: undefined,
+      mtu: undefined,
+      gateway: undefined,
+      pointer: undefined,
+      address: undefined,
+      body: emptyBytes,
+      quoted: undefined,
+      message: data,
+      truncated: shortReason('icmp', 'header', headerLength, length),
+    };
+    return { layer, payload: emptyBytes, next: undefined };
+  }
+  const needed = neededLength(type);
+  const error = isIcmpError(type);
+  let quoted: Uint8Array | undefined;
+  if (error) {
+    // RFC 4884: types 3, 11 and 12 may give the quoted datagram's length (32-bit words) in
+    // byte 5, with extension objects after it.
+    const words = type === 4 || type === 5 ? 0 : data[5]!;
+    const quotedLength = words * 4;
+    quoted =
+      quotedLength >= minimumExtendedQuote && headerLength + quotedLength <= length
+        ? data.subarray(headerLength, headerLength + quotedLength)
+        : data.subarray(headerLength);
+  }
+  const layer: IcmpLayer = {
+    kind: 'icmp',
+    type,
+    code,
+    checksum: (data[2]! << 8) | data[3]!,
+    identifier: hasIdentifier(type) ? (data[4]! << 8) | data[5]! : undefined,
+    sequence: hasIdentifier(type) ? sequenceOf(data, type) : undefined,
+    // RFC 1191 §4: the next-hop MTU is the low 16 bits of the unused word.
+    mtu: type === 3 && code === 4 ? (data[6]! << 8) | data[7]! : undefined,
+    gateway: type === 5 ? ipv4Text(data, 4) : undefined,
+    pointer: type === 12 ? data[4]! : undefined,
+    address: undefined,
+    body: data.subarray(headerLength),
+    quoted,
+    message: data,
+    truncated: length < needed ? shortReason('icmp', `type ${type}`, needed, length) : undefined,
+  };
+  return { layer, payload: emptyBytes, next: undefined };
+}
