@@ -80,6 +80,13 @@ export const incidentSchema = z.object({
   summary: z.string(),
   causes: z.array(causeSchema),
   evidence: z.array(evidenceSchema),
+  // Optional additions (the analyzer fills them; older documents lack them):
+  /** The first success from the service after the incident's last failure: when it recovered. */
+  recovered: isoTimeSchema.optional(),
+  /** Caveats a reader needs, e.g. ICMP rate limiting hiding failures, errors quoting unseen queries. */
+  notes: z.array(z.string()).optional(),
+  /** Evidence packets left out because of the per-incident evidence limit. */
+  evidenceOmitted: z.number().int().nonnegative().optional(),
 });
 
 export const analysisSchema = z.object({
@@ -102,6 +109,20 @@ export const analysisSchema = z.object({
     pending: z.number().int().nonnegative(),
     failedWithIcmp: z.number().int().nonnegative(),
     rcodes: z.record(z.string(), z.number().int().nonnegative()),
+    // Optional additions (the analyzer fills them; older documents lack them):
+    /** Responses that matched no query in the capture (it may have started after the query). */
+    unsolicited: z.number().int().nonnegative().optional(),
+    /** Responses and ICMP errors that arrived after their query was already counted as unanswered. */
+    lateAnswers: z.number().int().nonnegative().optional(),
+    /** Query-to-response time of answered, non-retransmitted queries. */
+    latency: z
+      .object({
+        responses: z.number().int().nonnegative(),
+        medianMilliseconds: z.number().nonnegative(),
+        p95Milliseconds: z.number().nonnegative(),
+        maxMilliseconds: z.number().nonnegative(),
+      })
+      .optional(),
   }),
   icmp: z.object({
     errors: z.number().int().nonnegative(),

@@ -1,0 +1,77 @@
+/** How an Analyzer runs: the timeout, the thresholds, and the bounds that keep memory flat. */
+import { defaultThresholds, type Thresholds } from './thresholds';
+
+export interface AnalysisLimits {
+  /** Open (unsettled) queries kept at most; past it the oldest is settled as unanswered and counted as evicted. */
+  openQueries: number;
+  /** Settled queries remembered for late answers and duplicate ICMP errors (see `lateAnswerSeconds`). */
+  recentQueries: number;
+  /** Distinct names and clients listed per incident (the counts stay exact). */
+  namesPerIncident: number;
+  clientsPerIncident: number;
+  /** (client, name, type) entries tracked for repeated NXDOMAIN answers, per capture. */
+  nxdomainNames: number;
+  /** Clients whose resolver choice is remembered (for the misconfiguration cause). */
+  clients: number;
+  /** Retransmission frames remembered per query, for evidence and outcome updates. */
+  retransmissionsPerQuery: number;
+  /** Separate incident windows kept per server, service and kind; older ones merge. */
+  windowsPerKind: number;
+  /** Success runs kept per server (see Thresholds.successResolutionSeconds). */
+  successRuns: number;
+}
+
+export interface AnalysisOptions {
+  /**
+   * Seconds without response or ICMP error after a query's last transmission before it counts
+   * as unanswered. 5 s is the stub resolver's default (glibc resolv.conf `timeout:5`).
+   */
+  timeoutSeconds: number;
+  /**
+   * A response or ICMP error arriving this long (seconds) after its query was declared
+   * unanswered still settles it: ICMP errors can trail their query (the scenario's do by up
+   * to 44 s), and the report should name the real failure, not "timeout".
+   */
+  lateAnswerSeconds: number;
+  thresholds: Thresholds;
+  /** Produce TimelineEvents and OutcomeUpdates for `drain()` (the UI); off for the CLI's speed. */
+  events: boolean;
+  /** Evidence lines kept per incident; the incident says how many were left out. */
+  evidenceLimit: number;
+  limits: AnalysisLimits;
+}
+
+export const defaultLimits: Readonly<AnalysisLimits> = Object.freeze({
+  openQueries: 200_000,
+  recentQueries: 50_000,
+  namesPerIncident: 100,
+  clientsPerIncident: 100,
+  nxdomainNames: 50_000,
+  clients: 100_000,
+  retransmissionsPerQuery: 16,
+  windowsPerKind: 64,
+  successRuns: 4096,
+});
+
+export interface AnalysisOptionsInput extends Partial<Omit<AnalysisOptions, 'thresholds' | 'limits'>> {
+  thresholds?: Partial<Thresholds>;
+  limits?: Partial<AnalysisLimits>;
+}
+
+export function resolveAnalysisOptions(input: AnalysisOptionsInput = {}): AnalysisOptions {
+  const options: AnalysisOptions = {
+    timeoutSeconds: input.timeoutSeconds ?? 5,
+    lateAnswerSeconds: input.lateAnswerSeconds ?? 120,
+    thresholds: { ...defaultThresholds, ...input.thresholds },
+    events: input.events ?? false,
+    evidenceLimit: input.evidenceLimit ?? 50,
+    limits: { ...defaultLimits, ...input.limits },
+  };
+  if (!(options.timeoutSeconds > 0)) throw new RangeError(`timeoutSeconds must be positive, got ${options.timeoutSeconds}`);
+  if (!(options.lateAnswerSeconds >= 0)) throw new RangeError(`lateAnswerSeconds must be 0 or more, got ${options.lateAnswerSeconds}`);
+  if (!Number.isInteger(options.evidenceLimit) || options.evidenceLimit < 0) {
+    throw new RangeError(`evidenceLimit must be a whole number, got ${options.evidenceLimit}`);
+  }
+  if (!(options.limits.openQueries >= 1)) throw new RangeError('limits.openQueries must be at least 1');
+  return options;
+}

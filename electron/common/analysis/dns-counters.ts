@@ -1,0 +1,52 @@
+/** The capture-wide DNS and ICMP counts of the contract's `dns` and `icmp` sections. */
+import { dnsRcodeName } from '../decode/dns-names';
+import type { IcmpErrorKind, QueryOutcome } from './timeline-event';
+
+export class DnsCounters {
+  /** Distinct queries (a retransmission counts once here). */
+  queries = 0;
+  retransmissions = 0;
+  /** Every DNS response seen, matched or not. */
+  responses = 0;
+  /** Queries with neither response nor ICMP error within the timeout (re-settled late answers leave). */
+  unanswered = 0;
+  failedWithIcmp = 0;
+  /** Responses that matched no query we saw (the capture may have started after it). */
+  unsolicited = 0;
+  /** Responses or ICMP errors for a query already counted as unanswered. */
+  lateAnswers = 0;
+  /** Second responses to a query already answered. */
+  duplicateResponses = 0;
+  /** ICMP errors quoting a DNS query the capture never showed. */
+  icmpWithoutQuery = 0;
+  readonly outcomes = new Map<QueryOutcome, number>();
+  private readonly rcodes = new Map<number, number>();
+  icmpErrors = 0;
+  readonly icmpByKind = new Map<IcmpErrorKind, number>();
+
+  rcode(rcode: number): void {
+    this.rcodes.set(rcode, (this.rcodes.get(rcode) ?? 0) + 1);
+  }
+
+  icmp(kind: IcmpErrorKind): void {
+    this.icmpErrors++;
+    this.icmpByKind.set(kind, (this.icmpByKind.get(kind) ?? 0) + 1);
+  }
+
+  outcome(outcome: QueryOutcome, change: number): void {
+    this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + change);
+  }
+
+  /** Every rcode seen, by its registry name (NOERROR, NXDOMAIN, ...), in numeric order. */
+  rcodeNames(): Record<string, number> {
+    const names: Record<string, number> = {};
+    for (const rcode of [...this.rcodes.keys()].sort((a, b) => a - b)) names[dnsRcodeName(rcode)] = this.rcodes.get(rcode)!;
+    return names;
+  }
+
+  icmpKinds(): Record<string, number> {
+    const kinds: Record<string, number> = {};
+    for (const [kind, count] of this.icmpByKind) kinds[kind] = count;
+    return kinds;
+  }
+}

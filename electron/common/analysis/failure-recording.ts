@@ -1,0 +1,44 @@
+/** Folding a failed transaction into an incident window: its counts, who and what, and its evidence lines. */
+import type { DecodedPacket } from '../model/packet';
+import type { EvidenceList } from './evidence';
+import type { IncidentWindow } from './incident-window';
+import { packetLine, resendLine } from './packet-line';
+import type { Transaction } from './transaction';
+
+export function recordTransaction(window: IncidentWindow, transaction: Transaction): void {
+  window.queries++;
+  window.attempts += transaction.attempts;
+  if (transaction.recursionDesired) window.recursionDesired++;
+  window.clients.add(transaction.client);
+  window.names.add(transaction.name);
+}
+
+/**
+ * The query's lines (first transmission and remembered retransmissions) and the packet that
+ * settled it, all or nothing: an incident's evidence never shows an error without its query.
+ */
+export function recordEvidence(
+  evidence: EvidenceList,
+  transaction: Transaction | undefined,
+  packet: DecodedPacket | undefined,
+  microseconds: number,
+  tag?: string,
+): void {
+  const snapshot = transaction?.snapshot;
+  const resends = snapshot ? (transaction.resendFrames?.length ?? 0) : 0;
+  const count = (snapshot ? 1 + resends : 0) + (packet ? 1 : 0);
+  if (count === 0 || !evidence.reserve(count)) return;
+  if (snapshot && transaction) {
+    evidence.push(withTag({ frame: transaction.firstFrame, microseconds: transaction.firstMicroseconds, line: packetLine(snapshot) }, tag));
+    for (let index = 0; index < resends; index++) {
+      const frame = transaction.resendFrames![index]!;
+      const time = transaction.resendMicroseconds![index]!;
+      evidence.push(withTag({ frame, microseconds: time, line: resendLine(snapshot, frame, time) }, tag));
+    }
+  }
+  if (packet) evidence.push(withTag({ frame: packet.frame.number, microseconds, line: packetLine(packet) }, tag));
+}
+
+function withTag<T extends object>(entry: T, tag: string | undefined): T & { tag?: string } {
+  return tag === undefined ? entry : { ...entry, tag };
+}

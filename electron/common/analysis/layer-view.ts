@@ -1,0 +1,92 @@
+/**
+ * The few fields the analysis needs from a packet's layers, read in one pass into a reused
+ * object: the hot path allocates nothing here. One view reads the packet's own layers,
+ * another the datagram an ICMP error quotes.
+ */
+import type { DnsLayer, IcmpLayer, Layer } from '../model/layers';
+
+export type Transport = 'UDP' | 'TCP';
+
+export class LayerView {
+  /** 0 when the layers hold no IP header. */
+  ipVersion: 0 | 4 | 6 = 0;
+  source = '';
+  destination = '';
+  /** IPv4 TTL or IPv6 hop limit; 0 when unknown (text imports). */
+  ttl = 0;
+  /** IPv4 identification (0 for IPv6 unless fragmented); 0 also when unknown. */
+  ipId = 0;
+  /** IP protocol number of the upper layer (17 UDP, 6 TCP, 1 ICMP, 58 ICMPv6, ...). */
+  protocol = -1;
+  transport: Transport | undefined = undefined;
+  sourcePort = 0;
+  destinationPort = 0;
+  /** The transport header was present (text imports may give ports as 0 without one). */
+  hasPorts = false;
+  dns: DnsLayer | undefined = undefined;
+  icmp: IcmpLayer | undefined = undefined;
+
+  read(layers: readonly Layer[]): this {
+    this.ipVersion = 0;
+    this.source = '';
+    this.destination = '';
+    this.ttl = 0;
+    this.ipId = 0;
+    this.protocol = -1;
+    this.transport = undefined;
+    this.sourcePort = 0;
+    this.destinationPort = 0;
+    this.hasPorts = false;
+    this.dns = undefined;
+    this.icmp = undefined;
+    for (let index = 0; index < layers.length; index++) {
+      const layer = layers[index]!;
+      switch (layer.kind) {
+        case 'ipv4':
+          // Tunnels (IP in IP) leave the innermost header: the one the transport belongs to.
+          this.ipVersion = 4;
+          this.source = layer.source;
+          this.destination = layer.destination;
+          this.ttl = layer.ttl;
+          this.ipId = layer.identification;
+          this.protocol = layer.protocol;
+          break;
+        case 'ipv6':
+          this.ipVersion = 6;
+          this.source = layer.source;
+          this.destination = layer.destination;
+          this.ttl = layer.hopLimit;
+          this.ipId = layer.fragment?.identification ?? 0;
+          this.protocol = layer.protocol;
+          break;
+        case 'udp':
+          this.transport = 'UDP';
+          this.sourcePort = layer.sourcePort;
+          this.destinationPort = layer.destinationPort;
+          this.hasPorts = true;
+          break;
+        case 'tcp':
+          this.transport = 'TCP';
+          this.sourcePort = layer.sourcePort;
+          this.destinationPort = layer.destinationPort;
+          this.hasPorts = true;
+          break;
+        case 'dns':
+          this.dns = layer;
+          break;
+        case 'icmp':
+        case 'icmpv6':
+          this.icmp = layer;
+          break;
+        default:
+          break;
+      }
+    }
+    // A quoted header cut before the transport still names the protocol.
+    if (this.transport === undefined) {
+      if (this.protocol === 17) this.transport = 'UDP';
+      else if (this.protocol === 6) this.transport = 'TCP';
+    }
+    return this;
+  }
+}

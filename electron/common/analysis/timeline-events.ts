@@ -1,0 +1,71 @@
+/** TimelineEvents for the UI, built only when the analyzer runs with `events: true`. */
+import { dnsRcodeName, dnsTypeName } from '../decode/dns-names';
+import type { DnsLayer, IcmpLayer } from '../model/layers';
+import type { DecodedPacket } from '../model/packet';
+import type { IcmpClassification } from './icmp-kind';
+import type { LayerView, Transport } from './layer-view';
+import { packetLine } from './packet-line';
+import type { TimelineEvent } from './timeline-event';
+import { microsecondsPerSecond } from './time-format';
+
+function question(dns: DnsLayer | undefined): { name?: string; queryType?: string } {
+  const first = dns?.questions[0];
+  return first ? { name: first.name, queryType: dnsTypeName(first.type) } : {};
+}
+
+export function dnsEvent(
+  packet: DecodedPacket,
+  view: LayerView,
+  dns: DnsLayer,
+  transport: Transport,
+  microseconds: number,
+  queryFrame: number | undefined,
+): TimelineEvent {
+  const response = dns.response;
+  return {
+    frame: packet.frame.number,
+    time: microseconds / microsecondsPerSecond,
+    kind: response ? 'dns-response' : 'dns-query',
+    source: view.source,
+    destination: view.destination,
+    server: response ? view.source : view.destination,
+    serverPort: response ? view.sourcePort : view.destinationPort,
+    transport,
+    ...question(dns),
+    dnsId: dns.id,
+    ...(response ? { rcode: dnsRcodeName(dns.rcode) } : { outcome: 'pending' as const }),
+    ...(queryFrame !== undefined ? { queryFrame } : {}),
+    line: packetLine(packet),
+  };
+}
+
+export function icmpEvent(
+  packet: DecodedPacket,
+  view: LayerView,
+  icmp: IcmpLayer,
+  classification: IcmpClassification,
+  quoted: LayerView,
+  transport: Transport,
+  microseconds: number,
+  queryFrame: number | undefined,
+  name: string | undefined,
+): TimelineEvent {
+  const dns = quoted.dns;
+  return {
+    frame: packet.frame.number,
+    time: microseconds / microsecondsPerSecond,
+    kind: 'icmp-error',
+    source: view.source,
+    destination: view.destination,
+    server: quoted.destination,
+    serverPort: quoted.destinationPort,
+    transport,
+    ...(dns ? question(dns) : name !== undefined ? { name } : {}),
+    ...(dns && quoted.sourcePort > 0 ? { dnsId: dns.id } : {}),
+    icmpKind: classification.kind,
+    icmpType: icmp.type,
+    icmpCode: icmp.code,
+    ...(queryFrame !== undefined ? { queryFrame } : {}),
+    line: packetLine(packet),
+  };
+}
