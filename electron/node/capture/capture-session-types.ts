@@ -74,6 +74,8 @@ export interface CaptureSummary {
   files: RollingFile[];
   interface: string;
   filter: string | null;
+  /** libpcap's name of the link type (EN10MB, LINUX_SLL2, ...); null when nothing arrived. */
+  linkType: string | null;
   /** Wall-clock milliseconds. */
   startedAt: number;
   endedAt: number;
@@ -89,6 +91,10 @@ export interface CaptureListener {
 
 export interface CaptureSession {
   readonly id: string;
+  /** The helper's process id (the launcher's, which execs the helper, when there is one). */
+  readonly helperProcessId: number | undefined;
+  /** Resolves true once the helper is capturing (its "started" line), false if it ended before. */
+  readonly started: Promise<boolean>;
   /** Resolves once the helper has exited and everything is written; never rejects. */
   readonly ended: Promise<CaptureSummary>;
   readonly running: boolean;
@@ -101,7 +107,8 @@ export interface CaptureSession {
   dispose(): void;
   /**
    * The analysis of everything captured so far. `files` replaces the rolling files in the
-   * capture facts (the CLI's -w copy, for instance).
+   * capture facts (the CLI's -w copy, for instance). Outcomes it settles (queries still
+   * pending at the end) reach the listener as one more batch.
    */
   analysis(files?: CaptureFileFacts[]): Analysis;
 }

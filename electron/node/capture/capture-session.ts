@@ -48,6 +48,7 @@ export function startCaptureSession(options: CaptureSessionOptions, listener: Ca
 class LiveCaptureSession implements CaptureSession {
   readonly id: string;
   readonly ended: Promise<CaptureSummary>;
+  readonly started: Promise<boolean>;
   private readonly options: CaptureSessionOptions;
   private readonly listener: CaptureListener;
   private readonly helperPath: string;
@@ -60,6 +61,7 @@ class LiveCaptureSession implements CaptureSession {
   private readonly warnings: string[] = [];
   private readonly startedAt = Date.now();
   private resolveEnded!: (summary: CaptureSummary) => void;
+  private resolveStarted!: (started: boolean) => void;
   private batchTimer: NodeJS.Timeout | undefined;
   private killTimer: NodeJS.Timeout | undefined;
   private helperStats: HelperStats | undefined;
@@ -96,6 +98,9 @@ class LiveCaptureSession implements CaptureSession {
     this.ended = new Promise((resolve) => {
       this.resolveEnded = resolve;
     });
+    this.started = new Promise((resolve) => {
+      this.resolveStarted = resolve;
+    });
 
     const command = [...(options.launcher ?? []), this.helperPath, ...args];
     // stdin stays open and unused: the helper stops by itself when it closes, even if we are SIGKILLed.
@@ -111,6 +116,10 @@ class LiveCaptureSession implements CaptureSession {
     });
     this.child.once('close', (exitCode, signal) => this.finish(exitCode, signal));
     this.batchTimer = setInterval(() => this.tick(), batchIntervalMs);
+  }
+
+  get helperProcessId(): number | undefined {
+    return this.child.pid;
   }
 
   get running(): boolean {
@@ -157,13 +166,20 @@ class LiveCaptureSession implements CaptureSession {
     if (stats.dropped > 0) warnings.push(`the kernel dropped ${stats.dropped} packets during the capture: failures among them are not in this analysis`);
     if (stats.interfaceDropped > 0) warnings.push(`the interface dropped ${stats.interfaceDropped} packets before the capture saw them`);
     if (this.error) warnings.push(`the capture ended with an error: ${this.error.message}`);
-    return this.analyzer.result({
+    const analysis = this.analyzer.result({
       files: files ?? this.rollingFacts(),
       interface: this.options.interface,
       filter: this.options.filter?.trim() ? this.options.filter : null,
       dropped: stats.dropped,
       warnings,
     });
+    this.emitBatch(Date.now(), false);
+    return analysis;
+  }
+
+  private linkTypeName(): string | null {
+    const linkType = this.framer.header?.linkType;
+    return linkType === undefined ? null : linkTypeName(linkType);
   }
 
   // ---- the data path ----------------------------------------------------------------
@@ -205,10 +221,12 @@ class LiveCaptureSession implements CaptureSession {
         this.error ??= helperFailure(this.helperPath, message);
         break;
       case 'warning':
+      case 'notice':
       case 'text':
         this.warnings.push(`capture helper: ${message.message}`);
         break;
       case 'started':
+        this.resolveStarted(true);
         break;
     }
   }
@@ -235,7 +253,7 @@ class LiveCaptureSession implements CaptureSession {
   }
 
   private emitBatch(now: number, force: boolean): void {
-    if (this.listenerFailed) return;
+    if (this.listenerFailed || this.disposed) return;
     const { events, updates } = this.analyzer.drain();
     const stats = this.stats();
     const statsKey = `${stats.received}/${stats.dropped}/${stats.interfaceDropped}/${stats.captured}/${stats.packets}`;
@@ -290,6 +308,9 @@ class LiveCaptureSession implements CaptureSession {
         if (!this.error && exitCode === 0) this.error = asCaptureError(error, 'bad-stream');
       }
     }
+    // Everything the helper wrote has been read: the clock may run to now, so queries that
+    // waited out the timeout during the capture count as unanswered, younger ones as pending.
+    if (!this.dataStopped && !this.disposed) this.analyzer.advanceTo(Date.now() / 1000);
     this.closeRolling();
     const reason = this.endReason(exitCode, signal);
     this.finished = true;
@@ -301,11 +322,13 @@ class LiveCaptureSession implements CaptureSession {
       files: this.rolling.files,
       interface: this.options.interface,
       filter: this.options.filter?.trim() ? this.options.filter : null,
+      linkType: this.linkTypeName(),
       startedAt: this.startedAt,
       endedAt: Date.now(),
       warnings: [...this.warnings],
     };
     this.summary = summary;
+    this.resolveStarted(false);
     try {
       this.listener.onEnd?.(summary);
     } catch (error) {
@@ -346,12 +369,12 @@ class LiveCaptureSession implements CaptureSession {
   }
 
   private rollingFacts(): CaptureFileFacts[] {
-    const linkType = this.framer.header?.linkType;
+    const linkType = this.linkTypeName();
     return this.rolling.files.map((file) => ({
       path: file.path,
       sha256: file.sha256,
       format: 'pcap' as const,
-      linkTypes: linkType === undefined ? [] : [linkTypeName(linkType)],
+      linkTypes: linkType === null ? [] : [linkType],
       packets: file.packets,
       unreadable: 0,
     }));

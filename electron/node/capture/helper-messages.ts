@@ -38,6 +38,14 @@ export const helperErrorSchema = z.looseObject({
 
 export const helperWarningSchema = z.looseObject({
   type: z.literal('warning'),
+  code: z.string().optional(),
+  message: z.string(),
+});
+
+/** Good news after a warning, e.g. the interface is up again. */
+export const helperNoticeSchema = z.looseObject({
+  type: z.literal('notice'),
+  code: z.string().optional(),
   message: z.string(),
 });
 
@@ -46,6 +54,7 @@ const helperMessageSchema = z.discriminatedUnion('type', [
   helperStatsSchema,
   helperErrorSchema,
   helperWarningSchema,
+  helperNoticeSchema,
 ]);
 
 export type HelperStarted = z.infer<typeof helperStartedSchema>;
