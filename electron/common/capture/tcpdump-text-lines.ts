@@ -7,10 +7,11 @@
 
 /**
  * The start of a packet line. Groups: 1 packet number (-#); 2-4 date (-tttt); 5-7 time of
- * day; 8 fraction (6 digits, 9 with --nano); 9-10 Unix seconds and fraction (-tt).
+ * day; 8 fraction (6 digits, 9 with --nano); 9-10 Unix seconds and fraction (-tt). The
+ * number may be followed by `caplen N len N ` (--lengths).
  */
 export const RECORD_START =
-  /^\s*(?:(\d+)\s+)?(?:(?:(\d{4})-(\d{2})-(\d{2})\s+)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?|(\d{1,12})\.(\d{6}|\d{9}))\s+(?=\S)/;
+  /^\s*(?:(\d+)\s+)?(?:caplen \d+ len \d+ )?(?:(?:(\d{4})-(\d{2})-(\d{2})\s+)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?|(\d{1,12})\.(\d{6}|\d{9}))\s+(?=\S)/;
 
 const BANNER_LINES = [
   /^reading from (?:file|standard input)/,
@@ -30,9 +31,14 @@ export function isRecordStart(line: string): boolean {
   return RECORD_START.test(line);
 }
 
-/** A `-v` continuation: indented, and not itself a packet line (those may be indented by -#). */
+/**
+ * A continuation of the packet above: indented (-v, hex dumps), and not itself a packet
+ * line (those may be indented by -#); or, with -e, the link header of an encapsulated
+ * frame (VXLAN, GENEVE), which tcpdump starts on a line of its own.
+ */
 export function isContinuation(line: string): boolean {
-  return /^\s/.test(line) && !RECORD_START.test(line);
+  if (RECORD_START.test(line)) return false;
+  return /^\s/.test(line) || /^(?:[0-9a-f]{2}:){5}[0-9a-f]{2} > /.test(line);
 }
 
 /**
