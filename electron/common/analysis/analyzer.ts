@@ -314,12 +314,14 @@ export class Analyzer {
       this.table.settle(transaction, outcome, packet.frame.number, microseconds);
       if (transaction.retransmissions === 0) this.latency.record(microseconds - transaction.firstMicroseconds);
       this.rcodeFailure(transaction, packet, dns, outcome, microseconds);
+      transaction.snapshot = undefined;
     } else {
       const recent = this.table.findRecent(key);
       if (recent && recent.outcome === 'unanswered' && !recent.released) {
         this.counters.lateAnswers++;
         this.table.resettle(recent, outcome, packet.frame.number, microseconds);
         this.rcodeFailure(recent, packet, dns, outcome, microseconds);
+        recent.snapshot = undefined;
         transaction = recent;
       } else if (recent) {
         this.counters.duplicateResponses++;
@@ -420,6 +422,8 @@ export class Analyzer {
         this.failureFromIcmp(kind, service, transaction, newlyFailed, packet, view, icmp, quoted, client, name, microseconds);
       }
     }
+    // Its evidence is written: a settled query needs its copy no more.
+    if (transaction && transaction.outcome !== 'unanswered' && transaction.outcome !== 'pending') transaction.snapshot = undefined;
     if (this.options.events && transport) {
       this.events.push(icmpEvent(packet, view, icmp, classification, quoted, transport, microseconds, transaction?.firstFrame, name));
     }

@@ -53,6 +53,8 @@ export class FloodDetector {
   private readonly buckets = new Map<string, Bucket>();
   /** Seconds per capture-wide query rate: rate → number of seconds. */
   private readonly histogram = new Map<number, number>();
+  /** The most queries (all services) any closed second had. */
+  private busiest = 0;
   private firstSecond = Number.NaN;
   private lastSecond = Number.NaN;
   private readonly heavy = new Map<string, FloodSecond[]>();
@@ -121,7 +123,7 @@ export class FloodDetector {
   }
 
   /** The floods so far, with the rates they were judged by; the current second is included without being closed. */
-  floods(): { windows: FloodWindow[]; median: number; limit: number } {
+  floods(): { windows: FloodWindow[]; median: number; limit: number; busiest: number } {
     const histogram = new Map(this.histogram);
     if (this.currentTotal > 0) histogram.set(this.currentTotal, (histogram.get(this.currentTotal) ?? 0) + 1);
     const median = this.medianRate(histogram);
@@ -173,7 +175,7 @@ export class FloodDetector {
       window.evidence.entries.length = 0;
       window.evidence.entries.push(...inside);
     }
-    return { windows, median, limit };
+    return { windows, median, limit, busiest: Math.max(this.busiest, this.currentTotal) };
   }
 
   /** The capture's median queries per second, counting seconds without queries. */
@@ -206,6 +208,7 @@ export class FloodDetector {
   }
 
   private flush(): void {
+    if (this.currentTotal > this.busiest) this.busiest = this.currentTotal;
     if (this.currentTotal > 0) this.histogram.set(this.currentTotal, (this.histogram.get(this.currentTotal) ?? 0) + 1);
     for (const [serviceKey, bucket] of this.buckets) {
       const second = this.heavySecond(bucket, this.currentSecond);

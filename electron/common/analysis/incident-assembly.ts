@@ -57,7 +57,7 @@ export function assembleIncidents(state: AnalysisState): Incident[] {
   const lists = copyWindows(state);
   for (const [service, perKind] of lists) joinRateLimitedTimeouts(service, perKind, state.options.thresholds.rateLimitJoinSeconds);
   const candidates = qualifyingWindows(state, lists);
-  const { windows: floods, median, limit } = state.flood.floods();
+  const { windows: floods, median, limit, busiest } = state.flood.floods();
   for (const flood of floods) {
     const service = state.services.get(flood.serviceKey);
     if (service) candidates.push({ window: floodWindow(flood, service, state), service, flood });
@@ -75,6 +75,7 @@ export function assembleIncidents(state: AnalysisState): Incident[] {
       otherFailingServices: failing.size - (failing.has(candidate.service.key) ? 1 : 0),
       medianQueriesPerSecond: median,
       floodLimitQueriesPerSecond: limit,
+      busiestSecondQueries: busiest,
     };
     return toIncident(state, candidate, index + 1, floods, capture, candidates);
   });

@@ -119,8 +119,8 @@ export class TransactionTable {
     transaction.settledBy = settledBy;
     transaction.settledMicroseconds = microseconds;
     this.listener.settled(transaction, 'pending');
-    // A timeout keeps its copy until final: a late ICMP error or the timeout incident needs its line.
-    if (outcome !== 'unanswered') transaction.snapshot = undefined;
+    // The copy of the query stays until the caller has written its evidence (releaseSnapshot),
+    // and for a timeout until it is final: a late ICMP error or the timeout incident needs its line.
     this.appendRecent(transaction);
   }
 
@@ -131,7 +131,6 @@ export class TransactionTable {
     transaction.settledBy = settledBy;
     transaction.settledMicroseconds = microseconds;
     this.listener.settled(transaction, 'unanswered');
-    transaction.snapshot = undefined;
   }
 
   /**

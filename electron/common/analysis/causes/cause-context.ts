@@ -13,6 +13,8 @@ export interface CaptureContext {
   /** The capture's median DNS queries per second, and the rate a flood must reach. */
   medianQueriesPerSecond: number;
   floodLimitQueriesPerSecond: number;
+  /** The most DNS queries any one second of the capture had (all servers). */
+  busiestSecondQueries: number;
 }
 
 export interface CauseContext {

@@ -20,8 +20,8 @@ export function weighDenialOfService(context: CauseContext, prior: number, flood
     );
   } else {
     weigher.against(
-      `The query rate stayed normal: no second reached the flood threshold of ${context.capture.floodLimitQueriesPerSecond} queries/s ` +
-        `(capture median ${context.capture.medianQueriesPerSecond}/s).`,
+      `The query rate stayed normal: the busiest second of the capture had ${plural(context.capture.busiestSecondQueries, 'DNS query', 'DNS queries')}, ` +
+        `below the flood threshold of ${context.capture.floodLimitQueriesPerSecond} queries/s.`,
       Math.min(prior, 0.03),
     );
   }
