@@ -40,9 +40,10 @@ export class CaptureError extends Error {
 
 /** The typed error for one of the helper's JSON error lines. */
 export function helperFailure(helperPath: string, line: HelperError): CaptureError {
+  // The permission message ends with the fix, a command to copy: nothing goes after it.
+  if (line.code === 'permission-denied') return permissionError(helperPath, line.message, line.fix, line.detail);
   const detail = line.detail && !line.message.includes(line.detail) ? line.detail : undefined;
   const message = detail ? `${line.message.replace(/[.:]\s*$/, '')}: ${detail}` : line.message;
-  if (line.code === 'permission-denied') return permissionError(helperPath, message, line.fix);
   return new CaptureError(line.code, message, { detail: line.detail });
 }
 
@@ -51,11 +52,11 @@ export function setcapCommand(helperPath: string): string {
   return `sudo setcap cap_net_raw,cap_net_admin+eip ${quoteForShell(helperPath)}`;
 }
 
-export function permissionError(helperPath: string, message: string, helperFix?: string): CaptureError {
+export function permissionError(helperPath: string, message: string, helperFix?: string, detail?: string): CaptureError {
   const fix = helperFix ?? setcapCommand(helperPath);
   const text = message.trim().replace(/\.$/, '');
   // The helper usually names the fix itself; say it once, with the helper's real path.
-  return new CaptureError('permission-denied', /setcap/.test(text) ? text : `${text}. Fix: ${fix}`, { fix });
+  return new CaptureError('permission-denied', /setcap/.test(text) ? text : `${text}. Fix: ${fix}`, { fix, detail });
 }
 
 function quoteForShell(text: string): string {

@@ -46,11 +46,6 @@ export class RollingPcap {
     this.folder = join(options.dataDirectory, 'captures');
     this.rotateBytes = Math.max(options.rotateBytes ?? defaultRotateBytes, 1024);
     this.stem = options.stem;
-    try {
-      mkdirSync(this.folder, { recursive: true });
-    } catch (error) {
-      throw writeError(`cannot create the capture folder ${this.folder}`, error);
-    }
   }
 
   /** The files so far, oldest first; the last one may still be growing (its hash is of what it holds now). */
@@ -113,6 +108,12 @@ export class RollingPcap {
 
   private open(): OpenFile {
     if (!this.header) throw new CaptureError('bad-stream', 'records arrived before the pcap header');
+    // Made when the first file is, so a capture that never starts leaves no folder behind.
+    try {
+      mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw writeError(`cannot create the capture folder ${this.folder}`, error);
+    }
     const part = String(this.closed.length + 1).padStart(3, '0');
     const path = join(this.folder, `${this.stem}-${part}.pcap`);
     let descriptor: number;
