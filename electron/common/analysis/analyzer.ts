@@ -377,18 +377,23 @@ export class Analyzer {
     // Text imports may leave the quoted source unknown: the error goes back to whoever sent the datagram.
     const client = quoted.source && quoted.source !== '0.0.0.0' && quoted.source !== '::' ? quoted.source : view.destination;
     const transport = quoted.transport;
-    const serverPort = quoted.destinationPort;
-    const dnsQuery =
+    let serverPort = quoted.destinationPort;
+    // A quote cut before the ports can still be tied to a query by the IP identification.
+    const maybeDns =
       transport !== undefined &&
       !isLinkLocalNamePort(serverPort) &&
-      (quoted.dns ? !quoted.dns.response : serverPort === 53 || (this.services.get(serviceKeyOf(transport, server, serverPort))?.queries ?? 0) > 0);
+      (quoted.dns
+        ? !quoted.dns.response
+        : !quoted.hasPorts || serverPort === 53 || (this.services.get(serviceKeyOf(transport, server, serverPort))?.queries ?? 0) > 0);
     // Errors that mean the datagram was discarded settle the query; redirect and source quench do not.
     const discards =
       classification.unreachable !== undefined ||
       classification.inTransit === true ||
       classification.kind === 'fragmentation-needed' ||
       classification.kind === 'parameter-problem';
-    const transaction = dnsQuery ? linkIcmpError(this.table, quoted, transport, client, server, serverPort) : undefined;
+    const transaction = maybeDns ? linkIcmpError(this.table, quoted, transport, client, server, serverPort) : undefined;
+    if (!quoted.hasPorts && transaction) serverPort = transaction.serverPort;
+    const dnsQuery = maybeDns && (quoted.hasPorts || transaction !== undefined);
     let newlyFailed = false;
     if (transaction && discards) {
       if (transaction.outcome === 'pending') {
@@ -425,7 +430,7 @@ export class Analyzer {
     // Its evidence is written: a settled query needs its copy no more.
     if (transaction && transaction.outcome !== 'unanswered' && transaction.outcome !== 'pending') transaction.snapshot = undefined;
     if (this.options.events && transport) {
-      this.events.push(icmpEvent(packet, view, icmp, classification, quoted, transport, microseconds, transaction?.firstFrame, name));
+      this.events.push(icmpEvent(packet, view, icmp, classification, quoted, transport, serverPort, microseconds, transaction?.firstFrame, name));
     }
   }
 
