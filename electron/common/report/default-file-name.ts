@@ -4,12 +4,15 @@
  * Only [a-z0-9-] survive, so the name is safe on every file system and in a shell.
  */
 import type { Analysis } from './analysis-schema';
+import { isUndated } from './undated-capture';
 
 export type ReportFormat = 'md' | 'html' | 'json' | 'pdf';
 
-function stamp(iso: string | null | undefined): string {
+function stamp(iso: string | null | undefined, undated: boolean): string {
   const match = iso ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso) : null;
-  return match ? `${match[1]}-${match[2]}-${match[3]}-${match[4]}${match[5]}` : 'undated';
+  if (!match) return 'undated';
+  // A text log without dates: keep the time of day, not the placeholder 1970-01-01.
+  return `${undated ? 'undated' : `${match[1]}-${match[2]}-${match[3]}`}-${match[4]}${match[5]}`;
 }
 
 function sanitise(text: string): string {
@@ -22,8 +25,9 @@ function sanitise(text: string): string {
 
 export function defaultFileName(analysis: Analysis, format: ReportFormat): string {
   const first = analysis.incidents[0];
+  const undated = isUndated(analysis);
   const base = first
-    ? `incident-${stamp(first.start)}-${sanitise(first.kind) || 'incident'}`
-    : `capture-${stamp(analysis.capture.start)}-no-incident`;
+    ? `incident-${stamp(first.start, undated)}-${sanitise(first.kind) || 'incident'}`
+    : `capture-${stamp(analysis.capture.start, undated)}-no-incident`;
   return `${base}.${format}`;
 }

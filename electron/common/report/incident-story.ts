@@ -6,14 +6,16 @@ import type { Analysis, Incident } from './analysis-schema';
 import { codeList, countOf } from './inline-text';
 import { icmpMessage, icmpMessagePhrase, icmpName, kindTexts, serviceText } from './incident-kind-text';
 import type { Inline } from './report-document';
+import { isUndated } from './undated-capture';
 import { clockOf, dateOf, displayTime, durationBetween } from './time-format';
 
 /** '**DNS over UDP port 53 at `203.0.113.2` was unreachable** from ... to ... (duration)'. */
 export function headline(incident: Incident, analysis: Analysis): Inline[] {
   const text = kindTexts[incident.kind];
   const sameDay = dateOf(incident.start) === dateOf(incident.end);
+  const day = isUndated(analysis) ? '(the log carries no date)' : `on ${dateOf(incident.start)}`;
   const window = sameDay
-    ? `from ${clockOf(incident.start)} to ${clockOf(incident.end)} UTC on ${dateOf(incident.start)}`
+    ? `from ${clockOf(incident.start)} to ${clockOf(incident.end)} UTC ${day}`
     : `from ${displayTime(incident.start)} to ${displayTime(incident.end)}`;
   const ongoing = analysis.capture.end !== null && incident.end === analysis.capture.end;
   return [

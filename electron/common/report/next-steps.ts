@@ -131,7 +131,8 @@ const stepsByCause: Record<CauseId, (context: StepContext) => ListItem[]> = {
   ],
 };
 
-export function nextSteps(cause: CauseId, incident: Incident): ListItem[] {
+/** `undated`: the capture's date is unknown, so the log search gives only the time of day. */
+export function nextSteps(cause: CauseId, incident: Incident, undated = false): ListItem[] {
   const context: StepContext = {
     server: incident.server.address,
     port: incident.server.port,
@@ -140,7 +141,7 @@ export function nextSteps(cause: CauseId, incident: Incident): ListItem[] {
     name: incident.names[0] ?? 'NAME',
     client: incident.clients[0] ?? 'the client',
     icmpSource: incident.icmpSource,
-    since: displayTime(incident.start).slice(0, 16),
+    since: undated ? displayTime(incident.start).slice(11, 16) : displayTime(incident.start).slice(0, 16),
     v6: isIpv6(incident.server.address),
   };
   return stepsByCause[cause](context);

@@ -5,22 +5,17 @@
  * the timeline buckets for the chart and, when asked, the events themselves. No UI here:
  * callers get progress through a callback and cancel through an AbortSignal.
  */
-import { stat } from 'node:fs/promises';
 import { Analyzer } from '../../common/analysis/analyzer';
 import type { OutcomeUpdate, TimelineEvent } from '../../common/analysis/timeline-event';
 import { dissect } from '../../common/decode/dissect';
 import type { DecodedPacket } from '../../common/model/packet';
 import type { Analysis } from '../../common/report/analysis-schema';
 import { TimelineBuckets, type TimelineBucket } from '../../common/report/timeline-buckets';
-import { readCaptureFile } from '../files/read-capture';
-import { captureFacts, type FileFacts } from './capture-facts';
+import { readCaptureFiles } from '../files/read-capture';
+import { captureFacts } from './capture-facts';
 import { EventCollector } from './event-collector';
 
 export interface AnalyzeProgress {
-  /** The file being read, its index and the number of files. */
-  path: string;
-  fileIndex: number;
-  files: number;
   /** Bytes read over all files, and their total size. */
   bytesRead: number;
   totalBytes: number;
@@ -54,10 +49,6 @@ export interface AnalyzeFilesResult {
 /** Packets between two drains of the Analyzer's event queue: bounds the queue's memory. */
 const drainInterval = 4096;
 
-function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new DOMException('The analysis was cancelled', 'AbortError');
-}
-
 export async function analyzeFiles(paths: readonly string[], options: AnalyzeFilesOptions = {}): Promise<AnalyzeFilesResult> {
   if (paths.length === 0) throw new Error('no capture file given');
   const wantTimeline = options.timeline ?? true;
@@ -81,20 +72,6 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
     options.onBatch?.(events, updates);
   };
 
-  const sizes = await Promise.all(
-    paths.map(async (path) => {
-      const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-        throw new Error(`cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-      });
-      if (info.isDirectory()) throw new Error(`cannot read ${path}: it is a folder`);
-      return info.size;
-    }),
-  );
-  const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
-
-  const files: FileFacts[] = [];
-  let firstFrameNumber = 1;
-  let bytesBefore = 0;
   let packets = 0;
   let sinceDrain = 0;
   const addPacket = (packet: DecodedPacket) => {
@@ -106,21 +83,14 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
     }
   };
 
-  for (const [fileIndex, path] of paths.entries()) {
-    if (options.signal?.aborted) throw abortError(options.signal);
-    const info = await readCaptureFile(path, {
-      firstFrameNumber,
-      ...(options.date !== undefined ? { date: options.date } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      onFrame: (frame) => addPacket(dissect(frame)),
-      onPacket: addPacket,
-      onProgress: (bytesRead: number) =>
-        options.onProgress?.({ path, fileIndex, files: paths.length, bytesRead: bytesBefore + bytesRead, totalBytes, packets }),
-    });
-    files.push({ path, ...info });
-    firstFrameNumber += info.packets;
-    bytesBefore += sizes[fileIndex]!;
-  }
+  // Frames are numbered in sequence across the files; errors name the file (CaptureFileError).
+  const files = await readCaptureFiles(paths, {
+    ...(options.date !== undefined ? { date: options.date } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onFrame: (frame) => addPacket(dissect(frame)),
+    onPacket: addPacket,
+    onProgress: (bytesRead, totalBytes) => options.onProgress?.({ bytesRead, totalBytes, packets }),
+  });
   drain();
   const analysis = analyzer.result(captureFacts(files));
   drain();

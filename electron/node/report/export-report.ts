@@ -4,7 +4,7 @@
  */
 import type { ReportFormat } from '../../common/report/default-file-name';
 import type { ReportInput } from '../../common/report/report-input';
-import { renderReport } from './render-report';
+import { renderReport, type PdfPrinter } from './render-report';
 import { writeFileAtomic } from './write-file-atomic';
 
 export interface ExportResult {
@@ -13,8 +13,18 @@ export interface ExportResult {
   bytes: number;
 }
 
-export async function exportReport(input: ReportInput, format: ReportFormat, path: string): Promise<ExportResult> {
-  const content = await renderReport(input, format);
+export interface ExportOptions {
+  /** Turns the HTML report into PDF; headless Chromium unless given (Electron: webContents.printToPDF). */
+  printPdf?: PdfPrinter;
+}
+
+export async function exportReport(
+  input: ReportInput,
+  format: ReportFormat,
+  path: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const content = await renderReport(input, format, options.printPdf);
   await writeFileAtomic(path, content);
   const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
   return { path, format, bytes };

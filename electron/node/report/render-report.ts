@@ -12,7 +12,14 @@ export function isReportFormat(value: string): value is ReportFormat {
   return (reportFormats as readonly string[]).includes(value);
 }
 
-export async function renderReport(input: ReportInput, format: ReportFormat): Promise<string | Uint8Array> {
+/** How HTML becomes PDF: headless Chromium by default; the Electron app passes printToPDF. */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
+export async function renderReport(
+  input: ReportInput,
+  format: ReportFormat,
+  printPdf: PdfPrinter = htmlToPdf,
+): Promise<string | Uint8Array> {
   switch (format) {
     case 'md':
       return renderMarkdown(input);
@@ -21,6 +28,6 @@ export async function renderReport(input: ReportInput, format: ReportFormat): Pr
     case 'json':
       return renderJson(input);
     case 'pdf':
-      return htmlToPdf(renderHtml(input));
+      return printPdf(renderHtml(input));
   }
 }

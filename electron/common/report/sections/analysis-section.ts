@@ -9,7 +9,8 @@ import { codeList, countOf } from '../inline-text';
 import type { Block, Inline, ReportSection } from '../report-document';
 import type { ReportInput } from '../report-input';
 import { parseTcpdumpLine, type TcpdumpLine } from '../tcpdump-line';
-import { displayTime, durationBetween } from '../time-format';
+import { durationBetween } from '../time-format';
+import { displayTimeIn } from '../undated-capture';
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
@@ -21,15 +22,15 @@ function portOf(endpoint: string | undefined): string | undefined {
   return match ? match[1] : undefined;
 }
 
-function factsOf(incident: Incident): Block {
+function factsOf(incident: Incident, analysis: Analysis): Block {
   return {
     kind: 'facts',
     rows: [
       { label: 'Kind', value: [{ code: incident.kind }, ` (${kindTexts[incident.kind].label})`] },
       { label: 'Severity', value: [incident.severity] },
       { label: 'Service', value: [`${serviceText(incident)} at `, { code: incident.server.address }] },
-      { label: 'First failing packet', value: [displayTime(incident.start)] },
-      { label: 'Last failing packet', value: [displayTime(incident.end)] },
+      { label: 'First failing packet', value: [displayTimeIn(analysis, incident.start)] },
+      { label: 'Last failing packet', value: [displayTimeIn(analysis, incident.end)] },
       { label: 'Duration', value: [durationBetween(incident.start, incident.end)] },
       { label: 'Failed queries', value: [String(incident.queries)] },
       { label: `${icmpName(incident)} errors`, value: [String(incident.icmpErrors)] },
@@ -127,8 +128,19 @@ function fieldExplanations(lines: TcpdumpLine[]): Block[] {
   return blocks;
 }
 
+/** Counts the analyzer adds beyond the contract's (fields may be added), in words where known. */
+const extraCountLabels: Record<string, string> = {
+  unsolicited: 'DNS responses no query asked for',
+  lateAnswers: 'Answers that came after the timeout',
+};
+
+const contractCounts = new Set(['queries', 'retransmissions', 'responses', 'unanswered', 'pending', 'failedWithIcmp', 'rcodes']);
+
 function countsTable(analysis: Analysis): Block {
   const { dns, icmp } = analysis;
+  const extras = Object.entries(dns as Record<string, unknown>).filter(
+    (entry): entry is [string, number] => !contractCounts.has(entry[0]) && typeof entry[1] === 'number',
+  );
   const rows: [string, number][] = [
     ['DNS queries (a retransmission counts once)', dns.queries],
     ['Retransmissions', dns.retransmissions],
@@ -137,6 +149,7 @@ function countsTable(analysis: Analysis): Block {
     ['Queries failed with an ICMP error', dns.failedWithIcmp],
     ['Queries unanswered (older than the timeout)', dns.unanswered],
     ['Queries pending at capture end', dns.pending],
+    ...extras.map(([key, count]): [string, number] => [extraCountLabels[key] ?? key, count]),
     ['ICMP and ICMPv6 errors', icmp.errors],
     ...Object.entries(icmp.byKind).map(([kind, count]): [string, number] => [`ICMP errors: ${kind}`, count]),
   ];
@@ -150,7 +163,7 @@ export function analysisSection(input: ReportInput): ReportSection {
     const lines = incident.evidence.map((evidence) => parseTcpdumpLine(evidence.line));
     blocks.push(
       { kind: 'heading', content: [`${incident.id}: ${serviceText(incident)} at ${incident.server.address}`] },
-      factsOf(incident),
+      factsOf(incident, analysis),
       ...sentAndReceived(incident, lines),
       ...explanation(incident),
       ...fieldExplanations(lines),

@@ -2,7 +2,8 @@
 import type { Inline, ReportSection } from '../report-document';
 import type { ReportInput } from '../report-input';
 import { toolName, version } from '../../version';
-import { displayTime, durationBetween } from '../time-format';
+import { durationBetween } from '../time-format';
+import { displayTimeIn } from '../undated-capture';
 
 export function captureFactsSection(input: ReportInput): ReportSection {
   const { capture } = input.analysis;
@@ -10,8 +11,8 @@ export function captureFactsSection(input: ReportInput): ReportSection {
   const none = (text: string): Inline[] => [text];
   const facts: { label: string; value: Inline[] }[] = [
     { label: 'Packets', value: [String(capture.packets)] },
-    { label: 'First packet', value: capture.start ? [displayTime(capture.start)] : none('none') },
-    { label: 'Last packet', value: capture.end ? [displayTime(capture.end)] : none('none') },
+    { label: 'First packet', value: capture.start ? [displayTimeIn(input.analysis, capture.start)] : none('none') },
+    { label: 'Last packet', value: capture.end ? [displayTimeIn(input.analysis, capture.end)] : none('none') },
     { label: 'Time span', value: capture.start && capture.end ? [durationBetween(capture.start, capture.end)] : none('none') },
     { label: 'Interface', value: capture.interface ? [{ code: capture.interface }] : none('none (read from files)') },
     { label: 'Capture filter', value: capture.filter ? [{ code: capture.filter }] : none('none') },

@@ -7,6 +7,7 @@ import type { Block, Inline, ReportSection } from '../report-document';
 import type { ReportInput } from '../report-input';
 import { parseTcpdumpLine } from '../tcpdump-line';
 import { timelineChart } from '../timeline-chart';
+import { isUndated } from '../undated-capture';
 import { clockOf, dateOf, displayTime, microsecondsOf } from '../time-format';
 
 /** Longer timelines are cut; every frame stays under Evidence. */
@@ -73,7 +74,10 @@ export function timelineSection(input: ReportInput): ReportSection {
   const all = rows(analysis);
   const oneDay = all.length === 0 || all.every((row) => dateOf(row.time) === dateOf(all[0]!.time));
   const shown = all.length > maximumRows ? [...all.slice(0, maximumRows - 1), all[all.length - 1]!] : all;
-  if (oneDay && all[0]) blocks.push({ kind: 'paragraph', content: [`All times are UTC on ${dateOf(all[0].time)}.`] });
+  if (oneDay && all[0]) {
+    const day = isUndated(analysis) ? '; the log carries no date' : ` on ${dateOf(all[0].time)}`;
+    blocks.push({ kind: 'paragraph', content: [`All times are UTC${day}.`] });
+  }
   blocks.push({
     kind: 'table',
     columns: ['Time (UTC)', 'Frame', 'Event', 'Detail'],

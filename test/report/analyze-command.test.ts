@@ -1,0 +1,150 @@
+// `netmortem analyze` end to end: the CLI is built as users get it and run as a process.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisSchema } from '../../electron/common/report/analysis-schema';
+
+const root = resolve(__dirname, '../..');
+const scenarioLog = resolve(root, '../shared/scenario/seed-tcpdump-log.txt');
+const folder = mkdtempSync(join(tmpdir(), 'netmortem-analyze-'));
+
+function netmortem(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'bin/netmortem.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function section(markdown: string, title: string): string {
+  const start = markdown.indexOf(`\n## ${title}\n`);
+  expect(start, `section ${title}`).toBeGreaterThan(-1);
+  const end = markdown.indexOf('\n## ', start + 4);
+  return markdown.slice(start, end === -1 ? undefined : end);
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), 'cli'], { cwd: root, stdio: 'pipe' });
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('netmortem analyze on the scenario log', () => {
+  let markdown = '';
+  beforeAll(() => {
+    const run = netmortem('analyze', scenarioLog, '--date', '2026-11-25');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    markdown = run.stdout;
+  });
+
+  it('names DNS over UDP port 53 at 203.0.113.2', () => {
+    expect(markdown.split('\n')[0]).toBe('# Incident report: DNS (UDP port 53) at 203.0.113.2 unreachable — port unreachable');
+    expect(section(markdown, 'Summary')).toContain('DNS over UDP port 53 at 203.0.113.2 was unreachable');
+  });
+
+  it('tells of three queries for yummyrecipesforme.com, each answered by ICMP port unreachable', () => {
+    const summary = section(markdown, 'Summary');
+    expect(summary).toContain('from 13:24:32.192571 to 13:28:50.022967 UTC on 2026-11-25');
+    expect(summary).toContain('Every one of the 3 queries was answered by an ICMP "destination unreachable" error, type 3 code 3 "port unreachable"');
+    expect(summary).toContain('`yummyrecipesforme.com`');
+    const evidence = section(markdown, 'Evidence');
+    expect(evidence.match(/A\? yummyrecipesforme\.com\./g)).toHaveLength(3);
+    expect(evidence.match(/udp port 53 unreachable/g)).toHaveLength(3);
+  });
+
+  it('ranks service-not-listening first and weighs firewall-blocking', () => {
+    const causes = section(markdown, 'Likely causes');
+    expect(causes).toMatch(/^1\. \*\*The service is not listening\*\* \(`service-not-listening`\)/m);
+    expect(causes).toMatch(/^\d\. \*\*A firewall blocks the traffic\*\* \(`firewall-blocking`\)/m);
+  });
+
+  it('warns in the report when the log has no date and none is given', () => {
+    const run = netmortem('analyze', scenarioLog);
+    expect(run.status).toBe(0);
+    expect(section(run.stdout, 'Capture facts')).toMatch(/\*\*Warning:\*\*.*1970-01-01/);
+  });
+});
+
+describe('netmortem analyze --format json', () => {
+  it('prints the contract, which the schema accepts', () => {
+    const run = netmortem('analyze', scenarioLog, '--format', 'json', '--date', '2026-11-25');
+    expect(run.status).toBe(0);
+    const analysis = analysisSchema.parse(JSON.parse(run.stdout));
+    expect(analysis.capture.files[0]).toMatchObject({ format: 'tcpdump-text', packets: 6 });
+    expect(analysis.capture.files[0]!.sha256).toBe(
+      execFileSync('sha256sum', [scenarioLog], { encoding: 'utf8' }).split(' ')[0],
+    );
+    const [incident] = analysis.incidents;
+    expect(incident).toMatchObject({
+      kind: 'dns-port-unreachable',
+      protocol: 'DNS',
+      transport: 'UDP',
+      server: { address: '203.0.113.2', port: 53 },
+      names: ['yummyrecipesforme.com'],
+      start: '2026-11-25T13:24:32.192571Z',
+      end: '2026-11-25T13:28:50.022967Z',
+      queries: 3,
+      icmpErrors: 3,
+      icmpSource: '203.0.113.2',
+    });
+    expect(incident!.causes[0]!.id).toBe('service-not-listening');
+    expect(incident!.causes.map((cause) => cause.id)).toContain('firewall-blocking');
+  });
+});
+
+describe('netmortem analyze writing files', () => {
+  it('writes HTML with the chart, under the default name when --out is a folder', () => {
+    const run = netmortem('analyze', scenarioLog, '--date', '2026-11-25', '--format', 'html', '--out', folder);
+    expect(run.status).toBe(0);
+    const path = join(folder, 'incident-2026-11-25-1324-dns-port-unreachable.html');
+    expect(run.stderr).toBe(`netmortem: wrote ${path} (${readFileSync(path).byteLength} bytes): 1 incident (dns-port-unreachable)\n`);
+    const html = readFileSync(path, 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain('class="query icmp-failed"');
+  });
+
+  it('writes a PDF', () => {
+    const path = join(folder, 'report.pdf');
+    const run = netmortem('analyze', scenarioLog, '--format', 'pdf', '--out', path);
+    expect(run.status).toBe(0);
+    expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('exits 2 with --fail-on-incident when an incident is found', () => {
+    expect(netmortem('analyze', scenarioLog, '--fail-on-incident').status).toBe(2);
+  });
+});
+
+describe('netmortem analyze errors', () => {
+  function expectOneLineError(run: ReturnType<typeof netmortem>, message: RegExp) {
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr.trimEnd()).toMatch(message);
+  }
+
+  it('says which file is missing', () => {
+    expectOneLineError(netmortem('analyze', join(folder, 'nothing.pcap')), /^netmortem: .*nothing\.pcap: cannot read: no such file$/);
+  });
+
+  it('says a file is not a capture', () => {
+    const path = join(folder, 'notes.txt');
+    writeFileSync(path, 'these are not packets\n');
+    expectOneLineError(netmortem('analyze', path), /^netmortem: .*notes\.txt.*not a pcap, pcapng or tcpdump text file/);
+  });
+
+  it('says when the report cannot be written, and leaves nothing behind', () => {
+    const out = join(folder, 'missing-folder', 'report.md');
+    expectOneLineError(netmortem('analyze', scenarioLog, '--out', out), /^netmortem: cannot write .*report\.md: the folder does not exist$/);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('rejects a bad date, timeout or format', () => {
+    expect(netmortem('analyze', scenarioLog, '--date', '2026-02-30').stderr).toMatch(/--date wants a calendar date as YYYY-MM-DD/);
+    expect(netmortem('analyze', scenarioLog, '--timeout', '-1').status).toBe(1);
+    expect(netmortem('analyze', scenarioLog, '--format', 'docx').stderr).toMatch(/Allowed choices are md, html, json, pdf/);
+  });
+});
