@@ -1,0 +1,6 @@
+// The tcpdump-compatible printer: one line per packet, as `TZ=UTC tcpdump -n -r FILE` prints it.
+export { formatPacketLine } from './format-packet-line';
+export { PacketPrinter } from './packet-printer';
+export { matchesDnsOrIcmp } from './match-dns-or-icmp';
+export { printableLinkTypes } from './link-dispatch';
+export type { PrintOptions, TimestampFormat } from './print-options';

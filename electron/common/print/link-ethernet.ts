@@ -1,0 +1,47 @@
+import { linkAddressText } from './address-text';
+import { etherTypeText, isVlanTag } from './ethertype-names';
+import { printHexAndAscii } from './hex-dump';
+import { printByEtherType } from './network-dispatch';
+import type { PrintContext } from './print-context';
+
+/**
+ * Ethernet II and 802.1Q/802.1ad tags (IEEE 802.3, 802.1Q), as tcpdump's ether_print. With
+ * -e the header leads the line: "src > dst, ethertype IPv4 (0x0800), length 98: ", and each
+ * tag adds "vlan 200, p 0, ethertype 802.1Q (0x8100), ". Without -e the tags are silent.
+ * `length` is the frame's length on the wire.
+ */
+export function printEthernet(context: PrintContext, offset: number, length: number): void {
+  context.protocol = 'ether';
+  context.need(offset, 14);
+  const data = context.data;
+  const addresses = `${linkAddressText(data, offset + 6, 6)} > ${linkAddressText(data, offset, 6)}, `;
+  let etherType = context.uint16(offset + 12);
+  if (context.linkHeader) context.print(addresses);
+  if (etherType <= 1500) {
+    // IEEE 802.3 length field: an LLC frame, which this printer shows only as bytes.
+    if (!context.linkHeader) context.print(addresses);
+    context.print(`802.3, length ${length}: `);
+    printHexAndAscii(context, offset + 14, '\n\t', Math.min(etherType, length - 14));
+    return;
+  }
+  if (context.linkHeader) context.print(`ethertype ${etherTypeText(etherType)}, length ${length}: `);
+  let position = offset + 14;
+  let remaining = length - 14;
+  while (isVlanTag(etherType)) {
+    context.protocol = 'vlan';
+    const tag = context.uint16(position);
+    etherType = context.uint16(position + 2);
+    if (context.linkHeader) {
+      const dropEligible = tag & 0x1000 ? ', DEI' : '';
+      context.print(
+        `vlan ${tag & 0x0fff}, p ${tag >>> 13}${dropEligible}, ethertype ${etherTypeText(etherType)}, `,
+      );
+    }
+    position += 4;
+    remaining -= 4;
+  }
+  if (printByEtherType(context, etherType, position, remaining)) return;
+  if (!context.linkHeader)
+    context.print(`${addresses}ethertype ${etherTypeText(etherType)}, length ${length}: `);
+  printHexAndAscii(context, position, '\n\t', remaining);
+}

@@ -1,0 +1,43 @@
+import type { DecodedPacket } from '../model/packet';
+import { printLinkLayer } from './link-dispatch';
+import { printModelPacket } from './model-packet';
+import { PrintContext, TruncatedSignal } from './print-context';
+import { type PrintOptions, resolvePrintOptions, type ResolvedPrintOptions } from './print-options';
+import { TimestampText } from './timestamp-text';
+
+/**
+ * Prints packets one line (or, with -v, one record of several lines) at a time, as
+ * `TZ=UTC tcpdump -n -r FILE` would. A printer keeps what tcpdump keeps between packets: the
+ * previous time stamp (-ttt), the first one (-ttttt) and the TCP sequence number bases. Use
+ * one printer per capture, in packet order.
+ */
+export class PacketPrinter {
+  readonly options: ResolvedPrintOptions;
+  private readonly context = new PrintContext();
+  private readonly timestamps: TimestampText;
+
+  constructor(options: PrintOptions = {}) {
+    this.options = resolvePrintOptions(options);
+    this.timestamps = new TimestampText(this.options.timestamp, this.options.nanoseconds);
+    this.context.verbosity = this.options.verbosity;
+    this.context.quiet = this.options.quiet;
+    this.context.linkHeader = this.options.linkHeader;
+  }
+
+  /** The packet's text, without the final newline. */
+  format(packet: DecodedPacket): string {
+    const frame = packet.frame;
+    const prefix = this.options.frameNumbers ? `${String(frame.number).padStart(5)}  ` : '';
+    const stamp = this.timestamps.text(frame.seconds, frame.nanoseconds);
+    if (packet.origin) return prefix + stamp + printModelPacket(packet, this.options);
+    const context = this.context;
+    context.reset(frame.data, frame.capturedLength);
+    try {
+      printLinkLayer(context, frame);
+    } catch (error) {
+      if (!(error instanceof TruncatedSignal)) throw error;
+      context.printTruncated();
+    }
+    return prefix + stamp + context.text;
+  }
+}

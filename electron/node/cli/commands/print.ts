@@ -1,0 +1,194 @@
+// `netmortem print FILE... [-v] [-e] [-q] [-t...] [--nano] [-#] [-c COUNT] [--dns-icmp] [--date YYYY-MM-DD]`:
+// one line per packet, as `TZ=UTC tcpdump -n -r FILE` prints it (DNS, ICMP and ICMPv6 exactly).
+// Output streams in ~64 KiB writes that wait for stdout to drain. Exit status 0; 1 with one
+// line on stderr naming the file (and byte offset) for an unreadable file or a link type the
+// printer cannot decode. A closed pipe (`| head`) ends the run quietly.
+import { open } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { dissect } from '../../../common/decode/dissect';
+import { linkTypeName, type Frame } from '../../../common/model/frame';
+import type { DecodedPacket } from '../../../common/model/packet';
+import { declaredLinkTypes } from '../../../common/print/capture-link-types';
+import { printableLinkTypes } from '../../../common/print/link-dispatch';
+import { matchesDnsOrIcmp } from '../../../common/print/match-dns-or-icmp';
+import { PacketPrinter } from '../../../common/print/packet-printer';
+import type { PrintOptions, TimestampFormat } from '../../../common/print/print-options';
+import { readCaptureFile } from '../../files/read-capture';
+
+interface PrintCommandOptions {
+  verbose: number;
+  linkHeader?: boolean;
+  quiet?: boolean;
+  timestamps: number;
+  nano?: boolean;
+  number?: boolean;
+  count?: number;
+  dnsIcmp?: boolean;
+  date?: string;
+}
+
+const timestampFormats: TimestampFormat[] = ['time', 'none', 'epoch', 'delta', 'date', 'since-first'];
+const chunkSize = 64 * 1024;
+
+function increase(_value: string, previous: number): number {
+  return previous + 1;
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || count < 1)
+    throw new Error(`-c wants a number of packets above 0, got "${value}"`);
+  return count;
+}
+
+function parseDate(value: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new Error(`--date wants a calendar date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+export function register(program: Command): void {
+  program
+    .command('print')
+    .description('print packets one line each, as `TZ=UTC tcpdump -n -r FILE` does')
+    .argument('<files...>', 'pcap, pcapng or tcpdump text files, printed one after another')
+    .option('-v, --verbose', 'more detail: -v, -vv, -vvv as tcpdump', increase, 0)
+    .option('-e, --link-header', 'print the link-level header')
+    .option('-q, --quiet', "tcpdump's quick output: less protocol detail")
+    .option(
+      '-t, --timestamps',
+      'time stamp style: -t none, -tt epoch, -ttt delta, -tttt date, -ttttt since first',
+      increase,
+      0,
+    )
+    .option('--nano', 'nanosecond time stamps')
+    .option('-#, --number', 'frame numbers in front of each line')
+    .option('-c, --count <packets>', 'stop after printing this many packets', parseCount)
+    .option(
+      '--dns-icmp',
+      "only DNS, ICMP and ICMPv6 packets (tcpdump's 'udp port 53 or icmp', with TCP and ICMPv6)",
+    )
+    .option('--date <YYYY-MM-DD>', "the date of a tcpdump text log's undated lines", parseDate)
+    .action((files: string[], options: PrintCommandOptions) => printFiles(files, options));
+}
+
+/** Buffers output to ~64 KiB writes and lets the caller wait while stdout drains. */
+class ChunkedOutput {
+  private pending = '';
+  private draining: Promise<void> | undefined;
+  /** Set when stdout can take no more: a closed pipe, or a write error kept in `failure`. */
+  closed = false;
+  failure: Error | undefined;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      this.closed = true;
+      // The reader went away (`| head`): stop quietly, as tcpdump does on SIGPIPE.
+      if (error.code !== 'EPIPE') this.failure = new Error(`cannot write the output: ${error.message}`);
+    });
+  }
+
+  line(text: string): void {
+    this.pending += `${text}\n`;
+    if (this.pending.length >= chunkSize) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending === '' || this.closed) return;
+    const full = !this.stream.write(this.pending);
+    this.pending = '';
+    if (full && !this.draining) {
+      this.draining = new Promise<void>((resolve) => this.stream.once('drain', () => resolve())).then(() => {
+        this.draining = undefined;
+      });
+    }
+  }
+
+  /** Resolves once stdout has taken what was written (never waits on a closed pipe). */
+  async settle(): Promise<void> {
+    this.flush();
+    if (this.draining && !this.closed) await this.draining;
+  }
+}
+
+class StopReading extends Error {}
+
+/** Refuses a file whose first declared link type no printer decodes, naming the field's offset. */
+async function checkLinkType(path: string): Promise<void> {
+  let head: Uint8Array;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = new Uint8Array(65536);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return; // readCaptureFile explains unreadable files.
+  }
+  const first = declaredLinkTypes(head)[0];
+  if (first && !printableLinkTypes.has(first.linkType)) {
+    throw new Error(
+      `${path}: unsupported link type ${first.linkType} (${linkTypeName(first.linkType)}) at byte offset ${first.offset}`,
+    );
+  }
+}
+
+async function printFiles(files: string[], options: PrintCommandOptions): Promise<void> {
+  const printOptions: PrintOptions = {
+    verbosity: options.verbose,
+    linkHeader: options.linkHeader ?? false,
+    quiet: options.quiet ?? false,
+    timestamp: timestampFormats[Math.min(options.timestamps, 5)]!,
+    nanoseconds: options.nano ?? false,
+    frameNumbers: options.number ?? false,
+  };
+  const printer = new PacketPrinter(printOptions);
+  const output = new ChunkedOutput(process.stdout);
+  const limit = options.count ?? Number.POSITIVE_INFINITY;
+  const abort = new AbortController();
+  let printed = 0;
+  let nextFrame = 1;
+
+  const show = (packet: DecodedPacket): void => {
+    if (printed >= limit || output.closed) return;
+    if (options.dnsIcmp && !matchesDnsOrIcmp(packet)) return;
+    output.line(printer.format(packet));
+    printed++;
+    if (printed >= limit || output.closed) abort.abort(new StopReading());
+  };
+  // Without the filter nothing needs the layers: the printer reads the frame's bytes itself.
+  const onFrame = options.dnsIcmp
+    ? (frame: Frame) => show(dissect(frame))
+    : (frame: Frame) => show({ frame, layers: [] });
+
+  try {
+    for (const file of files) {
+      if (abort.signal.aborted) break;
+      await checkLinkType(file);
+      try {
+        const info = await readCaptureFile(file, {
+          firstFrameNumber: nextFrame,
+          signal: abort.signal,
+          ...(options.date ? { date: options.date } : {}),
+          onFrame,
+          onPacket: show,
+          onProgress: () => output.flush(),
+        });
+        nextFrame += info.packets;
+        for (const warning of info.warnings) process.stderr.write(`netmortem: ${file}: ${warning}\n`);
+      } catch (error) {
+        if (error instanceof StopReading) break;
+        throw error;
+      }
+      await output.settle();
+    }
+  } finally {
+    await output.settle();
+  }
+  if (output.failure) throw output.failure;
+}
