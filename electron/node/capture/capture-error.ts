@@ -20,6 +20,7 @@ export type CaptureErrorCode =
   | 'listener-failed'
   | 'write-failed'
   | 'bad-stream'
+  | 'analysis-failed'
   | (string & {});
 
 export class CaptureError extends Error {

@@ -45,7 +45,7 @@ export interface CaptureStats {
   interfaceDropped: number;
   /** Records the helper wrote to its stdout. */
   captured: number;
-  /** Records the session has read, written to the rolling file and analysed. */
+  /** Records the session has read and written to the rolling file (and analysed, unless the analysis failed). */
   packets: number;
   elapsedSeconds: number;
 }

@@ -73,8 +73,10 @@ class LiveCaptureSession implements CaptureSession {
   private lastBatchStats = '';
   private error: CaptureError | undefined;
   private listenerFailed = false;
-  /** Data stops flowing into the analysis after a corrupt stream or a write failure. */
+  /** Data stops flowing (to disk and analysis) after a corrupt stream or a write failure. */
   private dataStopped = false;
+  /** The analysis stops after it threw; records still go to disk. */
+  private analysisStopped = false;
   private stopRequested = false;
   private disposed = false;
   private finished = false;
@@ -186,25 +188,36 @@ class LiveCaptureSession implements CaptureSession {
 
   private receive(chunk: Buffer): void {
     if (this.dataStopped || this.disposed) return;
+    let framed;
     try {
       const hadHeader = this.framer.header !== undefined;
-      const framed = this.framer.push(chunk);
+      framed = this.framer.push(chunk);
       const header = this.framer.header;
       if (!hadHeader && header) {
         this.rolling.start(header);
-        this.parser.push(header.bytes);
+        if (!this.analysisStopped) this.parser.push(header.bytes);
       }
       if (framed.count === 0) return;
       this.rolling.write(framed.records, framed.count);
-      this.parser.push(framed.records);
+      this.packets += framed.count;
     } catch (error) {
+      // A corrupt stream or a failing disk: nothing more can be kept safely.
       this.dataStopped = true;
       this.fail(asCaptureError(error, 'bad-stream'), true);
+      return;
+    }
+    if (this.analysisStopped) return;
+    try {
+      this.parser.push(framed.records);
+    } catch (error) {
+      // A fault in the analysis: stop the capture, but the records already read stay on disk
+      // and those still coming until the helper exits are written too.
+      this.analysisStopped = true;
+      this.fail(asCaptureError(error, 'analysis-failed', 'the analysis failed'));
     }
   }
 
   private analyse(frame: Frame): void {
-    this.packets += 1;
     this.lastPacketSeconds = frame.seconds + frame.nanoseconds / 1e9;
     this.analyzer.add(dissect(frame));
   }
@@ -239,7 +252,7 @@ class LiveCaptureSession implements CaptureSession {
     // Timeouts happen live, but only up to what has been read: while the session is behind the
     // helper (records still in the pipe), a query's response may be among them.
     const behind = (this.helperStats?.captured ?? 0) > this.packets;
-    if (!this.dataStopped) this.analyzer.advanceTo(behind ? this.lastPacketSeconds : now / 1000);
+    if (!this.dataStopped && !this.analysisStopped) this.analyzer.advanceTo(behind ? this.lastPacketSeconds : now / 1000);
     this.emitBatch(now, false);
     if (now - this.lastFlushAt >= flushIntervalMs && !this.dataStopped) {
       this.lastFlushAt = now;
@@ -299,7 +312,7 @@ class LiveCaptureSession implements CaptureSession {
     if (this.framer.pendingBytes > 0 && !this.dataStopped) {
       this.warnings.push(`the capture ended inside a record: its first ${this.framer.pendingBytes} bytes were left out, so every file holds whole records`);
     }
-    if (!this.dataStopped && !this.disposed) {
+    if (!this.dataStopped && !this.analysisStopped && !this.disposed) {
       try {
         const parsed = this.parser.end();
         this.warnings.push(...parsed.warnings.filter((warning) => !warning.startsWith('truncated last record')));
@@ -310,11 +323,11 @@ class LiveCaptureSession implements CaptureSession {
     }
     // Everything the helper wrote has been read: the clock may run to now, so queries that
     // waited out the timeout during the capture count as unanswered, younger ones as pending.
-    if (!this.dataStopped && !this.disposed) this.analyzer.advanceTo(Date.now() / 1000);
+    if (!this.dataStopped && !this.analysisStopped && !this.disposed) this.analyzer.advanceTo(Date.now() / 1000);
     this.closeRolling();
     const reason = this.endReason(exitCode, signal);
     this.finished = true;
-    if (!this.disposed && !this.dataStopped) this.emitBatch(Date.now(), true);
+    if (!this.disposed && !this.dataStopped && !this.analysisStopped) this.emitBatch(Date.now(), true);
     const summary: CaptureSummary = {
       reason,
       error: this.error,
