@@ -124,9 +124,8 @@ export type Stats = z.infer<typeof statsSchema>;
 
 export const progressSchema = z.object({
   sessionId: z.string(),
+  /** What is being read: a file name, or "3 files". */
   file: z.string(),
-  fileIndex: z.number().int().nonnegative(),
-  fileCount: z.number().int().positive(),
   bytesRead: z.number().nonnegative(),
   totalBytes: z.number().nonnegative(),
   packets: z.number().int().nonnegative(),

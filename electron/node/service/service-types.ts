@@ -20,6 +20,6 @@ export interface Service {
 export interface HostCapabilities {
   showOpenDialog?: () => Promise<{ paths: string[] }>;
   showSaveDialog?: (defaultName: string, extensions: string[]) => Promise<{ path: string | null }>;
-  /** Prints a self-contained HTML document to a PDF file (Electron's printToPDF). Without it, Node-side Chromium prints. */
-  printPdf?: (html: string, path: string) => Promise<void>;
+  /** Prints a self-contained HTML document to PDF bytes (Electron's printToPDF). Without it, Node-side Chromium prints. */
+  printPdf?: (html: string) => Promise<Uint8Array>;
 }

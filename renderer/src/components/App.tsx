@@ -137,8 +137,8 @@ export function App({ api, store }: { api: Api; store: SessionStore }) {
             </button>
           </div>
         )}
+        <ProgressBar progress={loading ? store.progress : null} onCancel={() => api.cancelLoad({}).catch(report)} />
       </div>
-      <ProgressBar progress={loading ? store.progress : null} onCancel={() => api.cancelLoad({}).catch(report)} />
       <div className="workspace">
         <div className="main-column">
           {session ? (

@@ -80,7 +80,7 @@ export const PacketDetails = memo(function PacketDetails({ api, frame }: { api: 
         {frame === null && <p className="muted" style={{ padding: 10 }}>Select an event or an evidence line to see its packet.</p>}
         {error && <p className="field-message invalid" style={{ padding: 10 }}>{error}</p>}
         {details && (
-          <div className="details">
+          <div className={details.bytes ? 'details' : 'details text-only'}>
             <div className="layer-tree" data-testid="layer-tree">
               {details.truncated && <p className="field-message invalid">{details.truncated}</p>}
               {details.origin && (

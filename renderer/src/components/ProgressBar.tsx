@@ -4,14 +4,14 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Shown while files load; Cancel keeps what was read so far. */
+/** Shown while files load; Cancel stops reading (the events found so far stay on screen). */
 export function ProgressBar({ progress, onCancel }: { progress: Progress | null; onCancel: () => void }) {
   if (!progress) return null;
   const fraction = progress.totalBytes > 0 ? Math.min(1, progress.bytesRead / progress.totalBytes) : 0;
   return (
     <div className="progress" data-testid="progress" role="status">
       <span>
-        Reading {progress.file} ({progress.fileIndex + 1} of {progress.fileCount}): {megabytes(progress.bytesRead)} of {megabytes(progress.totalBytes)}, {progress.packets.toLocaleString('en')} packets
+        Reading {progress.file}: {megabytes(progress.bytesRead)} of {megabytes(progress.totalBytes)}, {progress.packets.toLocaleString('en')} packets
       </span>
       <progress max={1} value={fraction} aria-label="Loading progress" />
       <span>{Math.round(fraction * 100)}%</span>

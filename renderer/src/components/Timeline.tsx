@@ -14,7 +14,7 @@ import type { TimelineBucket } from '../../../electron/common/report/timeline-bu
 import { chartData, icmpKey, type ChartRow, type TimeRange } from '../state/chart-data';
 
 /** About this many bars whatever the capture's size: a million events draw as fast as ten. */
-const targetBars = 150;
+const targetBars = 90;
 
 interface TimelineProps {
   buckets: readonly TimelineBucket[];

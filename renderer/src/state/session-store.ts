@@ -8,7 +8,7 @@ import type { OutcomeUpdate, TimelineEvent } from '../../../electron/common/anal
 import type { ErrorEvent, Progress, SessionInfo, Stats } from '../../../electron/common/ipc/payload-schemas';
 import type { EventPayload } from '../../../electron/common/ipc/contract';
 import { TimelineBuckets } from '../../../electron/common/report/timeline-buckets';
-import { indexOfFrame } from '../../../electron/common/ipc/frame-search';
+import { indexOfFrame, insertByFrame } from '../../../electron/common/ipc/frame-search';
 
 /** Storage buckets; the chart regroups them to about 150 round bars. */
 const storedBuckets = 2000;
@@ -61,12 +61,7 @@ export class SessionStore {
 
   /** Events already held (a page fetched after a reload overlapping a batch) are skipped. */
   appendEvents(events: readonly TimelineEvent[]): void {
-    const lastFrame = this.events[this.events.length - 1]?.frame ?? 0;
-    for (const event of events) {
-      if (event.frame <= lastFrame) continue;
-      this.events.push(event);
-      this.buckets.addEvent(event);
-    }
+    for (const event of events) if (insertByFrame(this.events, event)) this.buckets.addEvent(event);
   }
 
   applyUpdates(updates: readonly OutcomeUpdate[]): void {
