@@ -166,9 +166,13 @@ function readBody(text: string, notes: string[]): Body {
     rest = rest.slice(rest.indexOf(' ') + 1);
     return readIp(/^[^\s>]*:/.test(rest.replace(/^\([^)]*\) /, '')) ? 6 : 4, rest, notes);
   }
-  // -e: a link header (Ethernet, VLAN tags, switch tags), then the first IP ethertype.
-  const ethertype = /ethertype (IPv4|IPv6) \(0x(?:0800|86dd)\), (?:length \d+: )?/.exec(rest);
-  if (ethertype) return readIp(ethertype[1] === 'IPv4' ? 4 : 6, rest.slice(ethertype.index + ethertype[0].length), notes);
+  // -e: a link header (Ethernet, VLAN tags, switch tags), then the first IP ethertype;
+  // BSD loopback and NFLOG say "family IPv4 (2)" instead.
+  const ethertype = /(?:ethertype (IPv4|IPv6) \(0x(?:0800|86dd)\)|family (IPv4|IPv6) \(\d+\)), (?:length \d+: )?/.exec(rest);
+  if (ethertype) {
+    const version = (ethertype[1] ?? ethertype[2]) === 'IPv4' ? 4 : 6;
+    return readIp(version, rest.slice(ethertype.index + ethertype[0].length), notes);
+  }
   const other = /ethertype ([^,]+)/.exec(rest);
   if (other) throw new UnreadableText(`not an IP packet (ethertype ${other[1]})`);
   // Other link headers tcpdump prints before "IP" (PKTAP, DSA, Broadcom tags, ...).
