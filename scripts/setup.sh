@@ -21,3 +21,5 @@ fi
 
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 npm run build
+# The capture helper alone gets the capture capabilities, so the app never runs as root (dumpcap's model).
+make -C native --no-print-directory setcap
