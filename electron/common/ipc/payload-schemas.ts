@@ -143,6 +143,8 @@ export const errorCodes = [
   'not-found',
   'no-session',
   'capture-permission',
+  /** Electron: the call came from a frame that is not the app's own page. */
+  'forbidden',
   'failed',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
