@@ -1,9 +1,11 @@
 /**
  * The report's default file name: incident-2026-11-25-1324-dns-port-unreachable.md from the
- * first incident's start and kind, capture-2026-11-25-1324-no-incident.md without one.
+ * start and kind of the incident the report is named after (the first of the most severe),
+ * capture-2026-11-25-1324-no-incident.md without one.
  * Only [a-z0-9-] survive, so the name is safe on every file system and in a shell.
  */
 import type { Analysis } from './analysis-schema';
+import { leadIncident } from './report-title';
 import { isUndated } from './undated-capture';
 
 export type ReportFormat = 'md' | 'html' | 'json' | 'pdf';
@@ -24,7 +26,7 @@ function sanitise(text: string): string {
 }
 
 export function defaultFileName(analysis: Analysis, format: ReportFormat): string {
-  const first = analysis.incidents[0];
+  const first = leadIncident(analysis);
   const undated = isUndated(analysis);
   const base = first
     ? `incident-${stamp(first.start, undated)}-${sanitise(first.kind) || 'incident'}`

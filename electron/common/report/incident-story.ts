@@ -20,7 +20,7 @@ export function headline(incident: Incident, analysis: Analysis): Inline[] {
   const ongoing = analysis.capture.end !== null && incident.end === analysis.capture.end;
   return [
     { strong: `${serviceText(incident)} at ${incident.server.address} was ${text.state}` },
-    ` (${text.label}) ${window}, ${durationBetween(incident.start, incident.end)}`,
+    ` ${window} (${durationBetween(incident.start, incident.end)})`,
     ongoing ? ', and still failing when the capture ended.' : '.',
   ];
 }
@@ -97,13 +97,13 @@ export function impact(incident: Incident): Inline[] {
   if (incident.names.length > 0 && incident.kind !== 'dns-query-flood') {
     result.push(
       incident.names.length === 1 ? 'the name ' : 'the names ',
-      ...codeList(incident.names),
+      ...codeList(incident.names, 5),
       ` could not be resolved for ${clients}`,
     );
   } else {
     result.push(`${clients} affected`);
   }
-  if (incident.clients.length > 0) result.push(' (', ...codeList(incident.clients), ')');
+  if (incident.clients.length > 0) result.push(' (', ...codeList(incident.clients, 5), ')');
   result.push(
     incident.protocol.toUpperCase() === 'DNS' && incident.kind !== 'dns-query-flood'
       ? '. Without an address for the name, a browser cannot even start to connect to the website.'

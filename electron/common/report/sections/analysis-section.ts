@@ -26,7 +26,7 @@ function factsOf(incident: Incident, analysis: Analysis): Block {
   return {
     kind: 'facts',
     rows: [
-      { label: 'Kind', value: [{ code: incident.kind }, ` (${kindTexts[incident.kind].label})`] },
+      { label: 'Kind', value: [{ code: incident.kind }, `: ${kindTexts[incident.kind].label}`] },
       { label: 'Severity', value: [incident.severity] },
       { label: 'Service', value: [`${serviceText(incident)} at `, { code: incident.server.address }] },
       { label: 'First failing packet', value: [displayTimeIn(analysis, incident.start)] },
