@@ -10,17 +10,27 @@ const decimal: readonly string[] = Array.from({ length: 256 }, (_, value) => Str
 const hexPair: readonly string[] = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, '0'));
 const hexShort: readonly string[] = Array.from({ length: 256 }, (_, value) => value.toString(16));
 
+// A capture talks about few addresses, again and again: a small direct-mapped cache of their
+// texts saves building (and later collecting) the same string for every packet.
+const ipv4CacheSize = 4096;
+const ipv4CacheKeys = new Int32Array(ipv4CacheSize);
+const ipv4CacheTexts: string[] = new Array<string>(ipv4CacheSize).fill('0.0.0.0');
+
 /** The dotted quad of the 4 bytes at `offset`. The caller has checked they are present. */
 export function ipv4Text(data: Uint8Array, offset: number): string {
-  return (
-    decimal[data[offset]!]! +
-    '.' +
-    decimal[data[offset + 1]!]! +
-    '.' +
-    decimal[data[offset + 2]!]! +
-    '.' +
-    decimal[data[offset + 3]!]!
-  );
+  const a = data[offset]!;
+  const b = data[offset + 1]!;
+  const c = data[offset + 2]!;
+  const d = data[offset + 3]!;
+  const key = (a << 24) | (b << 16) | (c << 8) | d;
+  // Mix the high half into the low bits so that addresses of one subnet spread over the slots.
+  const slot = (key ^ (key >>> 12) ^ (key >>> 20)) & (ipv4CacheSize - 1);
+  // Every slot starts as key 0 with the text 0.0.0.0, which is right: only 0.0.0.0 has key 0.
+  if (ipv4CacheKeys[slot] === key) return ipv4CacheTexts[slot]!;
+  const text = decimal[a]! + '.' + decimal[b]! + '.' + decimal[c]! + '.' + decimal[d]!;
+  ipv4CacheKeys[slot] = key;
+  ipv4CacheTexts[slot] = text;
+  return text;
 }
 
 function group(high: number, low: number): string {

@@ -23,3 +23,22 @@ export interface DecodeResult<L extends Layer = Layer> {
 }
 
 export type Decoder = (data: Uint8Array) => DecodeResult;
+
+/**
+ * Shared keys for the values nearly every packet names, so that the hot path does not
+ * allocate one per layer. Frozen: a key is never changed after it is made.
+ */
+const ipv4EtherTypeKey: NextKey = Object.freeze({ table: 'ethertype', value: 0x0800 });
+const ipv6EtherTypeKey: NextKey = Object.freeze({ table: 'ethertype', value: 0x86dd });
+const ipProtocolKeys: readonly NextKey[] = Array.from({ length: 256 }, (_, value) => Object.freeze({ table: 'ip-protocol', value }) as NextKey);
+
+export function etherTypeKey(value: number): NextKey {
+  if (value === 0x0800) return ipv4EtherTypeKey;
+  if (value === 0x86dd) return ipv6EtherTypeKey;
+  return { table: 'ethertype', value };
+}
+
+/** `protocol` is a byte from the packet, so it is always in the table. */
+export function ipProtocolKey(protocol: number): NextKey {
+  return ipProtocolKeys[protocol & 0xff]!;
+}

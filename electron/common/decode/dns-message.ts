@@ -10,7 +10,7 @@
  */
 import type { DnsEdns, DnsLayer, DnsQuestion, DnsRecord } from '../model/layers';
 import { emptyBytes, shortReason } from './bytes';
-import { nameResult, readName } from './dns-name';
+import { nameResult, readName, startMessage } from './dns-name';
 import { readRdata } from './dns-rdata';
 
 const headerLength = 12;
@@ -149,6 +149,7 @@ export function readDnsMessage(message: Uint8Array, transport: 'udp' | 'tcp', mu
   const answerCount = (message[6]! << 8) | message[7]!;
   const authorityCount = (message[8]! << 8) | message[9]!;
   const additionalCount = (message[10]! << 8) | message[11]!;
+  startMessage(message);
   offset = headerLength;
   firstReason = undefined;
   stopped = false;

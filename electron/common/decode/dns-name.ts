@@ -11,8 +11,8 @@
  * label types 0x40 and 0x80 (RFC 6891 §5) are reported.
  *
  * Speed: a name is gathered into one reused byte buffer and turned into a string once; a
- * small direct-mapped cache keyed by the name's bytes returns the same string for names seen
- * before, which in real traffic is most of them.
+ * bounded cache (8192 names, about 1 MB at most) keyed by the name's bytes returns the same
+ * string for names seen before, which in real traffic is most of them.
  */
 
 /** The result of the last readName call: reused, so that reading a name allocates only its text. */
@@ -27,30 +27,83 @@ const maximumJumps = 127;
 const buffer = new Uint8Array(maximumNameLength * 4 + 8);
 const latin1 = new TextDecoder('latin1');
 
-const cacheSize = 1024;
-const cacheKeys: (Uint8Array | null)[] = new Array<Uint8Array | null>(cacheSize).fill(null);
-const cacheTexts: string[] = new Array<string>(cacheSize).fill('');
+const cacheSets = 4096;
+const cacheKeys: (Uint8Array | null)[] = new Array<Uint8Array | null>(cacheSets * 2).fill(null);
+const cacheTexts: string[] = new Array<string>(cacheSets * 2).fill('');
 
 const backslash = 0x5c;
 const dot = 0x2e;
+/** 1 for the bytes a label may hold as themselves: printable ASCII except the dot and the backslash. */
+const plain = new Uint8Array(256);
+for (let byte = 0x21; byte < 0x7f; byte++) plain[byte] = byte === dot || byte === backslash ? 0 : 1;
 
-function textOf(length: number, hash: number): string {
-  const slot = hash & (cacheSize - 1);
-  const key = cacheKeys[slot];
-  if (key !== null && key !== undefined && key.length === length) {
-    let same = true;
-    for (let index = 0; index < length; index++) {
-      if (key[index] !== buffer[index]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return cacheTexts[slot]!;
+/** Writes the escape of a byte that is not plain: \. or \\ for the two characters that mean something in the text, \DDD for the rest. Returns the new length. */
+function escape(byte: number, used: number): number {
+  buffer[used++] = backslash;
+  if (byte === dot || byte === backslash) {
+    buffer[used++] = byte;
+    return used;
   }
-  const text = latin1.decode(buffer.subarray(0, length));
-  cacheKeys[slot] = buffer.slice(0, length);
-  cacheTexts[slot] = text;
+  buffer[used++] = 0x30 + ((byte / 100) | 0);
+  buffer[used++] = 0x30 + (((byte / 10) | 0) % 10);
+  buffer[used++] = 0x30 + (byte % 10);
+  return used;
+}
+
+/** Whether buffer[0..length) holds the same bytes as `key`. */
+function sameBytes(key: Uint8Array | null, length: number): boolean {
+  if (key === null || key.length !== length) return false;
+  for (let index = 0; index < length; index++) if (key[index] !== buffer[index]) return false;
+  return true;
+}
+
+/**
+ * The string for buffer[0..length), from the cache when the same bytes were seen before. The
+ * cache is 2-way set associative with move-to-front, so two busy names that share a set do not
+ * evict each other. The hash only picks the set; the bytes are always compared.
+ */
+function textOf(length: number, hash: number): string {
+  const first = (hash & (cacheSets - 1)) << 1;
+  const second = first + 1;
+  if (sameBytes(cacheKeys[first]!, length)) return cacheTexts[first]!;
+  const firstKey = cacheKeys[first]!;
+  const firstText = cacheTexts[first]!;
+  let text: string;
+  let key: Uint8Array;
+  if (sameBytes(cacheKeys[second]!, length)) {
+    key = cacheKeys[second]!;
+    text = cacheTexts[second]!;
+  } else {
+    text = latin1.decode(buffer.subarray(0, length));
+    key = buffer.slice(0, length);
+  }
+  cacheKeys[second] = firstKey;
+  cacheTexts[second] = firstText;
+  cacheKeys[first] = key;
+  cacheTexts[first] = text;
   return text;
+}
+
+// Names already read in the current message, by the offset they start at. A compression
+// pointer to one of them (an answer pointing at the question's name, the most common case)
+// then takes its text without walking the bytes again. Reset by startMessage.
+const memoSize = 16;
+let memoMessage: Uint8Array | null = null;
+let memoCount = 0;
+const memoOffsets = new Int32Array(memoSize);
+const memoWireLengths = new Int32Array(memoSize);
+const memoTexts: string[] = new Array<string>(memoSize).fill('');
+
+/** Tells readName that a new message starts: names remembered from the last one no longer apply. */
+export function startMessage(message: Uint8Array): void {
+  memoMessage = message;
+  memoCount = 0;
+}
+
+function remembered(message: Uint8Array, target: number): number {
+  if (message !== memoMessage) return -1;
+  for (let index = 0; index < memoCount; index++) if (memoOffsets[index] === target) return index;
+  return -1;
 }
 
 /**
@@ -68,9 +121,10 @@ export function readName(message: Uint8Array, offset: number): number {
   let limit = offset;
   let wireLength = 1; // the root's zero byte
   let used = 0;
-  let hash = 0x811c9dc5;
+  let hash = 0; // an int32 from the start keeps the loop in integer arithmetic
   let error: string | undefined;
   let collecting = true;
+  let suffix = -1; // a remembered name the pointer led to
   for (;;) {
     if (position >= size) {
       error = `dns: name at ${offset} runs past the end of the message`;
@@ -98,6 +152,16 @@ export function readName(message: Uint8Array, offset: number): number {
         error = `dns: name at ${offset} follows more than ${maximumJumps} compression pointers`;
         break;
       }
+      suffix = remembered(message, target);
+      if (suffix >= 0) {
+        // The rest of the name is one read before: its text, its length, and no error.
+        wireLength += memoWireLengths[suffix]! - 1;
+        if (wireLength > maximumNameLength) {
+          error = `dns: name at ${offset} is longer than ${maximumNameLength} bytes`;
+          suffix = -1;
+        }
+        break;
+      }
       limit = target;
       position = target;
       continue;
@@ -123,39 +187,29 @@ export function readName(message: Uint8Array, offset: number): number {
         collecting = false;
         if (end >= 0) break;
       } else {
-        if (used > 0) {
-          buffer[used++] = dot;
-          hash = Math.imul(hash ^ dot, 16777619);
-        }
+        if (used > 0) buffer[used++] = dot;
         const labelEnd = position + 1 + length;
         for (let index = position + 1; index < labelEnd; index++) {
           const byte = message[index]!;
-          if (byte > 0x20 && byte < 0x7f && byte !== dot && byte !== backslash) {
+          if (plain[byte] === 1) {
             buffer[used++] = byte;
-            hash = Math.imul(hash ^ byte, 16777619);
-          } else {
-            // \. and \\ for the two characters that mean something in the text, \DDD for the rest.
-            buffer[used++] = backslash;
-            hash = Math.imul(hash ^ backslash, 16777619);
-            if (byte === dot || byte === backslash) {
-              buffer[used++] = byte;
-              hash = Math.imul(hash ^ byte, 16777619);
-            } else {
-              const hundreds = 0x30 + ((byte / 100) | 0);
-              const tens = 0x30 + (((byte / 10) | 0) % 10);
-              const ones = 0x30 + (byte % 10);
-              buffer[used++] = hundreds;
-              buffer[used++] = tens;
-              buffer[used++] = ones;
-              hash = Math.imul(Math.imul(Math.imul(hash ^ hundreds, 16777619) ^ tens, 16777619) ^ ones, 16777619);
-            }
-          }
+            hash = (Math.imul(hash, 31) + byte) | 0;
+          } else used = escape(byte, used);
         }
+        if (used !== 0) hash = (Math.imul(hash, 31) + used) | 0;
       }
     }
     position += 1 + length;
   }
-  nameResult.text = used === 0 ? '' : textOf(used, hash >>> 0);
+  let text = used === 0 ? '' : textOf(used, (hash ^ (hash >>> 15)) >>> 0);
+  if (suffix >= 0) text = used === 0 ? memoTexts[suffix]! : text + '.' + memoTexts[suffix]!;
+  nameResult.text = text;
   nameResult.error = error;
+  if (error === undefined && message === memoMessage && memoCount < memoSize && used > 0 && message[offset]! < 0x40) {
+    memoOffsets[memoCount] = offset;
+    memoWireLengths[memoCount] = wireLength;
+    memoTexts[memoCount] = text;
+    memoCount++;
+  }
   return end;
 }

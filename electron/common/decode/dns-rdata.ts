@@ -73,10 +73,13 @@ function fixed(type: string, needed: number, present: number): string {
 
 /**
  * The typed rdata of message[start..end) for `type`; a string is the reason it could not be
- * read; undefined means the type is not one we type.
+ * read; undefined means the type is not one we type, or the rdata is empty.
  */
 export function readRdata(message: Uint8Array, start: number, end: number, type: number): DnsRdata | string | undefined {
   const length = end - start;
+  // Empty rdata is how dynamic update (RFC 2136 §2.5.2, §2.4.1) deletes or asserts an RRset
+  // of any type: not an error, just nothing to type. Only OPT gives it a meaning (no options).
+  if (length === 0 && type !== 41) return undefined;
   switch (type) {
     case 1:
       if (length !== 4) return `dns: A rdata is ${length} bytes, not 4`;

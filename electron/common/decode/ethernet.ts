@@ -5,7 +5,7 @@
  */
 import type { EthernetLayer } from '../model/layers';
 import { emptyBytes, shortReason } from './bytes';
-import type { DecodeResult } from './decode-result';
+import { etherTypeKey, type DecodeResult } from './decode-result';
 
 const headerLength = 14;
 /** Smallest value that is an EtherType rather than an 802.3 length. */
@@ -32,7 +32,7 @@ export function decodeEthernet(data: Uint8Array): DecodeResult<EthernetLayer> {
     truncated: undefined,
   };
   if (etherType >= minimumEtherType) {
-    return { layer, payload: data.subarray(headerLength), next: { table: 'ethertype', value: etherType } };
+    return { layer, payload: data.subarray(headerLength), next: etherTypeKey(etherType) };
   }
   // 802.3: the field is the length of the LLC payload; anything after it is padding.
   const end = Math.min(length, headerLength + etherType);

@@ -8,7 +8,7 @@
 import type { Ipv4Layer } from '../model/layers';
 import { ipv4Text } from './address-text';
 import { emptyBytes, shortReason } from './bytes';
-import type { DecodeResult } from './decode-result';
+import { ipProtocolKey, type DecodeResult } from './decode-result';
 
 const minimumHeaderLength = 20;
 
@@ -78,5 +78,5 @@ export function decodeIpv4(data: Uint8Array): DecodeResult<Ipv4Layer> {
   };
   const payload = data.subarray(headerLength, end);
   if (fragmentOffset !== 0 || (totalLength !== 0 && totalLength < headerLength)) return { layer, payload, next: undefined };
-  return { layer, payload, next: { table: 'ip-protocol', value: protocol } };
+  return { layer, payload, next: ipProtocolKey(protocol) };
 }

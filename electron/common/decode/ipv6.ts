@@ -8,7 +8,7 @@
 import type { Ipv6ExtensionHeader, Ipv6Layer } from '../model/layers';
 import { ipv6Text } from './address-text';
 import { emptyBytes, shortReason } from './bytes';
-import type { DecodeResult } from './decode-result';
+import { ipProtocolKey, type DecodeResult } from './decode-result';
 
 const fixedHeaderLength = 40;
 /** Shared by every packet without extension headers, so that none allocates an array. */
@@ -115,5 +115,5 @@ export function decodeIpv6(data: Uint8Array): DecodeResult<Ipv6Layer> {
   };
   const payload = data.subarray(Math.min(offset, end), end);
   if (!followed || protocol === noNextHeader) return { layer, payload, next: undefined };
-  return { layer, payload, next: { table: 'ip-protocol', value: protocol } };
+  return { layer, payload, next: ipProtocolKey(protocol) };
 }

@@ -6,7 +6,7 @@
  */
 import type { LinuxSllLayer } from '../model/layers';
 import { emptyBytes, shortReason } from './bytes';
-import type { DecodeResult } from './decode-result';
+import { etherTypeKey, type DecodeResult } from './decode-result';
 import { minimumEtherType } from './ethernet';
 
 const headerLength = 16;
@@ -37,6 +37,6 @@ export function decodeLinuxSll(data: Uint8Array): DecodeResult<LinuxSllLayer> {
     protocol,
     truncated: undefined,
   };
-  const next = protocol >= minimumEtherType && addressType !== arphrdNetlink ? ({ table: 'ethertype', value: protocol } as const) : undefined;
+  const next = protocol >= minimumEtherType && addressType !== arphrdNetlink ? etherTypeKey(protocol) : undefined;
   return { layer, payload: data.subarray(headerLength), next };
 }

@@ -5,7 +5,7 @@
  */
 import type { LinuxSll2Layer } from '../model/layers';
 import { emptyBytes, shortReason } from './bytes';
-import type { DecodeResult } from './decode-result';
+import { etherTypeKey, type DecodeResult } from './decode-result';
 import { minimumEtherType } from './ethernet';
 import { arphrdNetlink } from './linux-sll';
 
@@ -37,6 +37,6 @@ export function decodeLinuxSll2(data: Uint8Array): DecodeResult<LinuxSll2Layer> 
     address: data.subarray(12, 12 + addressLength),
     truncated: undefined,
   };
-  const next = protocol >= minimumEtherType && addressType !== arphrdNetlink ? ({ table: 'ethertype', value: protocol } as const) : undefined;
+  const next = protocol >= minimumEtherType && addressType !== arphrdNetlink ? etherTypeKey(protocol) : undefined;
   return { layer, payload: data.subarray(headerLength), next };
 }

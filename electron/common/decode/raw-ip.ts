@@ -3,10 +3,10 @@
  * by the version nibble; LINKTYPE_IPV4 (228) and LINKTYPE_IPV6 (229) are fixed, and their IP
  * decoder reports a wrong version itself (as tcpdump does: "[version 6 != 4] (invalid)").
  */
-import type { NextKey } from './decode-result';
+import { etherTypeKey, type NextKey } from './decode-result';
 
-const ipv4: NextKey = { table: 'ethertype', value: 0x0800 };
-const ipv6: NextKey = { table: 'ethertype', value: 0x86dd };
+const ipv4 = etherTypeKey(0x0800);
+const ipv6 = etherTypeKey(0x86dd);
 
 /** The IP decoder for a LINKTYPE_RAW frame, or undefined when the version is neither 4 nor 6. */
 export function rawIpNextKey(data: Uint8Array): NextKey | undefined {
@@ -16,6 +16,3 @@ export function rawIpNextKey(data: Uint8Array): NextKey | undefined {
   if (version === 6) return ipv6;
   return undefined;
 }
-
-export const ipv4NextKey: NextKey = ipv4;
-export const ipv6NextKey: NextKey = ipv6;

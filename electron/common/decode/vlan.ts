@@ -6,7 +6,7 @@
  */
 import type { VlanLayer } from '../model/layers';
 import { emptyBytes, shortReason } from './bytes';
-import type { DecodeResult } from './decode-result';
+import { etherTypeKey, type DecodeResult } from './decode-result';
 import { minimumEtherType } from './ethernet';
 
 const tagLength = 4;
@@ -38,7 +38,7 @@ export function decodeVlanTag(data: Uint8Array, tagProtocol: number): DecodeResu
     truncated: undefined,
   };
   if (etherType >= minimumEtherType) {
-    return { layer, payload: data.subarray(tagLength), next: { table: 'ethertype', value: etherType } };
+    return { layer, payload: data.subarray(tagLength), next: etherTypeKey(etherType) };
   }
   return { layer, payload: data.subarray(tagLength, Math.min(length, tagLength + etherType)), next: undefined };
 }
