@@ -87,7 +87,7 @@ export const kindTexts: Record<IncidentKind, KindText> = {
   },
   'dns-refused': {
     label: 'query refused (REFUSED)',
-    state: 'refusing',
+    state: 'refusing queries',
     rcode: {
       name: 'REFUSED',
       value: 5,
@@ -125,7 +125,23 @@ export function isIpv6(address: string): boolean {
 export function icmpMessage(incident: Incident): IcmpMessageText | undefined {
   const icmp = kindTexts[incident.kind].icmp;
   if (!icmp) return undefined;
-  return isIpv6(incident.server.address) ? icmp.v6 : icmp.v4;
+  if (isIpv6(incident.server.address)) return icmp.v6;
+  if (incident.kind === 'dns-admin-prohibited') return { ...icmp.v4, code: adminProhibitedCodes(incident) ?? icmp.v4.code };
+  return icmp.v4;
+}
+
+/**
+ * Codes 9, 10 and 13 all mean "administratively prohibited"; tcpdump (print-icmp.c) tells
+ * them apart in its text, so the evidence says which ones were sent.
+ */
+function adminProhibitedCodes(incident: Incident): string | undefined {
+  const codes = new Set<number>();
+  for (const { line } of incident.evidence) {
+    if (/admin prohibited filter/.test(line)) codes.add(13);
+    else if (/net \S+ unreachable - admin prohibited/.test(line)) codes.add(9);
+    else if (/host \S+ unreachable - admin prohibited/.test(line)) codes.add(10);
+  }
+  return codes.size > 0 ? [...codes].sort((a, b) => a - b).join(' and ') : undefined;
 }
 
 /** 'ICMP' or 'ICMPv6'. */

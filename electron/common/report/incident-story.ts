@@ -17,12 +17,23 @@ export function headline(incident: Incident, analysis: Analysis): Inline[] {
   const window = sameDay
     ? `from ${clockOf(incident.start)} to ${clockOf(incident.end)} UTC ${day}`
     : `from ${displayTime(incident.start)} to ${displayTime(incident.end)}`;
-  const ongoing = analysis.capture.end !== null && incident.end === analysis.capture.end;
   return [
     { strong: `${serviceText(incident)} at ${incident.server.address} was ${text.state}` },
     ` ${window} (${durationBetween(incident.start, incident.end)})`,
-    ongoing ? ', and still failing when the capture ended.' : '.',
+    ending(incident, analysis),
   ];
+}
+
+/** How the window closed: recovery, still failing at capture end, or no success seen after it. */
+function ending(incident: Incident, analysis: Analysis): string {
+  const flood = incident.kind === 'dns-query-flood';
+  if (incident.recovered) {
+    return `; it ${flood ? 'calmed down' : 'answered normally again'} at ${clockOf(incident.recovered)} UTC.`;
+  }
+  if (analysis.capture.end === null || incident.end === analysis.capture.end) {
+    return flood ? ', and still going on when the capture ended.' : ', and still failing when the capture ended.';
+  }
+  return `; no success from it was seen before the capture ended at ${clockOf(analysis.capture.end)} UTC.`;
 }
 
 /** How the failure shows in the packets, and what that proves. */

@@ -32,11 +32,17 @@ function factsOf(incident: Incident, analysis: Analysis): Block {
       { label: 'First failing packet', value: [displayTimeIn(analysis, incident.start)] },
       { label: 'Last failing packet', value: [displayTimeIn(analysis, incident.end)] },
       { label: 'Duration', value: [durationBetween(incident.start, incident.end)] },
-      { label: 'Failed queries', value: [String(incident.queries)] },
+      incident.kind === 'dns-query-flood'
+        ? { label: 'Queries in the window', value: [String(incident.queries)] }
+        : { label: 'Failed queries', value: [String(incident.queries)] },
       { label: `${icmpName(incident)} errors`, value: [String(incident.icmpErrors)] },
       { label: `${icmpName(incident)} sent by`, value: incident.icmpSource ? [{ code: incident.icmpSource }] : ['nobody'] },
       { label: 'Clients', value: incident.clients.length > 0 ? codeList(incident.clients) : ['none seen'] },
       { label: 'Names', value: incident.names.length > 0 ? codeList(incident.names) : ['none seen'] },
+      {
+        label: 'Recovered',
+        value: incident.recovered ? [displayTimeIn(analysis, incident.recovered)] : ['not within the capture'],
+      },
     ],
   };
 }
@@ -50,12 +56,12 @@ function sentAndReceived(incident: Incident, lines: TcpdumpLine[]): Block[] {
   const sent: Inline[] = [
     { strong: 'Sent:' },
     ` ${countOf(incident.queries, `${incident.protocol} query`, `${incident.protocol} queries`)} from `,
-    ...(incident.clients.length > 0 ? codeList(incident.clients) : ['the clients']),
+    ...(incident.clients.length > 0 ? codeList(incident.clients, 5) : ['the clients']),
     ` to `,
     { code: incident.server.address },
     ` ${incident.transport} port ${incident.server.port}`,
   ];
-  if (incident.names.length > 0) sent.push(' for ', ...codeList(incident.names));
+  if (incident.names.length > 0) sent.push(' for ', ...codeList(incident.names, 5));
   if (types.length > 0) sent.push(`, of type ${types.join(', ')}`);
   sent.push('.');
   const ids = unique(queries.map((line) => line.query!.id));
@@ -66,6 +72,8 @@ function sentAndReceived(incident: Incident, lines: TcpdumpLine[]): Block[] {
     );
   }
   blocks.push({ kind: 'paragraph', content: sent });
+  // A flood is about what was sent; its evidence samples the queries, not the answers.
+  if (incident.kind === 'dns-query-flood') return blocks;
 
   const received: Inline[] = [{ strong: 'Received:' }, ' '];
   if (incident.icmpErrors > 0) {
@@ -75,8 +83,13 @@ function sentAndReceived(incident: Incident, lines: TcpdumpLine[]): Block[] {
     if (texts.length > 0) received.push(', which tcpdump prints as ', ...codeList(texts, 3));
     received.push(responses.length === 0 ? ', and no DNS response.' : '.');
   } else if (responses.length > 0) {
-    const rcodes = unique(responses.map((line) => line.response!.rcode || 'NOERROR'));
-    received.push(`DNS responses with rcode ${rcodes.join(', ')}.`);
+    const rcode = kindTexts[incident.kind].rcode;
+    const printed = unique(responses.map((line) => line.response!.rcode || 'NOERROR'));
+    received.push(
+      rcode ? `${countOf(incident.queries, 'DNS response')} with rcode ${rcode.name}, which tcpdump prints as ` : 'DNS responses with rcode ',
+      ...codeList(printed, 3),
+      '.',
+    );
   } else {
     received.push('nothing: no response and no ICMP error.');
   }
@@ -150,6 +163,13 @@ function countsTable(analysis: Analysis): Block {
     ['Queries unanswered (older than the timeout)', dns.unanswered],
     ['Queries pending at capture end', dns.pending],
     ...extras.map(([key, count]): [string, number] => [extraCountLabels[key] ?? key, count]),
+    ...(dns.latency
+      ? ([
+          ['Response time, median (ms)', dns.latency.medianMilliseconds],
+          ['Response time, 95th percentile (ms)', dns.latency.p95Milliseconds],
+          ['Response time, slowest (ms)', dns.latency.maxMilliseconds],
+        ] as [string, number][])
+      : []),
     ['ICMP and ICMPv6 errors', icmp.errors],
     ...Object.entries(icmp.byKind).map(([kind, count]): [string, number] => [`ICMP errors: ${kind}`, count]),
   ];
@@ -164,6 +184,9 @@ export function analysisSection(input: ReportInput): ReportSection {
     blocks.push(
       { kind: 'heading', content: [`${incident.id}: ${serviceText(incident)} at ${incident.server.address}`] },
       factsOf(incident, analysis),
+      ...(incident.notes?.length
+        ? [{ kind: 'list' as const, ordered: false, items: incident.notes.map((note) => ({ content: [{ strong: 'Note:' }, ' ', note] })) }]
+        : []),
       ...sentAndReceived(incident, lines),
       ...explanation(incident),
       ...fieldExplanations(lines),

@@ -20,7 +20,11 @@ function incidentEvidence(incident: Incident): Block[] {
       kind: 'paragraph',
       content: [
         `${incident.id}: ${countOf(incident.evidence.length, 'frame')}`,
-        incident.evidence.length < packets ? ` (a sample of the incident's ${packets} failing packets)` : '',
+        incident.evidenceOmitted
+          ? ` shown; ${incident.evidenceOmitted} more left out by the evidence limit`
+          : incident.evidence.length < packets
+            ? ` (a sample of the incident's ${packets} packets)`
+            : '',
         '.',
       ],
     },

@@ -54,6 +54,9 @@ function rows(analysis: Analysis): Row[] {
   for (const incident of analysis.incidents) {
     result.push({ time: incident.start, order: 0.5, frame: '', event: 'Incident starts', detail: [`${incident.id}: ${incident.kind}, ${incident.severity}`] });
     result.push({ time: incident.end, order: 2, frame: '', event: 'Incident ends', detail: [`${incident.id}: last failing packet`] });
+    if (incident.recovered) {
+      result.push({ time: incident.recovered, order: 2.5, frame: '', event: 'Service recovers', detail: [`${incident.id}: first success after the failures`] });
+    }
     for (const evidence of incident.evidence) {
       if (seenFrames.has(evidence.frame)) continue;
       seenFrames.add(evidence.frame);
