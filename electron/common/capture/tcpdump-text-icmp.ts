@@ -165,7 +165,8 @@ export function parseIcmpText(text: string, kind: 'icmp' | 'icmpv6'): IcmpText {
     const match = pattern.exec(message);
     if (!match) continue;
     const { type, code, quoted, extra } = read(match);
-    const layer: IcmpLayer = { kind, type, code, checksum: 0, body: NO_BYTES, ...extra };
+    const layer: IcmpLayer = { kind, type, code, checksum: 0, body: NO_BYTES };
+    if (extra) Object.assign(layer, extra);
     if (isError(kind, type)) layer.quoted = NO_BYTES;
     const result: IcmpText = { layer, rest };
     if (quoted) result.quoted = quoted;

@@ -121,8 +121,20 @@ function readPacket(record: string): TcpdumpTextPacket {
   if (!start) throw new UnreadableText('no tcpdump time stamp at the start of the line');
   const time = readTime(start);
   const notes: string[] = [];
-  const body = readBody(text.slice(start[0].length).replace(/\s+/g, ' ').trim(), notes);
-  return { ...time, ...body, notes };
+  let rest = text.slice(start[0].length);
+  // One space between words, as in a one-line record (-v continuations are indented).
+  if (/\s\s|[\t\n\r]/.test(rest)) rest = rest.replace(/\s+/g, ' ');
+  const body = readBody(rest.trim(), notes);
+  const packet: TcpdumpTextPacket = {
+    seconds: time.seconds,
+    nanoseconds: time.nanoseconds,
+    dated: time.dated,
+    layers: body.layers,
+    length: body.length,
+    notes,
+  };
+  if (body.quoted) packet.quoted = body.quoted;
+  return packet;
 }
 
 function readTime(start: RegExpExecArray): { seconds: number; nanoseconds: number; dated: boolean } {
