@@ -53,7 +53,10 @@ describe('the corpus', () => {
       const frames = (chunks: Uint8Array[]): string => {
         const out: string[] = [];
         const parser = createCaptureParser(format, {
-          onFrame: (frame) => out.push(`${frame.number} ${frame.seconds} ${frame.nanoseconds} ${frame.linkType} ${frame.interfaceIndex} ${frame.originalLength} ${Buffer.from(frame.data).toString('base64')}`),
+          onFrame: (frame) =>
+            out.push(
+              `${frame.number} ${frame.seconds} ${frame.nanoseconds} ${frame.linkType} ${frame.interfaceIndex} ${frame.originalLength} ${Buffer.from(frame.data).toString('base64')}`,
+            ),
         });
         for (const chunk of chunks) parser.push(chunk);
         const summary = parser.end();
@@ -69,22 +72,40 @@ describe('the corpus', () => {
   it.skipIf(!tcpdumpAvailable)('every capture has as many frames as tcpdump counts', () => {
     const differences: string[] = [];
     for (const path of corpusCaptures()) {
-      const counted = execFileSync('tcpdump', ['--count', '-r', path], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+      const counted = execFileSync('tcpdump', ['--count', '-r', path], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).toString();
       const expected = Number(/^(\d+) packets?/m.exec(counted)?.[1]);
       let frames = 0;
       const bytes = readFileSync(path);
-      const parser = createCaptureParser(detectCaptureFormat(bytes).format as 'pcap' | 'pcapng', { onFrame: () => frames++ });
+      const parser = createCaptureParser(detectCaptureFormat(bytes).format as 'pcap' | 'pcapng', {
+        onFrame: () => frames++,
+      });
       parser.push(bytes);
       parser.end();
-      if (frames !== expected) differences.push(`${relative(corpusRoot, path)}: ${frames} frames, tcpdump counts ${expected}`);
+      if (frames !== expected)
+        differences.push(`${relative(corpusRoot, path)}: ${frames} frames, tcpdump counts ${expected}`);
     }
     expect(differences).toEqual([]);
   });
-  if (!tcpdumpAvailable) console.log('corpus frame counts not compared: tcpdump is not installed (npm run setup installs it)');
+  if (!tcpdumpAvailable)
+    console.log('corpus frame counts not compared: tcpdump is not installed (npm run setup installs it)');
 
   it('reads the tcpdump DNS and ICMP expected outputs without losing a line', () => {
     // Outputs of 4.99.3 in which every packet line is IP: DNS over UDP and TCP, EDNS, ICMPv6.
-    const names = ['dns_udp.out', 'dns_udp-vvv.out', 'dns_tcp.out', 'dns_tcp-vvv.out', 'dns-badcookie.out', 'dns-badvers.out', 'dns-uri.out', 'dnssec-vv.out', 'edns-opts-vv.out', 'icmpv6.out', 'mpls-traceroute-v.out'];
+    const names = [
+      'dns_udp.out',
+      'dns_udp-vvv.out',
+      'dns_tcp.out',
+      'dns_tcp-vvv.out',
+      'dns-badcookie.out',
+      'dns-badvers.out',
+      'dns-uri.out',
+      'dnssec-vv.out',
+      'edns-opts-vv.out',
+      'icmpv6.out',
+      'mpls-traceroute-v.out',
+    ];
     for (const name of names) {
       let packets = 0;
       const reader = new TcpdumpTextReader({ onPacket: () => packets++ });

@@ -80,7 +80,12 @@ describe('pcap parser', () => {
   it('reads a little-endian microsecond file field by field', () => {
     const { frames, summary } = collect(pcap, [littleEndianMicroseconds]);
     expect(comparable(frames)).toEqual(expectedFrames);
-    expect(summary).toEqual({ frames: 2, bytes: littleEndianMicroseconds.length, linkTypes: [101], warnings: [] });
+    expect(summary).toEqual({
+      frames: 2,
+      bytes: littleEndianMicroseconds.length,
+      linkTypes: [101],
+      warnings: [],
+    });
   });
 
   it('reads a big-endian nanosecond file to the same frames', () => {
@@ -94,7 +99,13 @@ describe('pcap parser', () => {
         const file = pcapFile({ linkType: 101, littleEndian, nanosecond }, scenarioRecords);
         const parser = new PcapParser({ onFrame: () => undefined });
         parser.push(file.subarray(0, 24));
-        expect(parser.header).toMatchObject({ littleEndian, nanosecond, versionMajor: 2, versionMinor: 4, linkType: 101 });
+        expect(parser.header).toMatchObject({
+          littleEndian,
+          nanosecond,
+          versionMajor: 2,
+          versionMinor: 4,
+          linkType: 101,
+        });
         const { frames } = collect(pcap, [file]);
         expect(frames.map((frame) => [frame.seconds, frame.nanoseconds, [...frame.data]])).toEqual(
           scenarioRecords.map((record) => [record.seconds, record.nanoseconds, [...record.data]]),
@@ -145,13 +156,17 @@ describe('pcap parser', () => {
     const cut = littleEndianMicroseconds.subarray(0, 107 + 10);
     const { frames, summary } = collect(pcap, [cut]);
     expect(frames).toHaveLength(1);
-    expect(summary.warnings).toEqual(['truncated last record at byte 107: record header needs 16 bytes, 10 present']);
+    expect(summary.warnings).toEqual([
+      'truncated last record at byte 107: record header needs 16 bytes, 10 present',
+    ]);
   });
 
   it('refuses a file header cut short, naming where it ends', () => {
     const parser = new PcapParser({ onFrame: () => undefined });
     parser.push(littleEndianMicroseconds.subarray(0, 10));
-    expect(() => parser.end()).toThrow(new CaptureFormatError('truncated pcap file header: 24 bytes needed, 10 present', 10));
+    expect(() => parser.end()).toThrow(
+      new CaptureFormatError('truncated pcap file header: 24 bytes needed, 10 present', 10),
+    );
   });
 
   it('refuses a captured length over 262144 with its offset, before allocating anything', () => {

@@ -27,11 +27,21 @@ async function framesOf(path: string): Promise<Frame[]> {
 describe('pcap writing', () => {
   it('round-trips frames through the in-memory writer, micro- and nanosecond', () => {
     for (const nanosecond of [false, true]) {
-      const records = [...scenarioRecords, { seconds: 1795613090, nanoseconds: 123_456_789, data: Uint8Array.of(0x45) }];
-      const { frames } = collect((options) => new PcapParser(options), [pcapFile({ linkType: 101, nanosecond }, records)]);
+      const records = [
+        ...scenarioRecords,
+        { seconds: 1795613090, nanoseconds: 123_456_789, data: Uint8Array.of(0x45) },
+      ];
+      const { frames } = collect(
+        (options) => new PcapParser(options),
+        [pcapFile({ linkType: 101, nanosecond }, records)],
+      );
       expect(frames.map((frame) => [frame.seconds, frame.nanoseconds, [...frame.data]])).toEqual(
         // Microseconds are truncated, never rounded.
-        records.map((record) => [record.seconds, nanosecond ? record.nanoseconds : Math.floor(record.nanoseconds / 1000) * 1000, [...record.data]]),
+        records.map((record) => [
+          record.seconds,
+          nanosecond ? record.nanoseconds : Math.floor(record.nanoseconds / 1000) * 1000,
+          [...record.data],
+        ]),
       );
     }
   });
@@ -49,7 +59,11 @@ describe('pcap writing', () => {
     const writer = await PcapFileWriter.create(path, { linkType: 1, bufferSize: 4096, atomic: false });
     const big = new Uint8Array(10_000).map((_, index) => index & 0xff);
     for (let index = 0; index < 1000; index++) {
-      await writer.write({ seconds: index, nanoseconds: 0, data: index === 500 ? big : Uint8Array.of(index & 0xff, 1, 2) });
+      await writer.write({
+        seconds: index,
+        nanoseconds: 0,
+        data: index === 500 ? big : Uint8Array.of(index & 0xff, 1, 2),
+      });
     }
     await writer.flush({ sync: true });
     await writer.close();
@@ -62,7 +76,10 @@ describe('pcap writing', () => {
 
   it('cuts records at the snap length and keeps their original length', async () => {
     const path = join(folder, 'snapped.pcap');
-    await writePcapFile(path, [{ seconds: 1, nanoseconds: 0, data: new Uint8Array(100) }], { linkType: 1, snaplen: 64 });
+    await writePcapFile(path, [{ seconds: 1, nanoseconds: 0, data: new Uint8Array(100) }], {
+      linkType: 1,
+      snaplen: 64,
+    });
     const [frame] = await framesOf(path);
     expect([frame!.capturedLength, frame!.originalLength]).toEqual([64, 100]);
   });

@@ -19,7 +19,8 @@ import {
 import { pcapngFixture, pcapngFixtureFrames } from './fixtures/pcapng-fixture';
 import { dnsQuery, dnsQuery6, portUnreachable, portUnreachable6 } from './fixtures/scenario-packets';
 
-const pcapng = (parserOptions: ConstructorParameters<typeof PcapngParser>[0]) => new PcapngParser(parserOptions);
+const pcapng = (parserOptions: ConstructorParameters<typeof PcapngParser>[0]) =>
+  new PcapngParser(parserOptions);
 
 const expected = pcapngFixtureFrames.map((frame, index) => ({
   number: index + 1,
@@ -74,7 +75,12 @@ describe('pcapng parser', () => {
   it('reads the hand-written fixture: three interfaces, three resolutions, every packet block', () => {
     const { frames, summary } = collect(pcapng, [pcapngFixture]);
     expect(comparable(frames)).toEqual(expected);
-    expect(summary).toEqual({ frames: 5, bytes: pcapngFixture.length, linkTypes: [101, 228, 229], warnings: [] });
+    expect(summary).toEqual({
+      frames: 5,
+      bytes: pcapngFixture.length,
+      linkTypes: [101, 228, 229],
+      warnings: [],
+    });
   });
 
   it('describes each interface with its options', () => {
@@ -146,7 +152,9 @@ describe('pcapng parser', () => {
     const { frames, summary } = collect(pcapng, [cut]);
     expect(frames).toHaveLength(4);
     const start = pcapngFixture.length - 24 - 84;
-    expect(summary.warnings).toEqual([`truncated last record at byte ${start}: block header says 84 bytes, 78 present`]);
+    expect(summary.warnings).toEqual([
+      `truncated last record at byte ${start}: block header says 84 bytes, 78 present`,
+    ]);
     const inHeader = collect(pcapng, [pcapngFixture.subarray(0, start + 5)]);
     expect(inHeader.summary.warnings).toEqual([
       `truncated last record at byte ${start}: block header needs 12 bytes, 5 present`,
@@ -157,17 +165,44 @@ describe('pcapng parser', () => {
     const order = { littleEndian: true };
     const head = concatenate(sectionHeader(order), interfaceDescription(101, 0, undefined, order));
     const cases: [string, Uint8Array, string][] = [
-      ['less than 12', hex`06 00 00 00  08 00 00 00  00 00 00 00`, 'bogus pcapng block length 8 (less than 12) for block type 0x00000006 at byte 52'],
-      ['not a multiple of 4', hex`06 00 00 00  0d 00 00 00  00 00 00 00 00`, 'bogus pcapng block length 13 (not a multiple of 4) for block type 0x00000006 at byte 52'],
-      ['over 64 MiB', hex`06 00 00 00  00 00 00 f0  00 00 00 00`, 'bogus pcapng block length 4026531840 (more than the 64 MiB limit) for block type 0x00000006 at byte 52'],
-      ['trailer mismatch', hex`05 00 00 00  10 00 00 00  00 00 00 00  14 00 00 00`, 'pcapng block trailer says 20 bytes but its header says 16 at byte 60'],
+      [
+        'less than 12',
+        hex`06 00 00 00  08 00 00 00  00 00 00 00`,
+        'bogus pcapng block length 8 (less than 12) for block type 0x00000006 at byte 52',
+      ],
+      [
+        'not a multiple of 4',
+        hex`06 00 00 00  0d 00 00 00  00 00 00 00 00`,
+        'bogus pcapng block length 13 (not a multiple of 4) for block type 0x00000006 at byte 52',
+      ],
+      [
+        'over 64 MiB',
+        hex`06 00 00 00  00 00 00 f0  00 00 00 00`,
+        'bogus pcapng block length 4026531840 (more than the 64 MiB limit) for block type 0x00000006 at byte 52',
+      ],
+      [
+        'trailer mismatch',
+        hex`05 00 00 00  10 00 00 00  00 00 00 00  14 00 00 00`,
+        'pcapng block trailer says 20 bytes but its header says 16 at byte 60',
+      ],
       [
         'captured length beyond the block',
-        concatenate(hex`06 00 00 00  24 00 00 00  00 00 00 00  00 00 00 00  00 00 00 00  ff ff 00 00  ff ff 00 00`, hex`00 00 00 00  24 00 00 00`),
+        concatenate(
+          hex`06 00 00 00  24 00 00 00  00 00 00 00  00 00 00 00  00 00 00 00  ff ff 00 00  ff ff 00 00`,
+          hex`00 00 00 00  24 00 00 00`,
+        ),
         'pcapng enhanced packet block: captured length 65535 does not fit its 36-byte block at byte 68',
       ],
-      ['packet on an undescribed interface', enhancedPacket(3, 0n, dnsQuery, order), 'pcapng packet on interface 3, but the section describes 1 interface(s) at byte 56'],
-      ['enhanced packet block too short for its fields', hex`06 00 00 00  10 00 00 00  00 00 00 00  10 00 00 00`, 'bogus pcapng enhanced packet block length 16 (its fields need 32 bytes) at byte 52'],
+      [
+        'packet on an undescribed interface',
+        enhancedPacket(3, 0n, dnsQuery, order),
+        'pcapng packet on interface 3, but the section describes 1 interface(s) at byte 56',
+      ],
+      [
+        'enhanced packet block too short for its fields',
+        hex`06 00 00 00  10 00 00 00  00 00 00 00  10 00 00 00`,
+        'bogus pcapng enhanced packet block length 16 (its fields need 32 bytes) at byte 52',
+      ],
     ];
     for (const [name, bad, message] of cases) {
       it(name, () => {
@@ -187,7 +222,10 @@ describe('pcapng parser', () => {
   it('refuses data that does not start with a section header', () => {
     const order = { littleEndian: true };
     expect(() => collect(pcapng, [interfaceDescription(1, 0, undefined, order)])).toThrow(
-      new CaptureFormatError('pcapng data does not start with a section header block (block type 0x00000001)', 0),
+      new CaptureFormatError(
+        'pcapng data does not start with a section header block (block type 0x00000001)',
+        0,
+      ),
     );
   });
 
@@ -195,8 +233,12 @@ describe('pcapng parser', () => {
     const order = { littleEndian: true };
     const badMagic = sectionHeader(order);
     badMagic[8] = 0;
-    expect(() => collect(pcapng, [badMagic])).toThrow('bad pcapng byte-order magic 0x1a2b3c00 in section header block at byte 8');
-    expect(() => collect(pcapng, [sectionHeader(order, 2)])).toThrow('unsupported pcapng version 2.0 at byte 12');
+    expect(() => collect(pcapng, [badMagic])).toThrow(
+      'bad pcapng byte-order magic 0x1a2b3c00 in section header block at byte 8',
+    );
+    expect(() => collect(pcapng, [sectionHeader(order, 2)])).toThrow(
+      'unsupported pcapng version 2.0 at byte 12',
+    );
   });
 
   it('refuses an option that overruns its block', () => {
@@ -205,7 +247,9 @@ describe('pcapng parser', () => {
       sectionHeader(order),
       interfaceDescription(1, 0, concatenate(hex`09 00 40 00`, u32(0, true)), order),
     );
-    expect(() => collect(pcapng, [file])).toThrow('pcapng option 9 of 64 bytes overruns its block at byte 46');
+    expect(() => collect(pcapng, [file])).toThrow(
+      'pcapng option 9 of 64 bytes overruns its block at byte 46',
+    );
   });
 
   it('cuts simple packets to the snap length of interface 0', () => {
@@ -227,7 +271,9 @@ describe('pcapng parser', () => {
     });
     parser.push(file);
     expect(parser.end()).toEqual({ frames: 6, bytes: 1348, linkTypes: [1], warnings: [] });
-    expect(parser.describedInterfaces.map((described) => [described.name, described.resolution.option])).toEqual([
+    expect(
+      parser.describedInterfaces.map((described) => [described.name, described.resolution.option]),
+    ).toEqual([
       ['eth0', 9],
       ['\\Device\\NPF_{5AE6EDB4-EFF9-46B3-A3C2-EE50C688A9E6}', 6],
     ]);

@@ -12,21 +12,38 @@ function reference(count: bigint, option: number): [number, number] {
 
 describe('pcapng time stamps', () => {
   it('splits microsecond and nanosecond counts of today exactly', () => {
-    expect(splitTimestamp(0x66119, 0xbf52743b, resolutionFromOption(6)!)).toEqual({ seconds: 1795613072, nanoseconds: 192571000 });
-    expect(splitTimestamp(0x18eb4c94, 0x074bf5a0, resolutionFromOption(9)!)).toEqual({ seconds: 1795613075, nanoseconds: 98564000 });
+    expect(splitTimestamp(0x66119, 0xbf52743b, resolutionFromOption(6)!)).toEqual({
+      seconds: 1795613072,
+      nanoseconds: 192571000,
+    });
+    expect(splitTimestamp(0x18eb4c94, 0x074bf5a0, resolutionFromOption(9)!)).toEqual({
+      seconds: 1795613075,
+      nanoseconds: 98564000,
+    });
   });
 
   it('agrees with BigInt arithmetic for every decimal and binary resolution', () => {
-    const options = [...Array.from({ length: 20 }, (_, exponent) => exponent), ...Array.from({ length: 65 }, (_, exponent) => 0x80 | exponent)];
+    const options = [
+      ...Array.from({ length: 20 }, (_, exponent) => exponent),
+      ...Array.from({ length: 65 }, (_, exponent) => 0x80 | exponent),
+    ];
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.constantFrom(...options), (count, option) => {
-        const split = splitTimestamp(Number(count >> 32n), Number(count & 0xffffffffn), resolutionFromOption(option)!);
-        const [seconds, nanoseconds] = reference(count, option);
-        // Seconds above 2^53 cannot be exact in a double; they are never real times.
-        if (seconds < 2 ** 53) expect(split.seconds).toBe(seconds);
-        expect(split.nanoseconds).toBe(nanoseconds);
-        expect(split.nanoseconds).toBeLessThan(1e9);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+        fc.constantFrom(...options),
+        (count, option) => {
+          const split = splitTimestamp(
+            Number(count >> 32n),
+            Number(count & 0xffffffffn),
+            resolutionFromOption(option)!,
+          );
+          const [seconds, nanoseconds] = reference(count, option);
+          // Seconds above 2^53 cannot be exact in a double; they are never real times.
+          if (seconds < 2 ** 53) expect(split.seconds).toBe(seconds);
+          expect(split.nanoseconds).toBe(nanoseconds);
+          expect(split.nanoseconds).toBeLessThan(1e9);
+        },
+      ),
       { numRuns: 5000 },
     );
   });

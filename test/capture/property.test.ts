@@ -40,16 +40,24 @@ function parseOrFormatError(format: 'pcap' | 'pcapng', chunks: Uint8Array[]): nu
 }
 
 const mutation = (length: number) =>
-  fc.array(fc.record({ at: fc.nat({ max: Math.max(0, length - 1) }), value: fc.integer({ min: 0, max: 255 }) }), { maxLength: 8 });
+  fc.array(
+    fc.record({ at: fc.nat({ max: Math.max(0, length - 1) }), value: fc.integer({ min: 0, max: 255 }) }),
+    { maxLength: 8 },
+  );
 
 const cuts = fc.array(fc.nat({ max: 2000 }), { maxLength: 6 });
 
 describe('capture parsers on random and mutated bytes', () => {
   it('pcap: random bytes after a valid magic', () => {
     fc.assert(
-      fc.property(fc.constantFrom(hex`d4 c3 b2 a1`, hex`a1 b2 c3 d4`, hex`4d 3c b2 a1`, hex`a1 b2 3c 4d`), fc.uint8Array({ maxLength: 600 }), cuts, (magic, body, at) => {
-        parseOrFormatError('pcap', splitAt(concatenate(magic, body), at));
-      }),
+      fc.property(
+        fc.constantFrom(hex`d4 c3 b2 a1`, hex`a1 b2 c3 d4`, hex`4d 3c b2 a1`, hex`a1 b2 3c 4d`),
+        fc.uint8Array({ maxLength: 600 }),
+        cuts,
+        (magic, body, at) => {
+          parseOrFormatError('pcap', splitAt(concatenate(magic, body), at));
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -84,7 +92,10 @@ describe('capture parsers on random and mutated bytes', () => {
 
   it('pcapng: structured random blocks (valid framing, random type, lengths and bodies)', () => {
     const block = fc
-      .record({ type: fc.constantFrom(1, 2, 3, 5, 6, 0x0bad, 0x0a0d0d0a), body: fc.uint8Array({ maxLength: 64 }) })
+      .record({
+        type: fc.constantFrom(1, 2, 3, 5, 6, 0x0bad, 0x0a0d0d0a),
+        body: fc.uint8Array({ maxLength: 64 }),
+      })
       .map(({ type, body }) => {
         const padded = (body.length + 3) & ~3;
         const bytes = new Uint8Array(12 + padded);
@@ -124,33 +135,49 @@ describe('tcpdump text import on random and mutated lines', () => {
 
   it('parsing a line returns a packet or a reason, never throws', () => {
     const mutated = fc
-      .record({ line: fc.constantFrom(...lines), start: fc.nat(), end: fc.nat(), insert: fc.string({ maxLength: 12 }) })
+      .record({
+        line: fc.constantFrom(...lines),
+        start: fc.nat(),
+        end: fc.nat(),
+        insert: fc.string({ maxLength: 12 }),
+      })
       .map(({ line, start, end, insert }) => {
         const from = start % (line.length + 1);
         const to = from + (end % 20);
         return line.slice(0, from) + insert + line.slice(to);
       });
     fc.assert(
-      fc.property(fc.oneof(mutated, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 })), (text) => {
-        const result = parseTcpdumpText(text);
-        if ('error' in result) expect(typeof result.error).toBe('string');
-        else expect(result.packet.layers.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(mutated, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 })),
+        (text) => {
+          const result = parseTcpdumpText(text);
+          if ('error' in result) expect(typeof result.error).toBe('string');
+          else expect(result.packet.layers.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it('the reader counts every non-empty line as a packet, a continuation, a banner or unreadable', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...lines), fc.string({ maxLength: 60 })), { maxLength: 20 }), cuts, (parts, at) => {
-        const bytes = new TextEncoder().encode(parts.join('\n'));
-        let packets = 0;
-        const reader = new TcpdumpTextReader({ onPacket: () => packets++ });
-        for (const chunk of splitAt(bytes, at)) reader.push(chunk);
-        const summary = reader.end();
-        expect(summary.packets).toBe(packets);
-        expect(summary.unreadableLines.every((unreadable) => unreadable.line >= 1 && unreadable.line <= summary.lines)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...lines), fc.string({ maxLength: 60 })), { maxLength: 20 }),
+        cuts,
+        (parts, at) => {
+          const bytes = new TextEncoder().encode(parts.join('\n'));
+          let packets = 0;
+          const reader = new TcpdumpTextReader({ onPacket: () => packets++ });
+          for (const chunk of splitAt(bytes, at)) reader.push(chunk);
+          const summary = reader.end();
+          expect(summary.packets).toBe(packets);
+          expect(
+            summary.unreadableLines.every(
+              (unreadable) => unreadable.line >= 1 && unreadable.line <= summary.lines,
+            ),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

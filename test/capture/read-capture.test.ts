@@ -52,7 +52,12 @@ describe('reading a capture file as a stream', () => {
   it('detects by content: pcapng named .pcap, text named .bin', async () => {
     const pcapng = await readCaptureFile(await file('really-pcapng.pcap', pcapngFixture));
     expect(pcapng).toMatchObject({ format: 'pcapng', linkTypes: ['RAW', 'IPV4', 'IPV6'], packets: 5 });
-    const text = await readCaptureFile(await file('log.bin', '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.domain: 35084+ A? yummyrecipesforme.com. (24)\n'));
+    const text = await readCaptureFile(
+      await file(
+        'log.bin',
+        '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.domain: 35084+ A? yummyrecipesforme.com. (24)\n',
+      ),
+    );
     expect(text).toMatchObject({ format: 'tcpdump-text', linkTypes: ['RAW'], packets: 1 });
   });
 
@@ -63,7 +68,10 @@ describe('reading a capture file as a stream', () => {
       const frames: string[] = [];
       await readCaptureFile(path, {
         chunkSize,
-        onFrame: (frame) => frames.push(`${frame.number} ${frame.seconds}.${frame.nanoseconds} ${Buffer.from(frame.data).toString('hex')}`),
+        onFrame: (frame) =>
+          frames.push(
+            `${frame.number} ${frame.seconds}.${frame.nanoseconds} ${Buffer.from(frame.data).toString('hex')}`,
+          ),
       });
       runs.push(frames.join('\n'));
     }
@@ -74,10 +82,13 @@ describe('reading a capture file as a stream', () => {
   it('reports progress up to the file size', async () => {
     const path = await file('progress.pcap', fixturePcap);
     const progress: number[] = [];
-    await readCaptureFile(path, { chunkSize: 64, onProgress: (bytesRead, totalBytes) => {
-      expect(totalBytes).toBe(fixturePcap.length);
-      progress.push(bytesRead);
-    } });
+    await readCaptureFile(path, {
+      chunkSize: 64,
+      onProgress: (bytesRead, totalBytes) => {
+        expect(totalBytes).toBe(fixturePcap.length);
+        progress.push(bytesRead);
+      },
+    });
     expect(progress.length).toBeGreaterThan(fixturePcap.length / 64);
     expect(progress.every((value, index) => index === 0 || value >= progress[index - 1]!)).toBe(true);
     expect(progress.at(-1)).toBe(fixturePcap.length);
@@ -86,18 +97,39 @@ describe('reading a capture file as a stream', () => {
   it('reads a text log, passing decoded packets and the date', async () => {
     const path = join(repoRoot, '../shared/scenario/seed-tcpdump-log.txt');
     const packets: DecodedPacket[] = [];
-    const info = await readCaptureFile(path, { date: '2026-11-25', firstFrameNumber: 5, onPacket: (packet) => packets.push(packet) });
-    expect(info).toMatchObject({ format: 'tcpdump-text', packets: 6, firstFrame: 5, unreadable: 0, warnings: [] });
+    const info = await readCaptureFile(path, {
+      date: '2026-11-25',
+      firstFrameNumber: 5,
+      onPacket: (packet) => packets.push(packet),
+    });
+    expect(info).toMatchObject({
+      format: 'tcpdump-text',
+      packets: 6,
+      firstFrame: 5,
+      unreadable: 0,
+      warnings: [],
+    });
     expect(info.start).toBeCloseTo(Date.UTC(2026, 10, 25, 13, 24, 32) / 1000 + 0.192571, 6);
     expect(packets.map((packet) => packet.frame.number)).toEqual([5, 6, 7, 8, 9, 10]);
   });
 
   it('reports unreadable text lines in the file info', async () => {
-    const path = await file('log.txt', '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 1+ A? x. (17)\nnot tcpdump\n');
+    const path = await file(
+      'log.txt',
+      '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 1+ A? x. (17)\nnot tcpdump\n',
+    );
     const info = await readCaptureFile(path, { date: '2026-11-25' });
     expect(info.unreadable).toBe(1);
-    expect(info.unreadableLines).toEqual([{ line: 2, text: 'not tcpdump', reason: 'not a tcpdump packet line: it does not start with a time stamp' }]);
-    expect(info.warnings).toEqual(['line 2: cannot read (not a tcpdump packet line: it does not start with a time stamp): not tcpdump']);
+    expect(info.unreadableLines).toEqual([
+      {
+        line: 2,
+        text: 'not tcpdump',
+        reason: 'not a tcpdump packet line: it does not start with a time stamp',
+      },
+    ]);
+    expect(info.warnings).toEqual([
+      'line 2: cannot read (not a tcpdump packet line: it does not start with a time stamp): not tcpdump',
+    ]);
   });
 
   it('reads a file shorter than the detection window', async () => {
@@ -110,7 +142,9 @@ describe('reading a capture file as a stream', () => {
     const path = await file('cut.pcap', fixturePcap.subarray(0, fixturePcap.length - 5));
     const info = await readCaptureFile(path);
     expect(info.packets).toBe(3);
-    expect(info.warnings).toEqual([`truncated last record at byte ${fixturePcap.length - 125 - 16}: header says 125 bytes, 120 present`]);
+    expect(info.warnings).toEqual([
+      `truncated last record at byte ${fixturePcap.length - 125 - 16}: header says 125 bytes, 120 present`,
+    ]);
   });
 });
 
@@ -125,10 +159,15 @@ describe('reading a capture file: one clear line when it cannot be read', () => 
   });
 
   it('names the file and the offset of corrupt data, and keeps what was read before', async () => {
-    const bytes = concatenate(fixturePcap, hex`00 00 00 00  00 00 00 00  00 00 10 00  00 00 10 00   # caplen 1048576`);
+    const bytes = concatenate(
+      fixturePcap,
+      hex`00 00 00 00  00 00 00 00  00 00 10 00  00 00 10 00   # caplen 1048576`,
+    );
     const path = await file('corrupt.pcap', bytes);
     let frames = 0;
-    const error = (await readCaptureFile(path, { chunkSize: 100, onFrame: () => frames++ }).catch((caught: unknown) => caught)) as CaptureFileError;
+    const error = (await readCaptureFile(path, { chunkSize: 100, onFrame: () => frames++ }).catch(
+      (caught: unknown) => caught,
+    )) as CaptureFileError;
     expect(error).toBeInstanceOf(CaptureFileError);
     expect(error.message).toBe(
       `${path}: corrupt pcap file: bogus pcap record: captured length 1048576 is larger than the 262144-byte maximum at byte ${fixturePcap.length + 8}`,
@@ -140,20 +179,30 @@ describe('reading a capture file: one clear line when it cannot be read', () => 
   });
 
   it('names a missing file and a directory', async () => {
-    await expect(readCaptureFile(join(folder, 'missing.pcap'))).rejects.toThrow(`${join(folder, 'missing.pcap')}: cannot read: no such file`);
+    await expect(readCaptureFile(join(folder, 'missing.pcap'))).rejects.toThrow(
+      `${join(folder, 'missing.pcap')}: cannot read: no such file`,
+    );
     await expect(readCaptureFile(folder)).rejects.toThrow(`${folder}: is a directory, not a capture file`);
   });
 
   it('lets an error of the frame callback through unchanged', async () => {
     const path = await file('scenario.pcap', fixturePcap);
     const failure = new Error('dissector failed');
-    await expect(readCaptureFile(path, { onFrame: () => { throw failure; } })).rejects.toBe(failure);
+    await expect(
+      readCaptureFile(path, {
+        onFrame: () => {
+          throw failure;
+        },
+      }),
+    ).rejects.toBe(failure);
   });
 });
 
 describe('reading a capture file: cancel', () => {
   it('stops when the signal aborts, mid-file', async () => {
-    const records = Array.from({ length: 2000 }, (_, index) => pcapRecord({ seconds: index, nanoseconds: 0, data: new Uint8Array(100) }));
+    const records = Array.from({ length: 2000 }, (_, index) =>
+      pcapRecord({ seconds: index, nanoseconds: 0, data: new Uint8Array(100) }),
+    );
     const path = await file('long.pcap', concatenate(pcapFileHeader({ linkType: 1 }), ...records));
     const controller = new AbortController();
     let frames = 0;
@@ -170,7 +219,9 @@ describe('reading a capture file: cancel', () => {
 
   it('does not start when the signal is already aborted', async () => {
     const path = await file('scenario.pcap', fixturePcap);
-    await expect(readCaptureFile(path, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(readCaptureFile(path, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });
 

@@ -16,7 +16,8 @@ import { summarize } from './fixtures/summarize';
  */
 
 const tcpdumpAvailable = spawnSync('tcpdump', ['--version']).status === 0;
-if (!tcpdumpAvailable) console.log('tcpdump oracle skipped: tcpdump is not installed (npm run setup installs it)');
+if (!tcpdumpAvailable)
+  console.log('tcpdump oracle skipped: tcpdump is not installed (npm run setup installs it)');
 
 const expected = [
   'ipv4 192.51.100.15 > 203.0.113.2 proto 17 / udp 52444 > 53 / dns query id 35084 rd q 1 yummyrecipesforme.com (39)',
@@ -38,14 +39,24 @@ describe.skipIf(!tcpdumpAvailable)('tcpdump text import against tcpdump itself',
   });
 
   function imported(options: string[]): { packets: DecodedPacket[]; unreadable: number } {
-    const text = execFileSync('tcpdump', [...options, '-r', path], { env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const text = execFileSync('tcpdump', [...options, '-r', path], {
+      env: { ...process.env, TZ: 'UTC' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const packets: DecodedPacket[] = [];
     const reader = new TcpdumpTextReader({ date: '2026-11-25', onPacket: (packet) => packets.push(packet) });
     reader.push(text);
     return { packets, unreadable: reader.end().unreadable };
   }
 
-  for (const options of [['-n'], ['-n', '-tttt'], ['-n', '-tt', '--nano'], ['-n', '-#'], ['-n', '-e'], ['-n', '-vv']]) {
+  for (const options of [
+    ['-n'],
+    ['-n', '-tttt'],
+    ['-n', '-tt', '--nano'],
+    ['-n', '-#'],
+    ['-n', '-e'],
+    ['-n', '-vv'],
+  ]) {
     it(`reads tcpdump ${options.join(' ')}`, () => {
       const { packets, unreadable } = imported(options);
       expect(unreadable).toBe(0);
@@ -64,7 +75,9 @@ describe.skipIf(!tcpdumpAvailable)('tcpdump text import against tcpdump itself',
         scenarioRecords.map((record) => [record.seconds, record.nanoseconds]),
       );
       // Lengths the text implies equal the packets' real lengths.
-      expect(packets.map((packet) => packet.frame.originalLength)).toEqual(scenarioRecords.map((record) => record.data.length));
+      expect(packets.map((packet) => packet.frame.originalLength)).toEqual(
+        scenarioRecords.map((record) => record.data.length),
+      );
     });
   }
 });

@@ -22,7 +22,8 @@ function line(text: string): string {
   return summarize(result.packet);
 }
 
-const query = 'ipv4 192.51.100.15 > 203.0.113.2 proto 17 / udp 52444 > 53 / dns query id 35084 rd q 1 yummyrecipesforme.com';
+const query =
+  'ipv4 192.51.100.15 > 203.0.113.2 proto 17 / udp 52444 > 53 / dns query id 35084 rd q 1 yummyrecipesforme.com';
 const unreachable =
   'ipv4 203.0.113.2 > 192.51.100.15 proto 1 / icmp 3/3 | quoted ipv4 192.51.100.15 > 203.0.113.2 proto 17 / udp 0 > 53';
 
@@ -71,25 +72,75 @@ describe('tcpdump text import: the scenario log', () => {
   });
 
   it('refuses a malformed date option', () => {
-    expect(() => read(scenarioLog, { date: '2026-13-01' })).toThrow('not a date: "2026-13-01" (expected YYYY-MM-DD)');
+    expect(() => read(scenarioLog, { date: '2026-13-01' })).toThrow(
+      'not a date: "2026-13-01" (expected YYYY-MM-DD)',
+    );
     expect(() => read(scenarioLog, { date: '25/11/2026' })).toThrow(RangeError);
   });
 });
 
 describe('tcpdump text import: the forms tcpdump prints', () => {
   const cases: [string, string, string][] = [
-    ['-n', '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['without -n', '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.domain: 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['-tttt date', '2026-11-25 13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['-# and -tttt', '    1  2026-11-25 13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['-tt --nano', '1795613072.192571000 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['-e', '13:24:32.192571 66:77:88:99:aa:bb > 00:11:22:33:44:55, ethertype IPv4 (0x0800), length 81: 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['-e on raw IP', '13:24:32.192571 ip: 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['-i any', '13:24:32.192571 eth0  Out IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['-vv checksum verdict', '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: [udp sum ok] 35084+ A? yummyrecipesforme.com. (39)', `${query} (39)`],
-    ['comma before length', '13:24:35.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable, length 75', unreachable],
-    ['no comma before length', '13:24:35.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable length 75', unreachable],
-    ['port name in the ICMP message', '13:24:35.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port domain unreachable, length 75', unreachable],
+    [
+      '-n',
+      '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      'without -n',
+      '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.domain: 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      '-tttt date',
+      '2026-11-25 13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      '-# and -tttt',
+      '    1  2026-11-25 13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      '-tt --nano',
+      '1795613072.192571000 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      '-e',
+      '13:24:32.192571 66:77:88:99:aa:bb > 00:11:22:33:44:55, ethertype IPv4 (0x0800), length 81: 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      '-e on raw IP',
+      '13:24:32.192571 ip: 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      '-i any',
+      '13:24:32.192571 eth0  Out IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      '-vv checksum verdict',
+      '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: [udp sum ok] 35084+ A? yummyrecipesforme.com. (39)',
+      `${query} (39)`,
+    ],
+    [
+      'comma before length',
+      '13:24:35.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable, length 75',
+      unreachable,
+    ],
+    [
+      'no comma before length',
+      '13:24:35.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable length 75',
+      unreachable,
+    ],
+    [
+      'port name in the ICMP message',
+      '13:24:35.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port domain unreachable, length 75',
+      unreachable,
+    ],
     [
       'IPv6 query',
       '13:24:40.000000 IP6 2001:db8::15.40000 > 2001:db8::53.53: 4660+ AAAA? example.com. (29)',
@@ -160,7 +211,11 @@ describe('tcpdump text import: the forms tcpdump prints', () => {
       '13:25:01.192600 IP 198.51.100.1 > 192.51.100.15: ICMP 203.0.113.2 tcp port https unreachable, length 36',
       'ipv4 198.51.100.1 > 192.51.100.15 proto 1 / icmp 3/3 | quoted ipv4 192.51.100.15 > 203.0.113.2 proto 6 / tcp 0 > 443',
     ],
-    ['time exceeded', '13:24:46.192585 IP 198.51.100.1 > 192.51.100.15: ICMP time exceeded in-transit, length 36', 'ipv4 198.51.100.1 > 192.51.100.15 proto 1 / icmp 11/0'],
+    [
+      'time exceeded',
+      '13:24:46.192585 IP 198.51.100.1 > 192.51.100.15: ICMP time exceeded in-transit, length 36',
+      'ipv4 198.51.100.1 > 192.51.100.15 proto 1 / icmp 11/0',
+    ],
     [
       'echo request',
       '13:24:47.192586 IP 192.51.100.15 > 203.0.113.2: ICMP echo request, id 7, seq 1, length 16',
@@ -202,7 +257,7 @@ describe('tcpdump text import: the forms tcpdump prints', () => {
       'ipv4 203.0.113.2 > 192.51.100.15 proto 17 / udp 53 > 52444 / dns response id 35087 rcode 0 aa,ra q 1 www.example.com 2/0/0 an 5=example.com,1=93.184.216.34 (100)',
     ],
     [
-      'the brief\'s response example',
+      "the brief's response example",
       '13:24:37.000000 IP 203.0.113.2.53 > 192.51.100.15.52444: 35087 q: A? example.com. 1/0/0 A 1.2.3.4 (45)',
       'ipv4 203.0.113.2 > 192.51.100.15 proto 17 / udp 53 > 52444 / dns response id 35087 rcode 0 ra q 1 example.com 1/0/0 an 1=1.2.3.4 (45)',
     ],
@@ -211,7 +266,11 @@ describe('tcpdump text import: the forms tcpdump prints', () => {
       '13:24:56.192595 IP 192.51.100.15.41000 > 203.0.113.2.53: Flags [P.], seq 1:32, ack 1, win 64240, length 31 4661+ MX? example.com. (29)',
       'ipv4 192.51.100.15 > 203.0.113.2 proto 6 / tcp 41000 > 53 / dns query id 4661 rd q 15 example.com (29)',
     ],
-    ['-q', '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: UDP, length 39', 'ipv4 192.51.100.15 > 203.0.113.2 proto 17 / udp 52444 > 53'],
+    [
+      '-q',
+      '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: UDP, length 39',
+      'ipv4 192.51.100.15 > 203.0.113.2 proto 17 / udp 52444 > 53',
+    ],
     [
       'another UDP application',
       '13:24:59.192598 IP 192.51.100.15.52446 > 203.0.113.2.ntp: NTPv4, Client, length 48',
@@ -238,7 +297,9 @@ describe('tcpdump text import: the forms tcpdump prints', () => {
   }
 
   it('keeps the DNS fields in the flags word and counts', () => {
-    const result = parseTcpdumpLine('13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ [1au] A? example.com. (40)');
+    const result = parseTcpdumpLine(
+      '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ [1au] A? example.com. (40)',
+    );
     if ('error' in result) throw new Error(result.error);
     expect(result.packet.layers[2]).toMatchObject({
       kind: 'dns',
@@ -257,7 +318,10 @@ describe('tcpdump text import: the forms tcpdump prints', () => {
       '09:37:33.129402 IP 192.168.1.11.43966 > 209.87.249.18.53: [udp sum ok] 22836+ [1au] A? www.tcpdump.org. ar: . OPT UDPsize=4096 DO (56)',
     );
     if ('error' in result) throw new Error(result.error);
-    expect(result.packet.layers[2]).toMatchObject({ edns: { udpPayloadSize: 4096, dnssecOk: true }, additionals: [{ name: '', type: 41, class: 4096 }] });
+    expect(result.packet.layers[2]).toMatchObject({
+      edns: { udpPayloadSize: 4096, dnssecOk: true },
+      additionals: [{ name: '', type: 41, class: 4096 }],
+    });
   });
 
   it('reads a -v packet with the datagram its ICMP error quotes, source port included', () => {
@@ -275,8 +339,18 @@ describe('tcpdump text import: the forms tcpdump prints', () => {
       'ipv4 203.0.113.2 > 192.51.100.15 proto 1 / icmp 3/3 | quoted ipv4 192.51.100.15 > 203.0.113.2 proto 17 / udp 52444 > 53 / dns query id 35084 rd q 1 yummyrecipesforme.com (39)',
       'ipv6 2001:db8::15 > 2001:db8::53 proto 17 / udp 40000 > 53 / dns query id 4660 rd q 28 example.com (29)',
     ]);
-    expect(packets[0]!.layers[0]).toMatchObject({ ttl: 64, identification: 23850, totalLength: 95, dontFragment: false });
-    expect(packets[0]!.quoted![0]).toMatchObject({ ttl: 64, identification: 7238, totalLength: 67, dontFragment: true });
+    expect(packets[0]!.layers[0]).toMatchObject({
+      ttl: 64,
+      identification: 23850,
+      totalLength: 95,
+      dontFragment: false,
+    });
+    expect(packets[0]!.quoted![0]).toMatchObject({
+      ttl: 64,
+      identification: 7238,
+      totalLength: 67,
+      dontFragment: true,
+    });
     expect(packets[0]!.origin!.line).toBe(1);
     expect(packets[1]!.origin!.line).toBe(5);
     expect(packets[1]!.layers[0]).toMatchObject({ hopLimit: 64, payloadLength: 37 });
@@ -317,11 +391,25 @@ describe('tcpdump text import: what cannot be read', () => {
     expect(summary.unreadable).toBe(3);
     expect(summary.bannerLines).toBe(2);
     expect(summary.unreadableLines).toEqual([
-      { line: 3, text: '13:24:33.000000 ARP, Request who-has 192.51.100.1 tell 192.51.100.15, length 28', reason: 'not an IP packet (ARP)' },
-      { line: 4, text: 'this line is not tcpdump output', reason: 'not a tcpdump packet line: it does not start with a time stamp' },
-      { line: 6, text: '13:24:34.000000 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ WHAT? x. (39)', reason: 'unknown DNS type "WHAT"' },
+      {
+        line: 3,
+        text: '13:24:33.000000 ARP, Request who-has 192.51.100.1 tell 192.51.100.15, length 28',
+        reason: 'not an IP packet (ARP)',
+      },
+      {
+        line: 4,
+        text: 'this line is not tcpdump output',
+        reason: 'not a tcpdump packet line: it does not start with a time stamp',
+      },
+      {
+        line: 6,
+        text: '13:24:34.000000 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ WHAT? x. (39)',
+        reason: 'unknown DNS type "WHAT"',
+      },
     ]);
-    expect(summary.warnings).toContain('line 3: cannot read (not an IP packet (ARP)): 13:24:33.000000 ARP, Request who-has 192.51.100.1 tell 192.51.100.15, length 28');
+    expect(summary.warnings).toContain(
+      'line 3: cannot read (not an IP packet (ARP)): 13:24:33.000000 ARP, Request who-has 192.51.100.1 tell 192.51.100.15, length 28',
+    );
   });
 
   it('reports at most 20 unreadable lines in the warnings, and how many more', () => {
@@ -340,19 +428,28 @@ describe('tcpdump text import: what cannot be read', () => {
       { date: '2026-11-25' },
     );
     expect(packets[1]!.frame.seconds - packets[0]!.frame.seconds).toBe(1);
-    expect(summary.warnings).toEqual(['line 2: the time of day went back from 23:59:59 to 00:00:00; read as the next day']);
+    expect(summary.warnings).toEqual([
+      'line 2: the time of day went back from 23:59:59 to 00:00:00; read as the next day',
+    ]);
   });
 
   it('notes an unknown service name rather than dropping the packet', () => {
-    const { packets, summary } = read('13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.nosuchservice: UDP, length 4', {
-      date: '2026-11-25',
-    });
+    const { packets, summary } = read(
+      '13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.nosuchservice: UDP, length 4',
+      {
+        date: '2026-11-25',
+      },
+    );
     expect(summarize(packets[0]!)).toBe('ipv4 192.51.100.15 > 203.0.113.2 proto 17 / udp 52444 > 0');
-    expect(summary.warnings).toEqual(['line 1: unknown service name "nosuchservice" in "203.0.113.2.nosuchservice": port read as 0']);
+    expect(summary.warnings).toEqual([
+      'line 1: unknown service name "nosuchservice" in "203.0.113.2.nosuchservice": port read as 0',
+    ]);
   });
 
   it('gives the same packets whatever the chunk boundaries, even inside a UTF-8 character', () => {
-    const text = new TextEncoder().encode(`${scenarioLog.toString()}13:30:00.000000 IP 192.51.100.15.1 > 203.0.113.2.53: 7+ A? café.example. (30)\n`);
+    const text = new TextEncoder().encode(
+      `${scenarioLog.toString()}13:30:00.000000 IP 192.51.100.15.1 > 203.0.113.2.53: 7+ A? café.example. (30)\n`,
+    );
     const whole = read(text).packets.map(summarize);
     const packets: DecodedPacket[] = [];
     const reader = new TcpdumpTextReader({ onPacket: (packet) => packets.push(packet) });
@@ -367,15 +464,25 @@ describe('tcpdump text import: the same capture printed different ways', () => {
   const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures/tcpdump-text', name));
 
   it('reads every line of the fixtures', () => {
-    for (const name of ['sample-n.txt', 'sample-names.txt', 'sample-n-v.txt', 'sample6-n.txt', 'sample6-names.txt']) {
+    for (const name of [
+      'sample-n.txt',
+      'sample-names.txt',
+      'sample-n-v.txt',
+      'sample6-n.txt',
+      'sample6-names.txt',
+    ]) {
       const { summary } = read(fixture(name));
       expect(summary.unreadable, name).toBe(0);
     }
   });
 
   it('gives the same packets with and without -n', () => {
-    expect(read(fixture('sample-names.txt')).packets.map(summarize)).toEqual(read(fixture('sample-n.txt')).packets.map(summarize));
-    expect(read(fixture('sample6-names.txt')).packets.map(summarize)).toEqual(read(fixture('sample6-n.txt')).packets.map(summarize));
+    expect(read(fixture('sample-names.txt')).packets.map(summarize)).toEqual(
+      read(fixture('sample-n.txt')).packets.map(summarize),
+    );
+    expect(read(fixture('sample6-names.txt')).packets.map(summarize)).toEqual(
+      read(fixture('sample6-n.txt')).packets.map(summarize),
+    );
   });
 
   it('gives the same packets with -v, plus what -v adds', () => {
@@ -386,7 +493,8 @@ describe('tcpdump text import: the same capture printed different ways', () => {
     for (const [index, packet] of verbose.entries()) {
       expect(summarize({ layers: packet.layers })).toBe(summarize({ layers: plain[index]!.layers }));
       // -v prints a quoted IPv4 datagram whole: its source port is no longer unknown.
-      const quotedUdp = packet.quoted?.[0]?.kind === 'ipv4' ? packet.quoted.find((layer) => layer.kind === 'udp') : undefined;
+      const quotedUdp =
+        packet.quoted?.[0]?.kind === 'ipv4' ? packet.quoted.find((layer) => layer.kind === 'udp') : undefined;
       if (quotedUdp?.kind === 'udp') {
         expect(quotedUdp.sourcePort).toBe(52444);
         quotedPorts++;
@@ -398,7 +506,9 @@ describe('tcpdump text import: the same capture printed different ways', () => {
   it('reads every ICMPv6 error kind tcpdump words', () => {
     const kinds = read(fixture('sample6-n.txt')).packets.map((packet) => {
       const icmp = packet.layers[1];
-      return icmp && (icmp.kind === 'icmp' || icmp.kind === 'icmpv6') ? `${icmp.kind} ${icmp.type}/${icmp.code}` : '';
+      return icmp && (icmp.kind === 'icmp' || icmp.kind === 'icmpv6')
+        ? `${icmp.kind} ${icmp.type}/${icmp.code}`
+        : '';
     });
     expect(kinds.slice(0, 16)).toEqual([
       ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((code) => `icmpv6 1/${code}`),

@@ -6,9 +6,7 @@ import { looksLikeTcpdumpText } from './tcpdump-text-lines';
  * really pcapng (tcpdump on newer systems writes either) must still open.
  */
 
-export type DetectedFormat =
-  | { format: CaptureFormat }
-  | { format: 'unknown'; reason: string };
+export type DetectedFormat = { format: CaptureFormat } | { format: 'unknown'; reason: string };
 
 /** How many leading bytes detection wants (fewer is fine at the end of a short file). */
 export const DETECTION_LENGTH = 4096;

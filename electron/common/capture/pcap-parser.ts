@@ -267,7 +267,10 @@ export class PcapParser implements CaptureParser {
     const magic = view.getUint32(0, false);
     let littleEndian: boolean;
     if (magic === PCAP_MAGIC_MICROSECONDS || magic === PCAP_MAGIC_NANOSECONDS) littleEndian = false;
-    else if (view.getUint32(0, true) === PCAP_MAGIC_MICROSECONDS || view.getUint32(0, true) === PCAP_MAGIC_NANOSECONDS)
+    else if (
+      view.getUint32(0, true) === PCAP_MAGIC_MICROSECONDS ||
+      view.getUint32(0, true) === PCAP_MAGIC_NANOSECONDS
+    )
       littleEndian = true;
     else throw new CaptureFormatError(`not a pcap file: magic 0x${magic.toString(16).padStart(8, '0')}`, 0);
     const nanosecond = view.getUint32(0, littleEndian) === PCAP_MAGIC_NANOSECONDS;

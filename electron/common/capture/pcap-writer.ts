@@ -64,7 +64,11 @@ export function writePcapRecordHeader(
   // The seconds field is 32 bits unsigned: past 2106 a pcap cannot say the time (pcapng can).
   view.setUint32(0, record.seconds >>> 0, littleEndian);
   // Microseconds are truncated, never rounded, as libpcap does: rounding could make 1000000.
-  view.setUint32(4, options.nanosecond ? record.nanoseconds : Math.floor(record.nanoseconds / 1000), littleEndian);
+  view.setUint32(
+    4,
+    options.nanosecond ? record.nanoseconds : Math.floor(record.nanoseconds / 1000),
+    littleEndian,
+  );
   view.setUint32(8, record.data.length, littleEndian);
   view.setUint32(12, record.originalLength ?? record.data.length, littleEndian);
 }

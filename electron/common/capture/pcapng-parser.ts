@@ -176,7 +176,13 @@ export class PcapngParser implements CaptureParser {
     if (this.pendingFilled < block.length) return offset;
     this.pendingBlock = undefined;
     this.pendingFilled = 0;
-    this.processBlock(block, new DataView(block.buffer, block.byteOffset, block.length), 0, block.length, this.blockStart);
+    this.processBlock(
+      block,
+      new DataView(block.buffer, block.byteOffset, block.length),
+      0,
+      block.length,
+      this.blockStart,
+    );
     return offset;
   }
 
@@ -189,9 +195,16 @@ export class PcapngParser implements CaptureParser {
       const magic = view.getUint32(offset + 8, true);
       if (magic === BYTE_ORDER_MAGIC) littleEndian = true;
       else if (view.getUint32(offset + 8, false) === BYTE_ORDER_MAGIC) littleEndian = false;
-      else throw new CaptureFormatError(`bad pcapng byte-order magic 0x${hex32(magic)} in section header block`, absolute + 8);
+      else
+        throw new CaptureFormatError(
+          `bad pcapng byte-order magic 0x${hex32(magic)} in section header block`,
+          absolute + 8,
+        );
     } else if (this.sections === 0) {
-      throw new CaptureFormatError(`pcapng data does not start with a section header block (block type 0x${hex32(type)})`, absolute);
+      throw new CaptureFormatError(
+        `pcapng data does not start with a section header block (block type 0x${hex32(type)})`,
+        absolute,
+      );
     }
     const blockLength = view.getUint32(offset + 4, littleEndian);
     if (blockLength < BLOCK_PEEK_LENGTH || blockLength % 4 !== 0 || blockLength > MAXIMUM_BLOCK_LENGTH) {
@@ -201,12 +214,21 @@ export class PcapngParser implements CaptureParser {
           : blockLength % 4 !== 0
             ? 'not a multiple of 4'
             : 'more than the 64 MiB limit';
-      throw new CaptureFormatError(`bogus pcapng block length ${blockLength} (${why}) for block type 0x${hex32(type)}`, absolute + 4);
+      throw new CaptureFormatError(
+        `bogus pcapng block length ${blockLength} (${why}) for block type 0x${hex32(type)}`,
+        absolute + 4,
+      );
     }
     return blockLength;
   }
 
-  private processBlock(bytes: Uint8Array, view: DataView, offset: number, blockLength: number, absolute: number): void {
+  private processBlock(
+    bytes: Uint8Array,
+    view: DataView,
+    offset: number,
+    blockLength: number,
+    absolute: number,
+  ): void {
     let littleEndian = this.littleEndian;
     const type = view.getUint32(offset, littleEndian);
     if (type === SECTION_HEADER_BLOCK) littleEndian = view.getUint32(offset + 8, true) === BYTE_ORDER_MAGIC;
@@ -225,10 +247,26 @@ export class PcapngParser implements CaptureParser {
         this.interfaceDescription(view, offset, blockLength, absolute);
         return;
       case ENHANCED_PACKET_BLOCK:
-        this.packet(bytes, view, offset, blockLength, absolute, view.getUint32(offset + 8, littleEndian), 'enhanced');
+        this.packet(
+          bytes,
+          view,
+          offset,
+          blockLength,
+          absolute,
+          view.getUint32(offset + 8, littleEndian),
+          'enhanced',
+        );
         return;
       case OBSOLETE_PACKET_BLOCK:
-        this.packet(bytes, view, offset, blockLength, absolute, view.getUint16(offset + 8, littleEndian), 'obsolete');
+        this.packet(
+          bytes,
+          view,
+          offset,
+          blockLength,
+          absolute,
+          view.getUint16(offset + 8, littleEndian),
+          'obsolete',
+        );
         return;
       case SIMPLE_PACKET_BLOCK:
         this.simplePacket(bytes, view, offset, blockLength, absolute);
@@ -239,11 +277,18 @@ export class PcapngParser implements CaptureParser {
     }
   }
 
-  private sectionHeader(view: DataView, offset: number, blockLength: number, absolute: number, littleEndian: boolean): void {
+  private sectionHeader(
+    view: DataView,
+    offset: number,
+    blockLength: number,
+    absolute: number,
+    littleEndian: boolean,
+  ): void {
     requireLength('section header', blockLength, 28, absolute);
     const major = view.getUint16(offset + 12, littleEndian);
     const minor = view.getUint16(offset + 14, littleEndian);
-    if (major !== 1) throw new CaptureFormatError(`unsupported pcapng version ${major}.${minor}`, absolute + 12);
+    if (major !== 1)
+      throw new CaptureFormatError(`unsupported pcapng version ${major}.${minor}`, absolute + 12);
     this.littleEndian = littleEndian;
     this.sections++;
     // Interface IDs are per section (draft-ietf-opsawg-pcapng §4.1).
@@ -261,22 +306,32 @@ export class PcapngParser implements CaptureParser {
       resolution: MICROSECONDS,
       offsetSeconds: 0,
     };
-    this.readOptions(view, offset + 16, offset + blockLength - 4, absolute - offset, (code, start, length) => {
-      if (code === OPTION_IF_TSRESOL && length >= 1) {
-        const option = view.getUint8(start);
-        const resolution = resolutionFromOption(option);
-        if (!resolution) throw new CaptureFormatError(`unsupported pcapng if_tsresol 0x${option.toString(16)}`, absolute - offset + start);
-        described.resolution = resolution;
-      } else if (code === OPTION_IF_TSOFFSET && length === 8) {
-        const high = littleEndian ? view.getInt32(start + 4, true) : view.getInt32(start, false);
-        const low = littleEndian ? view.getUint32(start, true) : view.getUint32(start + 4, false);
-        described.offsetSeconds = high * 2 ** 32 + low;
-      } else if (code === OPTION_IF_NAME) {
-        described.name = this.text(view, start, length);
-      } else if (code === OPTION_IF_DESCRIPTION) {
-        described.description = this.text(view, start, length);
-      }
-    });
+    this.readOptions(
+      view,
+      offset + 16,
+      offset + blockLength - 4,
+      absolute - offset,
+      (code, start, length) => {
+        if (code === OPTION_IF_TSRESOL && length >= 1) {
+          const option = view.getUint8(start);
+          const resolution = resolutionFromOption(option);
+          if (!resolution)
+            throw new CaptureFormatError(
+              `unsupported pcapng if_tsresol 0x${option.toString(16)}`,
+              absolute - offset + start,
+            );
+          described.resolution = resolution;
+        } else if (code === OPTION_IF_TSOFFSET && length === 8) {
+          const high = littleEndian ? view.getInt32(start + 4, true) : view.getInt32(start, false);
+          const low = littleEndian ? view.getUint32(start, true) : view.getUint32(start + 4, false);
+          described.offsetSeconds = high * 2 ** 32 + low;
+        } else if (code === OPTION_IF_NAME) {
+          described.name = this.text(view, start, length);
+        } else if (code === OPTION_IF_DESCRIPTION) {
+          described.description = this.text(view, start, length);
+        }
+      },
+    );
     this.interfaces.push(described);
     this.allInterfaces.push(described);
     if (!this.linkTypes.includes(described.linkType)) this.linkTypes.push(described.linkType);
@@ -320,7 +375,13 @@ export class PcapngParser implements CaptureParser {
   }
 
   /** Simple packet block: interface 0, no time stamp, captured length implied (§4.4). */
-  private simplePacket(bytes: Uint8Array, view: DataView, offset: number, blockLength: number, absolute: number): void {
+  private simplePacket(
+    bytes: Uint8Array,
+    view: DataView,
+    offset: number,
+    blockLength: number,
+    absolute: number,
+  ): void {
     requireLength('simple packet', blockLength, 16, absolute);
     const described = this.interfaceFor(0, absolute);
     const originalLength = view.getUint32(offset + 8, this.littleEndian);
@@ -363,7 +424,10 @@ export class PcapngParser implements CaptureParser {
       const length = view.getUint16(position + 2, this.littleEndian);
       if (code === OPTION_END) return;
       if (position + 4 + length > end) {
-        throw new CaptureFormatError(`pcapng option ${code} of ${length} bytes overruns its block`, base + position + 2);
+        throw new CaptureFormatError(
+          `pcapng option ${code} of ${length} bytes overruns its block`,
+          base + position + 2,
+        );
       }
       onOption(code, position + 4, length);
       position += 4 + ((length + 3) & ~3);

@@ -78,7 +78,12 @@ function fractionToNanoseconds(remainder: number, resolution: TimestampResolutio
   return Math.floor((remainder * 1953125 * 512) / resolution.unitsPerSecond);
 }
 
-function splitWithBigInt(high: number, low: number, resolution: TimestampResolution, target: SplitTime): SplitTime {
+function splitWithBigInt(
+  high: number,
+  low: number,
+  resolution: TimestampResolution,
+  target: SplitTime,
+): SplitTime {
   const count = (BigInt(high) << 32n) | BigInt(low);
   const units =
     resolution.base === 'binary' ? 1n << BigInt(resolution.exponent) : 10n ** BigInt(resolution.exponent);

@@ -77,14 +77,15 @@ export function parseDnsText(input: string, transport: 'udp' | 'tcp'): DnsLayer 
     questions = questionText.trim() === '' ? [] : readQuestions(questionText.trim());
     if (!questionCountGiven) counts.question = questions.length || (truncated ? 0 : 1);
     sections = split ? rest.slice(split.index).trim() : '';
-    if (!truncated && questions.length === 0 && !response) throw new UnreadableText('DNS query without a question');
+    if (!truncated && questions.length === 0 && !response)
+      throw new UnreadableText('DNS query without a question');
   }
 
   const records = readSections(sections, countsMatch !== null);
   const edns = ednsFrom(records.additionals);
   const flags =
     weirdFlags ??
-    ((response ? 0x8000 : 0) |
+    (response ? 0x8000 : 0) |
       ((header.opcode & 0xf) << 11) |
       (header.flags.includes('*') ? 0x0400 : 0) |
       (header.flags.includes('|') ? 0x0200 : 0) |
@@ -92,7 +93,7 @@ export function parseDnsText(input: string, transport: 'udp' | 'tcp'): DnsLayer 
       (response && !header.flags.includes('-') ? 0x0080 : 0) |
       (header.flags.includes('$') ? 0x0020 : 0) |
       (header.flags.includes('%') ? 0x0010 : 0) |
-      (header.rcode & 0xf));
+      (header.rcode & 0xf);
   const layer: DnsLayer = {
     kind: 'dns',
     transport,
@@ -133,7 +134,8 @@ interface DnsHeaderText {
 /** `35084+`, `35084 NXDomain*`, `1234 notify*-`: the id, then opcode and rcode words, flags last. */
 function readHeader(tokens: string[]): DnsHeaderText {
   const first = /^(\d{1,5})([+*\-|$%]*)$/.exec(tokens[0] ?? '');
-  if (!first || Number(first[1]) > 65535) throw new UnreadableText(`expected a DNS id, found "${tokens[0] ?? ''}"`);
+  if (!first || Number(first[1]) > 65535)
+    throw new UnreadableText(`expected a DNS id, found "${tokens[0] ?? ''}"`);
   const header: DnsHeaderText = { id: Number(first[1]), opcode: 0, rcode: 0, flags: first[2]!, used: 1 };
   if (header.flags !== '') return header;
   const word = (index: number): { name: string; flags: string } | undefined => {
@@ -161,12 +163,14 @@ function readHeader(tokens: string[]): DnsHeaderText {
 /** `A? example.com.`, `TXT CHAOS? version.bind.`, `PTR (QM)? _http._tcp.local.`, comma-separated. */
 function readQuestions(text: string): DnsQuestion[] {
   const questions: DnsQuestion[] = [];
-  const pattern = /([A-Za-z0-9_]+)(?: (IN|CHAOS|CH|HS|ANY|NONE|\(Class \d+\)))?(?: \((QU|QM)\))?\? (\S+?)(?:,? |,?$)/y;
+  const pattern =
+    /([A-Za-z0-9_]+)(?: (IN|CHAOS|CH|HS|ANY|NONE|\(Class \d+\)))?(?: \((QU|QM)\))?\? (\S+?)(?:,? |,?$)/y;
   let position = 0;
   while (position < text.length) {
     pattern.lastIndex = position;
     const match = pattern.exec(text);
-    if (!match) throw new UnreadableText(`expected a DNS question ("TYPE? name."), found "${text.slice(position)}"`);
+    if (!match)
+      throw new UnreadableText(`expected a DNS question ("TYPE? name."), found "${text.slice(position)}"`);
     const type = dnsTypeFromText(match[1]!);
     if (type === undefined) throw new UnreadableText(`unknown DNS type "${match[1]}"`);
     const question: DnsQuestion = {
@@ -185,7 +189,11 @@ function readSections(
   text: string,
   answersFirst: boolean,
 ): { answers: DnsRecord[]; authorities: DnsRecord[]; additionals: DnsRecord[] } {
-  const result = { answers: [] as DnsRecord[], authorities: [] as DnsRecord[], additionals: [] as DnsRecord[] };
+  const result = {
+    answers: [] as DnsRecord[],
+    authorities: [] as DnsRecord[],
+    additionals: [] as DnsRecord[],
+  };
   if (text === '') return result;
   // A response prints its answers right after the counts; every other section has a label.
   const parts = (answersFirst ? `an: ${text}` : text).split(/(?:^| )(an|ns|ar): /);
@@ -234,7 +242,8 @@ function readRecord(text: string): DnsRecord {
   }
   const typeText = tokens[index] ?? '';
   const type = dnsTypeFromText(typeText);
-  if (type === undefined) throw new UnreadableText(`expected a DNS record type, found "${typeText}" in "${text}"`);
+  if (type === undefined)
+    throw new UnreadableText(`expected a DNS record type, found "${typeText}" in "${text}"`);
   const rdata = tokens.slice(index + 1);
   const record: DnsRecord = { name, type, class: recordClass, ttl, rdata: NO_BYTES };
   const data = typedData(typeText, rdata);

@@ -27,18 +27,33 @@ export interface IcmpText {
   rest: string;
 }
 
-type MessageReader = (match: RegExpExecArray) => { type: number; code: number; quoted?: QuotedHint; extra?: Partial<IcmpLayer> };
+type MessageReader = (match: RegExpExecArray) => {
+  type: number;
+  code: number;
+  quoted?: QuotedHint;
+  extra?: Partial<IcmpLayer>;
+};
 
 const address = (text: string | undefined): QuotedHint => ({ destination: text ?? '', protocol: 0 });
 
 /** print-icmp.c's wording, most specific first. */
 const icmpMessages: [RegExp, MessageReader][] = [
-  [/^(\S+) (udp|tcp) port (\S+) unreachable$/, (m) => ({ type: 3, code: 3, quoted: portHint(m[1]!, m[2]!, m[3]!) })],
+  [
+    /^(\S+) (udp|tcp) port (\S+) unreachable$/,
+    (m) => ({ type: 3, code: 3, quoted: portHint(m[1]!, m[2]!, m[3]!) }),
+  ],
   [
     /^(\S+) protocol (\d+) port (\d+) unreachable$/,
-    (m) => ({ type: 3, code: 3, quoted: { destination: m[1]!, protocol: Number(m[2]), destinationPort: Number(m[3]) } }),
+    (m) => ({
+      type: 3,
+      code: 3,
+      quoted: { destination: m[1]!, protocol: Number(m[2]), destinationPort: Number(m[3]) },
+    }),
   ],
-  [/^(\S+) protocol (\d+) unreachable$/, (m) => ({ type: 3, code: 2, quoted: { destination: m[1]!, protocol: Number(m[2]) } })],
+  [
+    /^(\S+) protocol (\d+) unreachable$/,
+    (m) => ({ type: 3, code: 2, quoted: { destination: m[1]!, protocol: Number(m[2]) } }),
+  ],
   [/^net (\S+) unreachable$/, (m) => ({ type: 3, code: 0, quoted: address(m[1]) })],
   [/^host (\S+) unreachable$/, (m) => ({ type: 3, code: 1, quoted: address(m[1]) })],
   [
@@ -53,8 +68,14 @@ const icmpMessages: [RegExp, MessageReader][] = [
   [/^host (\S+) unreachable - admin prohibited$/, (m) => ({ type: 3, code: 10, quoted: address(m[1]) })],
   [/^net (\S+) unreachable - tos prohibited$/, (m) => ({ type: 3, code: 11, quoted: address(m[1]) })],
   [/^host (\S+) unreachable - tos prohibited$/, (m) => ({ type: 3, code: 12, quoted: address(m[1]) })],
-  [/^host (\S+) unreachable - admin prohibited filter$/, (m) => ({ type: 3, code: 13, quoted: address(m[1]) })],
-  [/^host (\S+) unreachable - host precedence violation$/, (m) => ({ type: 3, code: 14, quoted: address(m[1]) })],
+  [
+    /^host (\S+) unreachable - admin prohibited filter$/,
+    (m) => ({ type: 3, code: 13, quoted: address(m[1]) }),
+  ],
+  [
+    /^host (\S+) unreachable - host precedence violation$/,
+    (m) => ({ type: 3, code: 14, quoted: address(m[1]) }),
+  ],
   [/^host (\S+) unreachable - precedence cutoff$/, (m) => ({ type: 3, code: 15, quoted: address(m[1]) })],
   [/^(\S+) unreachable - #(\d+)$/, (m) => ({ type: 3, code: Number(m[2]), quoted: address(m[1]) })],
   [/^time exceeded in-transit$/, () => ({ type: 11, code: 0 })],
@@ -70,19 +91,33 @@ const icmpMessages: [RegExp, MessageReader][] = [
       extra: { gateway: m[4]! },
     }),
   ],
-  [/^redirect-#(\d+) (\S+) to net (\S+)$/, (m) => ({ type: 5, code: Number(m[1]), quoted: address(m[2]), extra: { gateway: m[3]! } })],
+  [
+    /^redirect-#(\d+) (\S+) to net (\S+)$/,
+    (m) => ({ type: 5, code: Number(m[1]), quoted: address(m[2]), extra: { gateway: m[3]! } }),
+  ],
   [/^parameter problem - octet (\d+)$/, (m) => ({ type: 12, code: 0, extra: { pointer: Number(m[1]) } })],
   [/^parameter problem - code (\d+)$/, (m) => ({ type: 12, code: Number(m[1]) })],
   [
     /^echo (request|reply), id (\d+), seq (\d+)$/,
-    (m) => ({ type: m[1] === 'request' ? 8 : 0, code: 0, extra: { identifier: Number(m[2]), sequence: Number(m[3]) } }),
+    (m) => ({
+      type: m[1] === 'request' ? 8 : 0,
+      code: 0,
+      extra: { identifier: Number(m[2]), sequence: Number(m[3]) },
+    }),
   ],
-  [/^echo (request|reply) seq (\d+)$/, (m) => ({ type: m[1] === 'request' ? 8 : 0, code: 0, extra: { sequence: Number(m[2]) } })],
+  [
+    /^echo (request|reply) seq (\d+)$/,
+    (m) => ({ type: m[1] === 'request' ? 8 : 0, code: 0, extra: { sequence: Number(m[2]) } }),
+  ],
   [/^router advertisement\b/, () => ({ type: 9, code: 0 })],
   [/^router solicitation$/, () => ({ type: 10, code: 0 })],
   [
     /^time stamp (query|request|reply) id (\d+) seq (\d+)\b/,
-    (m) => ({ type: m[1] === 'reply' ? 14 : 13, code: 0, extra: { identifier: Number(m[2]), sequence: Number(m[3]) } }),
+    (m) => ({
+      type: m[1] === 'reply' ? 14 : 13,
+      code: 0,
+      extra: { identifier: Number(m[2]), sequence: Number(m[3]) },
+    }),
   ],
   [/^information request$/, () => ({ type: 15, code: 0 })],
   [/^information reply$/, () => ({ type: 16, code: 0 })],
@@ -101,24 +136,56 @@ const icmp6Messages: [RegExp, MessageReader][] = [
   ],
   [
     /^destination unreachable, unreachable port, (\S+) protocol (\d+) port (\d+) unreachable$/,
-    (m) => ({ type: 1, code: 4, quoted: { destination: m[1]!, protocol: Number(m[2]), destinationPort: Number(m[3]) } }),
+    (m) => ({
+      type: 1,
+      code: 4,
+      quoted: { destination: m[1]!, protocol: Number(m[2]), destinationPort: Number(m[3]) },
+    }),
   ],
-  [/^destination unreachable, unreachable route (\S+)$/, (m) => ({ type: 1, code: 0, quoted: address(m[1]) })],
-  [/^destination unreachable, unreachable prohibited (\S+)$/, (m) => ({ type: 1, code: 1, quoted: address(m[1]) })],
-  [/^destination unreachable, beyond scope (\S+), source address \S+$/, (m) => ({ type: 1, code: 2, quoted: address(m[1]) })],
-  [/^destination unreachable, unreachable address (\S+)$/, (m) => ({ type: 1, code: 3, quoted: address(m[1]) })],
+  [
+    /^destination unreachable, unreachable route (\S+)$/,
+    (m) => ({ type: 1, code: 0, quoted: address(m[1]) }),
+  ],
+  [
+    /^destination unreachable, unreachable prohibited (\S+)$/,
+    (m) => ({ type: 1, code: 1, quoted: address(m[1]) }),
+  ],
+  [
+    /^destination unreachable, beyond scope (\S+), source address \S+$/,
+    (m) => ({ type: 1, code: 2, quoted: address(m[1]) }),
+  ],
+  [
+    /^destination unreachable, unreachable address (\S+)$/,
+    (m) => ({ type: 1, code: 3, quoted: address(m[1]) }),
+  ],
   [/^destination unreachable, unknown unreach code \((\d+)\)$/, (m) => ({ type: 1, code: Number(m[1]) })],
   [/^packet too big, mtu (\d+)$/, (m) => ({ type: 2, code: 0, extra: { mtu: Number(m[1]) } })],
   [/^time exceeded in-transit for (\S+)$/, (m) => ({ type: 3, code: 0, quoted: address(m[1]) })],
   [/^time exceeded in-transit \(reassembly\)$/, () => ({ type: 3, code: 1 })],
   [/^time exceeded in-transit, unknown code \((\d+)\)$/, (m) => ({ type: 3, code: Number(m[1]) })],
-  [/^parameter problem, erroneous - octet (\d+)$/, (m) => ({ type: 4, code: 0, extra: { pointer: Number(m[1]) } })],
-  [/^parameter problem, next header - octet (\d+)$/, (m) => ({ type: 4, code: 1, extra: { pointer: Number(m[1]) } })],
-  [/^parameter problem, option - octet (\d+)$/, (m) => ({ type: 4, code: 2, extra: { pointer: Number(m[1]) } })],
-  [/^parameter problem, incomplete header chain - octet (\d+)$/, (m) => ({ type: 4, code: 3, extra: { pointer: Number(m[1]) } })],
+  [
+    /^parameter problem, erroneous - octet (\d+)$/,
+    (m) => ({ type: 4, code: 0, extra: { pointer: Number(m[1]) } }),
+  ],
+  [
+    /^parameter problem, next header - octet (\d+)$/,
+    (m) => ({ type: 4, code: 1, extra: { pointer: Number(m[1]) } }),
+  ],
+  [
+    /^parameter problem, option - octet (\d+)$/,
+    (m) => ({ type: 4, code: 2, extra: { pointer: Number(m[1]) } }),
+  ],
+  [
+    /^parameter problem, incomplete header chain - octet (\d+)$/,
+    (m) => ({ type: 4, code: 3, extra: { pointer: Number(m[1]) } }),
+  ],
   [
     /^echo (request|reply), id (\d+), seq (\d+)$/,
-    (m) => ({ type: m[1] === 'request' ? 128 : 129, code: 0, extra: { identifier: Number(m[2]), sequence: Number(m[3]) } }),
+    (m) => ({
+      type: m[1] === 'request' ? 128 : 129,
+      code: 0,
+      extra: { identifier: Number(m[2]), sequence: Number(m[3]) },
+    }),
   ],
   [/^router solicitation\b/, () => ({ type: 133, code: 0 })],
   [/^router advertisement\b/, () => ({ type: 134, code: 0 })],

@@ -120,7 +120,11 @@ export function ipLayer(
     : ipv6Layer(source, destination, protocol, payloadLength, details);
 }
 
-export function udpLayer(sourcePort: number, destinationPort: number, payloadLength: number | undefined): UdpLayer {
+export function udpLayer(
+  sourcePort: number,
+  destinationPort: number,
+  payloadLength: number | undefined,
+): UdpLayer {
   return {
     kind: 'udp',
     sourcePort,
@@ -130,7 +134,9 @@ export function udpLayer(sourcePort: number, destinationPort: number, payloadLen
   };
 }
 
-export function tcpLayer(fields: Partial<Omit<TcpLayer, 'kind' | 'options'>> & { sourcePort: number; destinationPort: number }): TcpLayer {
+export function tcpLayer(
+  fields: Partial<Omit<TcpLayer, 'kind' | 'options'>> & { sourcePort: number; destinationPort: number },
+): TcpLayer {
   return {
     kind: 'tcp',
     sourcePort: fields.sourcePort,

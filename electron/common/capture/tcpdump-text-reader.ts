@@ -93,7 +93,9 @@ export class TcpdumpTextReader {
       );
     }
     for (const unreadable of this.unreadableLines.slice(0, WARNED_UNREADABLE)) {
-      warnings.push(`line ${unreadable.line}: cannot read (${unreadable.reason}): ${shorten(unreadable.text)}`);
+      warnings.push(
+        `line ${unreadable.line}: cannot read (${unreadable.reason}): ${shorten(unreadable.text)}`,
+      );
     }
     if (this.unreadable > WARNED_UNREADABLE) {
       warnings.push(`... and ${this.unreadable - WARNED_UNREADABLE} more unreadable line(s)`);
@@ -152,7 +154,11 @@ export class TcpdumpTextReader {
       this.bannerLines++;
     } else {
       this.closeRecord();
-      this.markUnreadable(this.lineNumber, line, 'not a tcpdump packet line: it does not start with a time stamp');
+      this.markUnreadable(
+        this.lineNumber,
+        line,
+        'not a tcpdump packet line: it does not start with a time stamp',
+      );
     }
   }
 
@@ -173,14 +179,21 @@ export class TcpdumpTextReader {
       // An undated log that runs past midnight starts again at 00:00: count the days.
       if (this.lastSecondsOfDay >= 0 && parsed.seconds < this.lastSecondsOfDay - HALF_DAY) {
         this.dayOffset++;
-        this.note(`line ${record.line}: the time of day went back from ${clock(this.lastSecondsOfDay)} to ${clock(parsed.seconds)}; read as the next day`);
+        this.note(
+          `line ${record.line}: the time of day went back from ${clock(this.lastSecondsOfDay)} to ${clock(parsed.seconds)}; read as the next day`,
+        );
       }
       this.lastSecondsOfDay = parsed.seconds;
       secondsOffset = this.dayStart + this.dayOffset * 86400;
     }
     for (const note of parsed.notes) this.note(`line ${record.line}: ${note}`);
     this.onPacket(
-      toDecodedPacket(parsed, { frameNumber: this.nextNumber++, lineNumber: record.line, text, secondsOffset }),
+      toDecodedPacket(parsed, {
+        frameNumber: this.nextNumber++,
+        lineNumber: record.line,
+        text,
+        secondsOffset,
+      }),
     );
   }
 
@@ -192,7 +205,11 @@ export class TcpdumpTextReader {
   private markUnreadable(line: number, text: string, reason: string): void {
     this.unreadable++;
     if (this.unreadableLines.length < MAXIMUM_KEPT_UNREADABLE) {
-      this.unreadableLines.push({ line, text: text.length > 1000 ? `${text.slice(0, 1000)}...` : text, reason });
+      this.unreadableLines.push({
+        line,
+        text: text.length > 1000 ? `${text.slice(0, 1000)}...` : text,
+        reason,
+      });
     }
   }
 }

@@ -146,7 +146,8 @@ function readTime(start: RegExpExecArray): { seconds: number; nanoseconds: numbe
   const hour = Number(hours);
   const minute = Number(minutes);
   const second = Number(seconds);
-  if (hour > 23 || minute > 59 || second > 60) throw new UnreadableText(`bad time of day ${hours}:${minutes}:${seconds}`);
+  if (hour > 23 || minute > 59 || second > 60)
+    throw new UnreadableText(`bad time of day ${hours}:${minutes}:${seconds}`);
   const ofDay = hour * 3600 + minute * 60 + second;
   if (year !== undefined) {
     const date = `${year}-${month}-${day}`;
@@ -180,7 +181,8 @@ function readBody(text: string, notes: string[]): Body {
   }
   // -e: a link header (Ethernet, VLAN tags, switch tags), then the first IP ethertype;
   // BSD loopback and NFLOG say "family IPv4 (2)" instead.
-  const ethertype = /(?:ethertype (IPv4|IPv6) \(0x(?:0800|86dd)\)|family (IPv4|IPv6) \(\d+\)), (?:length \d+: )?/.exec(rest);
+  const ethertype =
+    /(?:ethertype (IPv4|IPv6) \(0x(?:0800|86dd)\)|family (IPv4|IPv6) \(\d+\)), (?:length \d+: )?/.exec(rest);
   if (ethertype) {
     const version = (ethertype[1] ?? ethertype[2]) === 'IPv4' ? 4 : 6;
     return readIp(version, rest.slice(ethertype.index + ethertype[0].length), notes);
@@ -189,7 +191,8 @@ function readBody(text: string, notes: string[]): Body {
   if (other) throw new UnreadableText(`not an IP packet (ethertype ${other[1]})`);
   // Other link headers tcpdump prints before "IP" (PKTAP, DSA, Broadcom tags, ...).
   const embedded = /(?:^|[\s,:])(IP6?) (?=\(|\S+ > \S+:)/.exec(rest);
-  if (embedded) return readIp(embedded[1] === 'IP' ? 4 : 6, rest.slice(embedded.index + embedded[0].length), notes);
+  if (embedded)
+    return readIp(embedded[1] === 'IP' ? 4 : 6, rest.slice(embedded.index + embedded[0].length), notes);
   const word = /^[^\s,:]+/.exec(rest)?.[0] ?? '';
   throw new UnreadableText(word ? `not an IP packet (${word})` : 'nothing after the time stamp');
 }
@@ -223,18 +226,28 @@ function readIp(version: 4 | 6, text: string, notes: string[]): Body {
   const destination = splitEndpoint(destinationText, version, notes);
   if (source.port === undefined || destination.port === undefined) {
     // Neither TCP nor UDP (GRE, ESP, IGMP, fragments ...): the addresses are what we know.
-    const layers: Layer[] = [ipLayer(version, source.address, destination.address, details?.protocol ?? 0, undefined, details)];
+    const layers: Layer[] = [
+      ipLayer(version, source.address, destination.address, details?.protocol ?? 0, undefined, details),
+    ];
     return { layers, length: ipLength(version, details, undefined) };
   }
   const transport = readTransport(payload, source.port, destination.port, details?.protocol);
   const length = transportLength(transport);
   const protocol = transport[0]!.kind === 'tcp' ? IpProtocol.TCP : IpProtocol.UDP;
-  const layers: Layer[] = [ipLayer(version, source.address, destination.address, protocol, length, details), ...transport];
+  const layers: Layer[] = [
+    ipLayer(version, source.address, destination.address, protocol, length, details),
+    ...transport,
+  ];
   return { layers, length: ipLength(version, details, length) };
 }
 
 /** TCP (`Flags [P.], seq ..., length N [DNS]`, or -q `tcp N`), else UDP, with DNS on its ports. */
-function readTransport(payload: string, sourcePort: number, destinationPort: number, protocol?: number): Layer[] {
+function readTransport(
+  payload: string,
+  sourcePort: number,
+  destinationPort: number,
+  protocol?: number,
+): Layer[] {
   const dnsPort = isDnsPort(sourcePort) || isDnsPort(destinationPort);
   const cut = /^\[\|(\w+)\]$/.exec(payload);
   if (cut) {
@@ -314,14 +327,21 @@ function icmpBody(
  * names its destination and perhaps protocol and port; its source is the host the error
  * went to, and its source port is unknown (0) until analysis matches the query.
  */
-function quotedLayers(version: 4 | 6, errorDestination: string, icmp: IcmpText, notes: string[]): Layer[] | undefined {
+function quotedLayers(
+  version: 4 | 6,
+  errorDestination: string,
+  icmp: IcmpText,
+  notes: string[],
+): Layer[] | undefined {
   const printed = /^(?:IP6? )?\(/.test(icmp.rest) ? icmp.rest.replace(/^IP6? /, '') : undefined;
   if (printed) {
     try {
       return readIp(version, printed, notes).layers;
     } catch (error) {
       if (!(error instanceof UnreadableText)) throw error;
-      notes.push(`the quoted datagram could not be read (${error.message}); kept what the ICMP message names`);
+      notes.push(
+        `the quoted datagram could not be read (${error.message}); kept what the ICMP message names`,
+      );
     }
   }
   const hint = icmp.quoted;
@@ -329,7 +349,8 @@ function quotedLayers(version: 4 | 6, errorDestination: string, icmp: IcmpText, 
   const layers: Layer[] = [ipLayer(version, errorDestination, hint.destination, hint.protocol, undefined)];
   if (hint.destinationPort !== undefined) {
     if (hint.protocol === IpProtocol.UDP) layers.push(udpLayer(0, hint.destinationPort, undefined));
-    else if (hint.protocol === IpProtocol.TCP) layers.push(tcpLayer({ sourcePort: 0, destinationPort: hint.destinationPort }));
+    else if (hint.protocol === IpProtocol.TCP)
+      layers.push(tcpLayer({ sourcePort: 0, destinationPort: hint.destinationPort }));
   }
   return layers;
 }
@@ -367,7 +388,16 @@ function ipLength(version: 4 | 6, details: IpDetails | undefined, payloadLength:
 
 /** tcpdump's flag letters (print-tcp.c): S F P R U E W, and "." for ACK. */
 function tcpFlags(text: string): number {
-  const bits: Record<string, number> = { F: 0x01, S: 0x02, R: 0x04, P: 0x08, '.': 0x10, U: 0x20, E: 0x40, W: 0x80 };
+  const bits: Record<string, number> = {
+    F: 0x01,
+    S: 0x02,
+    R: 0x04,
+    P: 0x08,
+    '.': 0x10,
+    U: 0x20,
+    E: 0x40,
+    W: 0x80,
+  };
   if (text === 'none') return 0;
   let flags = 0;
   for (const character of text) flags |= bits[character] ?? 0;
@@ -381,7 +411,9 @@ function isDnsPort(port: number): boolean {
 
 /** For `-T domain` on other ports: an id with flags, then a question or the counts. */
 function looksLikeDns(payload: string): boolean {
-  return /^\d{1,5}[+*\-|$%]*(?: [A-Za-z_]+\d*[+*\-|$%]*)*(?: \[[^\]]+\])* (?:q: )?(?:[A-Za-z0-9_]+\?|\d+\/\d+\/\d+ )/.test(payload);
+  return /^\d{1,5}[+*\-|$%]*(?: [A-Za-z_]+\d*[+*\-|$%]*)*(?: \[[^\]]+\])* (?:q: )?(?:[A-Za-z0-9_]+\?|\d+\/\d+\/\d+ )/.test(
+    payload,
+  );
 }
 
 /** -v and -vv print checksum verdicts before the payload: `[udp sum ok]`, `[bad udp cksum ...]`. */

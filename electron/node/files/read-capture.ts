@@ -70,10 +70,18 @@ const DEFAULT_CHUNK_SIZE = 1 << 20;
 
 interface Reader {
   push(chunk: Uint8Array): void;
-  finish(): { linkTypes: number[]; warnings: string[]; unreadable: number; unreadableLines?: UnreadableLine[] };
+  finish(): {
+    linkTypes: number[];
+    warnings: string[];
+    unreadable: number;
+    unreadableLines?: UnreadableLine[];
+  };
 }
 
-export async function readCaptureFile(path: string, options: ReadCaptureOptions = {}): Promise<CaptureFileInfo> {
+export async function readCaptureFile(
+  path: string,
+  options: ReadCaptureOptions = {},
+): Promise<CaptureFileInfo> {
   options.signal?.throwIfAborted();
   if (options.date !== undefined) dayStartSeconds(options.date);
   const firstFrame = options.firstFrameNumber ?? 1;
@@ -218,7 +226,10 @@ export async function readCaptureFile(path: string, options: ReadCaptureOptions 
 }
 
 /** Reads several files in turn, numbering their frames as one sequence. */
-export async function readCaptureFiles(paths: readonly string[], options: ReadCaptureOptions = {}): Promise<CaptureFileInfo[]> {
+export async function readCaptureFiles(
+  paths: readonly string[],
+  options: ReadCaptureOptions = {},
+): Promise<CaptureFileInfo[]> {
   const sizes: number[] = [];
   for (const path of paths) {
     try {
@@ -236,7 +247,9 @@ export async function readCaptureFiles(paths: readonly string[], options: ReadCa
     const info = await readCaptureFile(path, {
       ...options,
       firstFrameNumber: nextFrame,
-      ...(options.onProgress ? { onProgress: (bytesRead: number) => options.onProgress!(before + bytesRead, totalBytes) } : {}),
+      ...(options.onProgress
+        ? { onProgress: (bytesRead: number) => options.onProgress!(before + bytesRead, totalBytes) }
+        : {}),
     });
     infos.push(info);
     nextFrame += info.packets;

@@ -86,11 +86,21 @@ export class PcapFileWriter {
     if (this.filled + length > this.buffer.length) pending = this.startWrite();
     if (length > this.buffer.length) {
       const bytes = new Uint8Array(length);
-      writePcapRecordHeader(bytes, 0, { ...record, data, originalLength: record.originalLength ?? record.data.length }, this.options);
+      writePcapRecordHeader(
+        bytes,
+        0,
+        { ...record, data, originalLength: record.originalLength ?? record.data.length },
+        this.options,
+      );
       bytes.set(data, PCAP_RECORD_HEADER_LENGTH);
       pending = this.enqueue(bytes);
     } else {
-      writePcapRecordHeader(this.buffer, this.filled, { ...record, data, originalLength: record.originalLength ?? record.data.length }, this.options);
+      writePcapRecordHeader(
+        this.buffer,
+        this.filled,
+        { ...record, data, originalLength: record.originalLength ?? record.data.length },
+        this.options,
+      );
       this.buffer.set(data, this.filled + PCAP_RECORD_HEADER_LENGTH);
       this.filled += length;
     }
