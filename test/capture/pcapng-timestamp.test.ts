@@ -29,7 +29,12 @@ describe('pcapng time stamps', () => {
     ];
     fc.assert(
       fc.property(
-        fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+        fc.oneof(
+          fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+          // Below 2^53 another path runs; units of a second around it are where rounding bites.
+          fc.bigInt({ min: 0n, max: 2n ** 53n }),
+          fc.bigInt({ min: 1n, max: 9_007_199n }).map((seconds) => seconds * 1_000_000_000n - 1n),
+        ),
         fc.constantFrom(...options),
         (count, option) => {
           const split = splitTimestamp(

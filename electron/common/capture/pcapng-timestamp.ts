@@ -46,6 +46,23 @@ export function splitTimestamp(
 ): SplitTime {
   const units = resolution.unitsPerSecond;
   if (units > 0xffffffff) return splitWithBigInt(high, low, resolution, target);
+  if (high < 0x200000) {
+    // The count is below 2^53 (microseconds until the year 2255): plain division is exact.
+    const count = high * 4294967296 + low;
+    let seconds = Math.floor(count / units);
+    let remainder = count - seconds * units;
+    // The division may round up across an integer when units are small against the count.
+    if (remainder < 0) {
+      seconds--;
+      remainder += units;
+    } else if (remainder >= units) {
+      seconds++;
+      remainder -= units;
+    }
+    target.seconds = seconds;
+    target.nanoseconds = fractionToNanoseconds(remainder, resolution);
+    return target;
+  }
   // Long division of the four 16-bit digits by `units` (< 2^32): every intermediate is < 2^48.
   let current = high >>> 16;
   let digit = Math.floor(current / units);
