@@ -8,6 +8,7 @@
 import type { IcmpLayer } from '../model/layers';
 import { ipv4Text } from './address-text';
 import { emptyBytes, shortReason } from './bytes';
+import { internetChecksum } from './internet-checksum';
 import type { DecodeResult } from './decode-result';
 
 const headerLength = 8;
@@ -31,6 +32,23 @@ export const IcmpType = {
   addressMaskRequest: 17,
   addressMaskReply: 18,
 } as const;
+
+/**
+ * Where the quoted datagram ends in an error with RFC 4884 extensions. The length field says so
+ * (in 32-bit words); some routers leave it 0 and put the extension at byte 128 anyway (RFC 4884
+ * §5.5, the "compliant" legacy layout), which tcpdump recognises by a version 2 extension header
+ * whose checksum is right. Without either, the whole rest of the message is the quote.
+ */
+function quotedEnd(data: Uint8Array, type: number): number {
+  if (type !== 3 && type !== 11 && type !== 12) return data.length;
+  const declared = data[5]! * 4;
+  if (declared >= minimumExtendedQuote) return headerLength + declared <= data.length ? headerLength + declared : data.length;
+  const extension = headerLength + minimumExtendedQuote;
+  if (declared === 0 && data.length >= extension + 4 && data[extension]! >> 4 === 2 && internetChecksum(data.subarray(extension)) === 0) {
+    return extension;
+  }
+  return data.length;
+}
 
 /** Types that quote the datagram that caused them (RFC 1812 §4.3.2.3). */
 export function isIcmpError(type: number): boolean {
@@ -80,16 +98,7 @@ export function decodeIcmp(data: Uint8Array): DecodeResult<IcmpLayer> {
   const needed = neededLength(type);
   const error = isIcmpError(type);
   let quoted: Uint8Array | undefined;
-  if (error) {
-    // RFC 4884: types 3, 11 and 12 may give the quoted datagram's length (32-bit words) in
-    // byte 5, with extension objects after it.
-    const words = type === 4 || type === 5 ? 0 : data[5]!;
-    const quotedLength = words * 4;
-    quoted =
-      quotedLength >= minimumExtendedQuote && headerLength + quotedLength <= length
-        ? data.subarray(headerLength, headerLength + quotedLength)
-        : data.subarray(headerLength);
-  }
+  if (error) quoted = data.subarray(headerLength, quotedEnd(data, type));
   const layer: IcmpLayer = {
     kind: 'icmp',
     type,
