@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { detectCaptureFormat } from '../../electron/common/capture/detect-format';
 import { parseTcpdumpLine } from '../../electron/common/capture/tcpdump-text';
 import { TcpdumpTextReader } from '../../electron/common/capture/tcpdump-text-reader';
 import type { DecodedPacket } from '../../electron/common/model/packet';
@@ -520,5 +521,27 @@ describe('tcpdump text import: the same capture printed different ways', () => {
       'icmpv6 4/2',
       'icmpv6 4/3',
     ]);
+  });
+});
+
+describe('tcpdump text import: encodings', () => {
+  it('reads a UTF-16 log with a byte-order mark, as PowerShell redirection writes it', () => {
+    const utf8 = read(scenarioLog, { date: '2026-11-25' }).packets.map(summarize);
+    const text = scenarioLog.toString('utf8');
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const big = Buffer.from(little);
+    big.swap16();
+    for (const bytes of [little, big]) {
+      expect(detectCaptureFormat(bytes.subarray(0, 4096))).toEqual({ format: 'tcpdump-text' });
+      const packets: DecodedPacket[] = [];
+      const reader = new TcpdumpTextReader({
+        date: '2026-11-25',
+        onPacket: (packet) => packets.push(packet),
+      });
+      // One byte at a time: the byte-order mark and every character are cut in two.
+      for (const byte of bytes) reader.push(Uint8Array.of(byte));
+      expect(reader.end().unreadable).toBe(0);
+      expect(packets.map(summarize)).toEqual(utf8);
+    }
   });
 });

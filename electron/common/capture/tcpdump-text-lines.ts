@@ -42,17 +42,29 @@ export function isContinuation(line: string): boolean {
 }
 
 /**
+ * The text encoding of a log: UTF-8, or UTF-16 when the file starts with its byte-order
+ * mark (what Windows PowerShell writes for `tcpdump ... > log.txt`).
+ */
+export function textEncodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/**
  * Whether a file's first bytes read as a tcpdump text log: text (no NUL, few control
  * bytes), and its first line that is not tcpdump's banner starts with a time stamp.
  */
 export function looksLikeTcpdumpText(head: Uint8Array): boolean {
+  const encoding = textEncodingOf(head);
+  const text = new TextDecoder(encoding).decode(head);
   let control = 0;
-  for (const byte of head) {
-    if (byte === 0) return false;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0) return false;
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) control++;
   }
-  if (control > head.length / 100) return false;
-  const text = new TextDecoder('utf-8').decode(head);
+  if (control > text.length / 100) return false;
   let examined = 0;
   for (const rawLine of text.split('\n')) {
     const line = rawLine.replace(/\r$/, '');

@@ -1,6 +1,6 @@
 import type { DecodedPacket } from '../model/packet';
 import { dayStartSeconds, parseTcpdumpText, toDecodedPacket } from './tcpdump-text';
-import { isBannerLine, isContinuation, isRecordStart } from './tcpdump-text-lines';
+import { isBannerLine, isContinuation, isRecordStart, textEncodingOf } from './tcpdump-text-lines';
 
 /**
  * Reads a tcpdump text log pushed in chunks, like the binary parsers: splits lines, joins
@@ -53,7 +53,9 @@ export class TcpdumpTextReader {
   private nextNumber: number;
   private readonly dateGiven: boolean;
   private readonly dayStart: number;
-  private readonly decoder = new TextDecoder('utf-8');
+  /** Chosen from the first bytes: UTF-8, or UTF-16 after a byte-order mark. */
+  private decoder: InstanceType<typeof TextDecoder> | undefined;
+  private head: Uint8Array | undefined;
   private carry = '';
   private discardingLongLine = false;
   private lineNumber = 0;
@@ -77,11 +79,22 @@ export class TcpdumpTextReader {
   }
 
   push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
     this.bytes += chunk.length;
+    // A byte-order mark may itself be cut by a chunk boundary: decide on two bytes.
+    if (!this.decoder) {
+      this.head = this.head ? concatenate(this.head, chunk) : chunk;
+      if (this.head.length < 2) return;
+      this.decoder = new TextDecoder(textEncodingOf(this.head));
+      chunk = this.head;
+      this.head = undefined;
+    }
     this.take(this.decoder.decode(chunk, { stream: true }));
   }
 
   end(): TcpdumpTextSummary {
+    if (!this.decoder) this.decoder = new TextDecoder('utf-8');
+    if (this.head) this.take(this.decoder.decode(this.head, { stream: true }));
     this.take(this.decoder.decode());
     if (this.carry !== '' && !this.discardingLongLine) this.line(this.carry);
     this.carry = '';
@@ -212,6 +225,13 @@ export class TcpdumpTextReader {
       });
     }
   }
+}
+
+function concatenate(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(first.length + second.length);
+  bytes.set(first, 0);
+  bytes.set(second, first.length);
+  return bytes;
 }
 
 function shorten(text: string): string {
