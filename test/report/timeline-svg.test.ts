@@ -24,8 +24,8 @@ describe('timeline SVG', () => {
     const band = /<rect x="([\d.]+)" y="\d+" width="([\d.]+)"[^>]*stroke-dasharray/.exec(svg)!;
     const left = Number(band[1]);
     const width = Number(band[2]);
-    // Plot spans 13:24:30..13:28:55 (265 s) over 844 px from x=44.
-    const x = (seconds: number) => 44 + (seconds / 265) * 844;
+    // Plot spans 13:24:30..13:28:55 (265 s) over 838 px from x=50.
+    const x = (seconds: number) => 50 + (seconds / 265) * 838;
     expect(left).toBeCloseTo(x(2.192571), 0);
     expect(left + width).toBeCloseTo(x(260.022967), 0);
   });

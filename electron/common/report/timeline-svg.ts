@@ -17,7 +17,7 @@ export interface TimelineSvgOptions {
   title?: string;
 }
 
-const margin = { left: 44, right: 12, top: 44, bottom: 30 };
+const margin = { left: 50, right: 12, top: 44, bottom: 30 };
 const panelGap = 18;
 
 function number(value: number): string {
@@ -74,8 +74,7 @@ export function timelineSvg(chart: TimelineChart, options: TimelineSvgOptions = 
     const color = severityColors[band.severity];
     parts.push(
       `<g class="incident-band"><title>${escapeHtml(`${band.id}: ${band.kind} (${band.severity}), ${clockOfSeconds(band.start, 6)}–${clockOfSeconds(band.end, 6)} UTC`)}</title>`,
-      `<rect x="${number(left)}" y="${queryTop}" width="${number(bandWidth)}" height="${icmpTop + icmpHeight - queryTop}" fill="${color}" fill-opacity="0.12" stroke="${color}" stroke-dasharray="4 3"/>`,
-      `<text x="${number(left + 3)}" y="${queryTop + 11}" fill="${color}" font-weight="bold">${escapeHtml(band.id)}</text></g>`,
+      `<rect x="${number(left)}" y="${queryTop}" width="${number(bandWidth)}" height="${icmpTop + icmpHeight - queryTop}" fill="${color}" fill-opacity="0.12" stroke="${color}" stroke-dasharray="4 3"/></g>`,
     );
   }
 
@@ -89,7 +88,7 @@ export function timelineSvg(chart: TimelineChart, options: TimelineSvgOptions = 
       `<line x1="${margin.left}" y1="${top}" x2="${margin.left}" y2="${top + panelHeight}" stroke="#555"/>`,
       `<text x="${margin.left - 4}" y="${top + 4}" text-anchor="end">${maximum}</text>`,
       `<text x="${margin.left - 4}" y="${top + panelHeight}" text-anchor="end">0</text>`,
-      `<text x="${margin.left + 4}" y="${top - 3}" fill="#333">${escapeHtml(label)}</text>`,
+      `<text transform="translate(12 ${top + panelHeight / 2}) rotate(-90)" text-anchor="middle" fill="#333">${escapeHtml(label)}</text>`,
     );
   }
 
@@ -119,6 +118,13 @@ export function timelineSvg(chart: TimelineChart, options: TimelineSvgOptions = 
       );
     }
     if (bars.length > 0) parts.push(`<g><title>${escapeHtml(bucketTooltip(bucket))}</title>${bars.join('')}</g>`);
+  }
+
+  // Band labels over the bars, with a white halo to stay readable.
+  for (const band of chart.bands) {
+    parts.push(
+      `<text class="band-label" x="${number(x(band.start) + 3)}" y="${queryTop + 11}" fill="${severityColors[band.severity]}" font-weight="bold" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeHtml(band.id)}</text>`,
+    );
   }
 
   // Time axis.

@@ -147,7 +147,7 @@ export function register(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'the date of a tcpdump text log that prints only times (default 1970-01-01, with a warning)', parseDate)
     .option('--timeout <seconds>', 'seconds without an answer before a DNS query counts as unanswered (default 5)', parseSeconds)
     .option('--fail-on-incident', 'exit with status 2 when an incident is found')
-    .option('--title <text>', 'report title (default: from the first incident)')
+    .option('--title <text>', 'report title (default: from the most severe incident)')
     .option('--reporter <name>', "the analyst's name, shown under the title")
     .option('--organisation <name>', 'the organisation, shown under the title')
     .option('--customer-impact <text>', 'what customers saw, in your words')
