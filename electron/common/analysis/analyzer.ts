@@ -24,12 +24,13 @@ import { assembleIncidents } from './incident-assembly';
 import { LatencyHistogram } from './latency-histogram';
 import { LayerView, type Transport } from './layer-view';
 import { NxdomainTracker } from './nxdomain-tracker';
-import { packetLine, snapshotOf } from './packet-line';
+import { packetLine } from './packet-line';
+import { reachesThreshold } from './qualification';
 import { ServiceState, type ServiceLimits } from './service-state';
 import { isoOfMicroseconds, secondsToMicroseconds } from './time-format';
 import { dnsEvent, icmpEvent } from './timeline-events';
 import type { OutcomeUpdate, QueryOutcome, TimelineEvent } from './timeline-event';
-import { pairKeyOf, serviceKeyOf, Transaction, transactionKey, type SettledOutcome } from './transaction';
+import { QueryKey, serviceKeyOf, Transaction, type SettledOutcome } from './transaction';
 import { TransactionTable } from './transactions';
 
 export type { AnalysisOptions, AnalysisOptionsInput } from './analysis-options';
@@ -80,9 +81,11 @@ export class Analyzer {
   readonly latency = new LatencyHistogram();
   readonly table: TransactionTable;
   readonly services = new Map<string, ServiceState>();
+  /** The same services by server address (usually one per address): found without building a key string. */
+  private readonly servicesByAddress = new Map<string, ServiceState[]>();
   readonly hosts = new Map<string, HostFacts>();
   readonly clients = new Map<string, ClientFacts>();
-  readonly flood: FloodDetector;
+  readonly flood: FloodDetector<ServiceState>;
   readonly nxdomain: NxdomainTracker;
   clientsUntracked = 0;
   packets = 0;
@@ -90,6 +93,7 @@ export class Analyzer {
   lastMicroseconds = Number.NEGATIVE_INFINITY;
 
   private readonly view = new LayerView();
+  private readonly key = new QueryKey();
   private readonly quotedView = new LayerView();
   private readonly serviceLimits: ServiceLimits;
   /** Services and hosts with a path incident (ttl-exceeded, fragmentation-needed): any packet back from them is a success. */
@@ -115,6 +119,7 @@ export class Analyzer {
       windowsPerKind: limits.windowsPerKind,
       successRuns: limits.successRuns,
       successResolutionMicroseconds: secondsToMicroseconds(thresholds.successResolutionSeconds),
+      qualifies: (window) => reachesThreshold(window, thresholds),
     };
   }
 
@@ -229,7 +234,7 @@ export class Analyzer {
   ): void {
     const client = view.source;
     const server = view.destination;
-    const key = transactionKey(transport, client, view.sourcePort, server, view.destinationPort, dns.id, lowerName, type, questionClass);
+    const key = this.key.set(transport, client, view.sourcePort, server, view.destinationPort, dns.id, lowerName, type, questionClass);
     const frame = packet.frame.number;
     const open = this.table.findOpen(key);
     if (open) {
@@ -242,15 +247,11 @@ export class Analyzer {
     service.queries++;
     this.host(server).queriesTo++;
     const clientFacts = this.clientFacts(client);
-    if (clientFacts) {
-      clientFacts.queries++;
-      clientFacts.servers.add(server);
-    }
+    if (clientFacts) clientFacts.addQuery(server);
     this.counters.queries++;
     const transaction = new Transaction(
-      key,
-      pairKeyOf(client, server),
-      service.key,
+      key.hash,
+      service,
       transport,
       client,
       view.sourcePort,
@@ -263,12 +264,12 @@ export class Analyzer {
       frame,
       microseconds,
       view.ipId,
-      snapshotOf(packet),
+      packet,
     );
     transaction.recursionDesired = dns.recursionDesired;
     this.table.add(transaction);
-    if (this.flood.query(service.key, microseconds, client, lowerName)) {
-      this.flood.evidenceFor(service.key).push({ frame, microseconds, line: packetLine(packet) });
+    if (this.flood.query(service, microseconds, client, lowerName)) {
+      this.flood.evidenceFor(service).push({ frame, microseconds, line: packetLine(packet) });
     }
     if (this.options.events) this.events.push(dnsEvent(packet, view, dns, transport, microseconds, undefined));
   }
@@ -296,11 +297,11 @@ export class Analyzer {
     const clientFacts = this.clients.get(client);
     if (clientFacts) clientFacts.responses++;
 
-    const key = transactionKey(transport, client, view.destinationPort, server, view.sourcePort, dns.id, lowerName, type, questionClass);
+    const key = this.key.set(transport, client, view.destinationPort, server, view.sourcePort, dns.id, lowerName, type, questionClass);
     let transaction = this.table.findOpen(key);
     if (!transaction && dns.questions.length === 0) {
       // RFC 1035 lets error responses (FORMERR, some NOTIMP) drop the question: match on the flow and id.
-      const candidate = this.table.findByPair(pairKeyOf(client, server), {
+      const candidate = this.table.findByPair(client, server, {
         transport,
         clientPort: view.destinationPort,
         serverPort: view.sourcePort,
@@ -324,7 +325,8 @@ export class Analyzer {
         recent.snapshot = undefined;
         transaction = recent;
       } else if (recent) {
-        this.counters.duplicateResponses++;
+        // A response to a query that already failed with an ICMP error: a duplicate, by now unsolicited.
+        this.counters.unsolicited++;
         transaction = recent;
       } else {
         this.counters.unsolicited++;
@@ -340,8 +342,7 @@ export class Analyzer {
     else if (outcome === 'refused') kind = 'dns-refused';
     else if (outcome === 'nxdomain') kind = 'dns-nxdomain';
     else return;
-    const service = this.services.get(transaction.serviceKey);
-    if (!service) return;
+    const service = transaction.service;
     const window = service.windowFor(kind, transaction.firstMicroseconds, microseconds);
     recordTransaction(window, transaction);
     window.responses++;
@@ -384,14 +385,14 @@ export class Analyzer {
       !isLinkLocalNamePort(serverPort) &&
       (quoted.dns
         ? !quoted.dns.response
-        : !quoted.hasPorts || serverPort === 53 || (this.services.get(serviceKeyOf(transport, server, serverPort))?.queries ?? 0) > 0);
+        : !quoted.hasPorts || serverPort === 53 || (this.findService(transport, server, serverPort)?.queries ?? 0) > 0);
     // Errors that mean the datagram was discarded settle the query; redirect and source quench do not.
     const discards =
       classification.unreachable !== undefined ||
       classification.inTransit === true ||
       classification.kind === 'fragmentation-needed' ||
       classification.kind === 'parameter-problem';
-    const transaction = maybeDns ? linkIcmpError(this.table, quoted, transport, client, server, serverPort) : undefined;
+    const transaction = maybeDns ? linkIcmpError(this.table, this.key, quoted, transport, client, server, serverPort) : undefined;
     if (!quoted.hasPorts && transaction) serverPort = transaction.serverPort;
     const dnsQuery = maybeDns && (quoted.hasPorts || transaction !== undefined);
     let newlyFailed = false;
@@ -452,7 +453,7 @@ export class Analyzer {
     window.icmpErrors++;
     window.icmpSources.add(view.source);
     if (view.ttl > 0) window.icmpTtls.add(view.ttl);
-    window.icmpCodes.add(`${icmp.type}/${icmp.code}`);
+    window.icmpCodes.add(icmp.type * 256 + icmp.code);
     if (icmp.mtu !== undefined && icmp.mtu > 0) window.mtus.add(icmp.mtu);
     if (quoted.ttl > 0) window.quotedTtls.add(quoted.ttl);
     if (transaction && newlyFailed) {
@@ -475,18 +476,11 @@ export class Analyzer {
 
   private settled(transaction: Transaction, previous: 'pending' | 'unanswered'): void {
     const counters = this.counters;
-    if (previous === 'unanswered') {
-      counters.unanswered--;
-      counters.outcome('unanswered', -1);
-    }
+    if (previous === 'unanswered') counters.unanswered--;
     const outcome = transaction.outcome as QueryOutcome;
-    counters.outcome(outcome, 1);
     if (outcome === 'unanswered') counters.unanswered++;
     else if (outcome === 'icmp-failed') counters.failedWithIcmp++;
-    else if (outcome === 'answered') {
-      const service = this.services.get(transaction.serviceKey);
-      if (service) service.answered++;
-    }
+    else if (outcome === 'answered') transaction.service.answered++;
     if (!this.options.events) return;
     const settledBy = transaction.settledBy;
     const update: OutcomeUpdate = settledBy > 0 ? { frame: transaction.firstFrame, outcome, settledBy } : { frame: transaction.firstFrame, outcome };
@@ -496,21 +490,32 @@ export class Analyzer {
 
   /** A timeout became final (no late answer came): it joins its service's timeout window. */
   private timedOut(transaction: Transaction): void {
-    const service = this.services.get(transaction.serviceKey);
-    if (!service) return;
-    const window = service.windowFor('dns-timeout', transaction.firstMicroseconds, transaction.lastMicroseconds);
+    const window = transaction.service.windowFor('dns-timeout', transaction.firstMicroseconds, transaction.lastMicroseconds);
     recordTransaction(window, transaction);
     recordEvidence(window.evidence, transaction, undefined, transaction.lastMicroseconds);
   }
 
   // ---- state ----------------------------------------------------------------------------
 
+  private findService(transport: Transport, server: string, port: number): ServiceState | undefined {
+    const list = this.servicesByAddress.get(server);
+    if (!list) return undefined;
+    for (let index = 0; index < list.length; index++) {
+      const service = list[index]!;
+      if (service.port === port && service.transport === transport) return service;
+    }
+    return undefined;
+  }
+
   private service(transport: Transport, server: string, port: number): ServiceState {
-    const key = serviceKeyOf(transport, server, port);
-    let service = this.services.get(key);
+    let service = this.findService(transport, server, port);
     if (!service) {
+      const key = serviceKeyOf(transport, server, port);
       service = new ServiceState(key, transport, server, port, this.serviceLimits);
       this.services.set(key, service);
+      const list = this.servicesByAddress.get(server);
+      if (list) list.push(service);
+      else this.servicesByAddress.set(server, [service]);
     }
     return service;
   }

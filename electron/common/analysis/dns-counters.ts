@@ -1,6 +1,6 @@
 /** The capture-wide DNS and ICMP counts of the contract's `dns` and `icmp` sections. */
 import { dnsRcodeName } from '../decode/dns-names';
-import type { IcmpErrorKind, QueryOutcome } from './timeline-event';
+import type { IcmpErrorKind } from './timeline-event';
 
 export class DnsCounters {
   /** Distinct queries (a retransmission counts once here). */
@@ -11,15 +11,15 @@ export class DnsCounters {
   /** Queries with neither response nor ICMP error within the timeout (re-settled late answers leave). */
   unanswered = 0;
   failedWithIcmp = 0;
-  /** Responses that matched no query we saw (the capture may have started after it). */
+  /**
+   * Responses that matched no open query: the capture started after the query, or a second
+   * response to a query already answered (answered queries are not kept).
+   */
   unsolicited = 0;
   /** Responses or ICMP errors for a query already counted as unanswered. */
   lateAnswers = 0;
-  /** Second responses to a query already answered. */
-  duplicateResponses = 0;
   /** ICMP errors quoting a DNS query the capture never showed. */
   icmpWithoutQuery = 0;
-  readonly outcomes = new Map<QueryOutcome, number>();
   private readonly rcodes = new Map<number, number>();
   icmpErrors = 0;
   readonly icmpByKind = new Map<IcmpErrorKind, number>();
@@ -31,10 +31,6 @@ export class DnsCounters {
   icmp(kind: IcmpErrorKind): void {
     this.icmpErrors++;
     this.icmpByKind.set(kind, (this.icmpByKind.get(kind) ?? 0) + 1);
-  }
-
-  outcome(outcome: QueryOutcome, change: number): void {
-    this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + change);
   }
 
   /** Every rcode seen, by its registry name (NOERROR, NXDOMAIN, ...), in numeric order. */

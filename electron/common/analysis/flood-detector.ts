@@ -6,7 +6,7 @@
  * which the median rate is read, seconds without any query included. A service's second is
  * kept as "heavy" when it reaches the absolute floor; at the end, heavy seconds at or above
  * max(floor, factor × median) are flood seconds, and flood seconds close together are one
- * flood. Clients and names are counted only in busy buckets, so quiet traffic costs one
+ * flood. Clients and names are sampled only in busy buckets, so quiet traffic costs one
  * Map lookup per query.
  */
 import { CappedCounter } from './capped-counter';
@@ -22,8 +22,8 @@ export interface FloodSecond {
   names: CappedCounter<string>;
 }
 
-export interface FloodWindow {
-  serviceKey: string;
+export interface FloodWindow<Service> {
+  service: Service;
   startMicroseconds: number;
   endMicroseconds: number;
   queries: number;
@@ -46,19 +46,25 @@ class Bucket {
 
 /** Distinct clients and names counted per busy second and service. */
 const trackedPerSecond = 64;
+/**
+ * Queries of a busy second whose client and name are counted: a sample from the start of the
+ * second, enough to name who floods and with what, at a bounded cost per second.
+ */
+const sampledPerSecond = 256;
 
-export class FloodDetector {
+/** Counts per service; `Service` is any object standing for one (the analyzer's ServiceState). */
+export class FloodDetector<Service> {
   private currentSecond = Number.NaN;
   private currentTotal = 0;
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets = new Map<Service, Bucket>();
   /** Seconds per capture-wide query rate: rate → number of seconds. */
   private readonly histogram = new Map<number, number>();
   /** The most queries (all services) any closed second had. */
   private busiest = 0;
   private firstSecond = Number.NaN;
   private lastSecond = Number.NaN;
-  private readonly heavy = new Map<string, FloodSecond[]>();
-  private readonly evidence = new Map<string, EvidenceList>();
+  private readonly heavy = new Map<Service, FloodSecond[]>();
+  private readonly evidence = new Map<Service, EvidenceList>();
   private readonly trackFrom: number;
 
   constructor(
@@ -80,7 +86,7 @@ export class FloodDetector {
    * Count one query. Returns true when the query belongs to a second already at the flood
    * floor and its service's flood evidence has room: the caller then formats its line.
    */
-  query(serviceKey: string, microseconds: number, client: string, lowerName: string): boolean {
+  query(service: Service, microseconds: number, client: string, lowerName: string): boolean {
     const second = Math.floor(microseconds / 1_000_000);
     if (second !== this.currentSecond) {
       if (Number.isNaN(this.currentSecond) || second > this.currentSecond) {
@@ -92,20 +98,20 @@ export class FloodDetector {
       // An older time (out-of-order interfaces) counts in the current second: close enough for a rate.
     }
     this.currentTotal++;
-    let bucket = this.buckets.get(serviceKey);
+    let bucket = this.buckets.get(service);
     if (!bucket) {
       bucket = new Bucket();
       bucket.firstMicroseconds = microseconds;
-      this.buckets.set(serviceKey, bucket);
+      this.buckets.set(service, bucket);
     }
     bucket.count++;
     bucket.lastMicroseconds = microseconds;
-    if (bucket.count >= this.trackFrom) {
+    if (bucket.count >= this.trackFrom && bucket.count < this.trackFrom + sampledPerSecond) {
       (bucket.clients ??= new CappedCounter<string>(trackedPerSecond)).add(client);
       (bucket.names ??= new CappedCounter<string>(trackedPerSecond)).add(lowerName);
     }
     if (bucket.count < this.thresholds.floodMinimumQueriesPerSecond) return false;
-    const list = this.evidenceFor(serviceKey);
+    const list = this.evidenceFor(service);
     if (list.full) {
       list.omitted++;
       return false;
@@ -113,37 +119,37 @@ export class FloodDetector {
     return true;
   }
 
-  evidenceFor(serviceKey: string): EvidenceList {
-    let list = this.evidence.get(serviceKey);
+  evidenceFor(service: Service): EvidenceList {
+    let list = this.evidence.get(service);
     if (!list) {
       list = new EvidenceList(this.evidenceLimit);
-      this.evidence.set(serviceKey, list);
+      this.evidence.set(service, list);
     }
     return list;
   }
 
   /** The floods so far, with the rates they were judged by; the current second is included without being closed. */
-  floods(): { windows: FloodWindow[]; median: number; limit: number; busiest: number } {
+  floods(): { windows: FloodWindow<Service>[]; median: number; limit: number; busiest: number } {
     const histogram = new Map(this.histogram);
     if (this.currentTotal > 0) histogram.set(this.currentTotal, (histogram.get(this.currentTotal) ?? 0) + 1);
     const median = this.medianRate(histogram);
     const limit = Math.max(this.thresholds.floodMinimumQueriesPerSecond, this.thresholds.floodFactor * median);
-    const services = new Map<string, FloodSecond[]>();
-    for (const [serviceKey, list] of this.heavy) services.set(serviceKey, [...list]);
-    for (const [serviceKey, bucket] of this.buckets) {
+    const services = new Map<Service, FloodSecond[]>();
+    for (const [service, list] of this.heavy) services.set(service, [...list]);
+    for (const [service, bucket] of this.buckets) {
       const second = this.heavySecond(bucket, this.currentSecond);
-      if (second) (services.get(serviceKey) ?? services.set(serviceKey, []).get(serviceKey)!).push(second);
+      if (second) (services.get(service) ?? services.set(service, []).get(service)!).push(second);
     }
-    const windows: FloodWindow[] = [];
+    const windows: FloodWindow<Service>[] = [];
     const gap = this.thresholds.floodMergeGapSeconds;
-    for (const [serviceKey, seconds] of services) {
-      let window: FloodWindow | undefined;
+    for (const [service, seconds] of services) {
+      let window: FloodWindow<Service> | undefined;
       let lastSecond = Number.NEGATIVE_INFINITY;
       for (const second of seconds) {
         if (second.count < limit) continue;
         if (!window || second.second - lastSecond > gap) {
           window = {
-            serviceKey,
+            service,
             startMicroseconds: second.firstMicroseconds,
             endMicroseconds: second.lastMicroseconds,
             queries: 0,
@@ -153,7 +159,7 @@ export class FloodDetector {
             limitQueriesPerSecond: limit,
             clients: new CappedCounter<string>(trackedPerSecond),
             names: new CappedCounter<string>(trackedPerSecond),
-            evidence: this.evidence.get(serviceKey)?.clone() ?? new EvidenceList(this.evidenceLimit),
+            evidence: this.evidence.get(service)?.clone() ?? new EvidenceList(this.evidenceLimit),
           };
           windows.push(window);
         }
@@ -210,9 +216,9 @@ export class FloodDetector {
   private flush(): void {
     if (this.currentTotal > this.busiest) this.busiest = this.currentTotal;
     if (this.currentTotal > 0) this.histogram.set(this.currentTotal, (this.histogram.get(this.currentTotal) ?? 0) + 1);
-    for (const [serviceKey, bucket] of this.buckets) {
+    for (const [service, bucket] of this.buckets) {
       const second = this.heavySecond(bucket, this.currentSecond);
-      if (second) (this.heavy.get(serviceKey) ?? this.heavy.set(serviceKey, []).get(serviceKey)!).push(second);
+      if (second) (this.heavy.get(service) ?? this.heavy.set(service, []).get(service)!).push(second);
     }
     this.buckets.clear();
     this.currentTotal = 0;

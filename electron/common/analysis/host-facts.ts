@@ -38,8 +38,32 @@ export class HostFacts {
 
 /** A client's resolver choice: which servers it asked, and whether any answered it. */
 export class ClientFacts {
-  readonly servers = new CappedCounter<string>(16);
+  private readonly serverCounts = new CappedCounter<string>(16);
+  /** Queries to the same server as the previous one, not yet in serverCounts (a client mostly asks one server). */
+  private lastServer = '';
+  private lastCount = 0;
   queries = 0;
+
+  addQuery(server: string): void {
+    this.queries++;
+    if (server === this.lastServer) {
+      this.lastCount++;
+      return;
+    }
+    if (this.lastCount > 0) this.serverCounts.add(this.lastServer, this.lastCount);
+    this.lastServer = server;
+    this.lastCount = 1;
+  }
+
+  /** The servers it asked, with their query counts. */
+  get servers(): CappedCounter<string> {
+    if (this.lastCount > 0) {
+      this.serverCounts.add(this.lastServer, this.lastCount);
+      this.lastCount = 0;
+    }
+    return this.serverCounts;
+  }
+
   /** Responses of any rcode it received. */
   responses = 0;
 }

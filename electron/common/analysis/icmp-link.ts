@@ -10,11 +10,12 @@
  *      most recent open query).
  */
 import type { LayerView, Transport } from './layer-view';
-import { pairKeyOf, transactionKey, type Transaction } from './transaction';
+import type { QueryKey, Transaction } from './transaction';
 import type { TransactionTable } from './transactions';
 
 export function linkIcmpError(
   table: TransactionTable,
+  key: QueryKey,
   quoted: LayerView,
   transport: Transport | undefined,
   client: string,
@@ -25,7 +26,7 @@ export function linkIcmpError(
   const clientPort = quoted.hasPorts ? quoted.sourcePort : 0;
   if (dns && transport && clientPort > 0) {
     const question = dns.questions[0];
-    const key = transactionKey(
+    key.set(
       transport,
       client,
       clientPort,
@@ -39,7 +40,7 @@ export function linkIcmpError(
     const exact = table.findOpen(key) ?? table.findRecent(key);
     if (exact) return exact;
   }
-  return table.findByPair(pairKeyOf(client, server), {
+  return table.findByPair(client, server, {
     transport,
     clientPort,
     serverPort,

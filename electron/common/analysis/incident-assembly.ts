@@ -17,6 +17,7 @@ import { IncidentWindow } from './incident-window';
 import type { NxdomainTracker } from './nxdomain-tracker';
 import type { AnalysisOptions } from './analysis-options';
 import type { ServiceState } from './service-state';
+import { reachesThreshold } from './qualification';
 import { severityOf } from './severity';
 import { evidenceNoteOf, notesOf, summaryOf } from './summary';
 import { isoOfMicroseconds } from './time-format';
@@ -29,7 +30,7 @@ export interface AnalysisState {
   readonly services: Map<string, ServiceState>;
   readonly hosts: Map<string, HostFacts>;
   readonly clients: Map<string, ClientFacts>;
-  readonly flood: FloodDetector;
+  readonly flood: FloodDetector<ServiceState>;
   readonly nxdomain: NxdomainTracker;
 }
 
@@ -48,7 +49,7 @@ interface Candidate {
   service: ServiceState;
   /** Names shown (NXDOMAIN: the repeated ones), when not all the window's names. */
   names?: string[];
-  flood?: FloodWindow;
+  flood?: FloodWindow<ServiceState>;
 }
 
 type WindowLists = Map<IncidentKind, IncidentWindow[]>;
@@ -59,8 +60,7 @@ export function assembleIncidents(state: AnalysisState): Incident[] {
   const candidates = qualifyingWindows(state, lists);
   const { windows: floods, median, limit, busiest } = state.flood.floods();
   for (const flood of floods) {
-    const service = state.services.get(flood.serviceKey);
-    if (service) candidates.push({ window: floodWindow(flood, service, state), service, flood });
+    candidates.push({ window: floodWindow(flood, flood.service, state), service: flood.service, flood });
   }
 
   const failing = new Set<string>();
@@ -92,8 +92,7 @@ function copyWindows(state: AnalysisState): Map<ServiceState, WindowLists> {
   }
   const cloned = new Set<IncidentWindow[]>();
   state.table.forEachUnreleasedTimeout((transaction) => {
-    const service = state.services.get(transaction.serviceKey);
-    if (!service) return;
+    const service = transaction.service;
     let perKind = lists.get(service);
     if (!perKind) lists.set(service, (perKind = new Map()));
     let list = perKind.get('dns-timeout');
@@ -144,35 +143,11 @@ function qualifyingWindows(state: AnalysisState, lists: Map<ServiceState, Window
   for (const [service, perKind] of lists) {
     for (const [kind, list] of perKind) {
       for (const window of list) {
-        switch (kind) {
-          case 'dns-port-unreachable':
-          case 'dns-admin-prohibited':
-          case 'dns-host-unreachable':
-          case 'dns-network-unreachable':
-            if (window.icmpErrors >= thresholds.icmpMinimumErrors) candidates.push({ window, service });
-            break;
-          case 'dns-timeout':
-            if (window.attempts >= thresholds.timeoutMinimumAttempts) candidates.push({ window, service });
-            break;
-          case 'dns-servfail':
-            if (window.responses >= thresholds.servfailMinimumResponses) candidates.push({ window, service });
-            break;
-          case 'dns-refused':
-            if (window.responses >= thresholds.refusedMinimumResponses) candidates.push({ window, service });
-            break;
-          case 'ttl-exceeded':
-            if (window.icmpErrors >= thresholds.ttlExceededMinimumErrors) candidates.push({ window, service });
-            break;
-          case 'fragmentation-needed':
-            if (window.icmpErrors >= thresholds.fragmentationNeededMinimumErrors) candidates.push({ window, service });
-            break;
-          case 'dns-nxdomain': {
-            const candidate = nxdomainCandidate(state, service, window);
-            if (candidate) candidates.push(candidate);
-            break;
-          }
-          case 'dns-query-flood':
-            break;
+        if (kind === 'dns-nxdomain') {
+          const candidate = nxdomainCandidate(state, service, window);
+          if (candidate) candidates.push(candidate);
+        } else if (kind !== 'dns-query-flood' && reachesThreshold(window, thresholds)) {
+          candidates.push({ window, service });
         }
       }
     }
@@ -186,7 +161,7 @@ function qualifyingWindows(state: AnalysisState, lists: Map<ServiceState, Window
  */
 function nxdomainCandidate(state: AnalysisState, service: ServiceState, window: IncidentWindow): Candidate | undefined {
   const thresholds = state.options.thresholds;
-  if (window.responses >= thresholds.nxdomainBurst) return { window, service };
+  if (reachesThreshold(window, thresholds)) return { window, service };
   const repeated = state.nxdomain.repeated(service.key, thresholds);
   if (repeated.size === 0) return undefined;
   const narrowed = new IncidentWindow(window.kind, window.transport, window.server, window.port, window.limits);
@@ -208,7 +183,7 @@ function nxdomainCandidate(state: AnalysisState, service: ServiceState, window: 
   return { window: narrowed, service, names: [...new Set([...repeated.values()].map((entry) => entry.name))] };
 }
 
-function floodWindow(flood: FloodWindow, service: ServiceState, state: AnalysisState): IncidentWindow {
+function floodWindow(flood: FloodWindow<ServiceState>, service: ServiceState, state: AnalysisState): IncidentWindow {
   const limits = { names: state.options.limits.namesPerIncident, clients: state.options.limits.clientsPerIncident, evidence: state.options.evidenceLimit };
   const window = new IncidentWindow('dns-query-flood', service.transport, service.server, service.port, limits);
   window.cover(flood.startMicroseconds, flood.endMicroseconds);
@@ -220,7 +195,7 @@ function floodWindow(flood: FloodWindow, service: ServiceState, state: AnalysisS
   return window;
 }
 
-function overlaps(flood: FloodWindow, window: IncidentWindow): boolean {
+function overlaps(flood: FloodWindow<ServiceState>, window: IncidentWindow): boolean {
   return flood.startMicroseconds <= window.endMicroseconds && flood.endMicroseconds >= window.startMicroseconds;
 }
 
@@ -231,7 +206,7 @@ function toIncident(
   state: AnalysisState,
   candidate: Candidate,
   number: number,
-  floods: FloodWindow[],
+  floods: FloodWindow<ServiceState>[],
   capture: CaptureContext,
   all: Candidate[],
 ): Incident {
@@ -239,7 +214,7 @@ function toIncident(
   const thresholds = state.options.thresholds;
   const isDns = window.kind.startsWith('dns-') || service.queries > 0 || window.port === 53;
   const protocol = isDns ? 'DNS' : (serviceNames[window.port] ?? window.transport);
-  const serviceFloods = candidate.flood ? [candidate.flood] : floods.filter((flood) => flood.serviceKey === service.key && overlaps(flood, window));
+  const serviceFloods = candidate.flood ? [candidate.flood] : floods.filter((flood) => flood.service === service && overlaps(flood, window));
   const causes = weighCauses({
     window,
     service,

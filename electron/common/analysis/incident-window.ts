@@ -38,8 +38,8 @@ export class IncidentWindow {
   /** Who sent the ICMP errors, and with which TTL / hop limit as received. */
   readonly icmpSources = new CappedCounter<string>(16);
   readonly icmpTtls = new CappedCounter<number>(16);
-  /** 'type/code' of the ICMP errors, e.g. '3/3'. */
-  readonly icmpCodes = new CappedCounter<string>(16);
+  /** ICMP type × 256 + code of the errors (3/3 is 771): numbers, so the hot path formats nothing. */
+  readonly icmpCodes = new CappedCounter<number>(16);
   /** Next-hop MTUs reported by fragmentation-needed / packet-too-big errors. */
   readonly mtus = new CappedCounter<number>(16);
   /** TTLs the quoted datagrams carried when the error was generated (ttl-exceeded). */

@@ -13,6 +13,8 @@ import { SuccessLog } from './success-log';
 
 export interface ServiceLimits extends WindowLimits {
   windowsPerKind: number;
+  /** Whether a window reaches its threshold: past the cap, windows that do not are forgotten first. */
+  qualifies: (window: IncidentWindow) => boolean;
   successRuns: number;
   successResolutionMicroseconds: number;
 }
@@ -95,11 +97,22 @@ export class ServiceState {
     let position = list.length;
     while (position > 0 && list[position - 1]!.startMicroseconds > start) position--;
     list.splice(position, 0, window);
-    if (list.length > this.limits.windowsPerKind) {
-      // Past the cap the two oldest windows become one: memory stays bounded, recent detail stays.
-      list[0]!.mergeFrom(list[1]!);
-      list.splice(1, 1);
-    }
+    if (list.length > this.limits.windowsPerKind) this.shed(list, window);
     return window;
+  }
+
+  /**
+   * Past the cap: forget the oldest window below its threshold (an isolated failure between
+   * successes, which would never be an incident), or else merge the two oldest windows;
+   * either way memory stays bounded and recent detail stays exact.
+   */
+  private shed(list: IncidentWindow[], keep: IncidentWindow): void {
+    const index = list.findIndex((candidate) => candidate !== keep && !this.limits.qualifies(candidate));
+    if (index >= 0) {
+      list.splice(index, 1);
+      return;
+    }
+    list[0]!.mergeFrom(list[1]!);
+    list.splice(1, 1);
   }
 }

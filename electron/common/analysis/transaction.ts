@@ -6,16 +6,15 @@
 import type { DecodedPacket } from '../model/packet';
 import type { QueryOutcome } from './timeline-event';
 import type { Transport } from './layer-view';
+import type { ServiceState } from './service-state';
 
 export type SettledOutcome = Exclude<QueryOutcome, 'pending'>;
 
 export class Transaction {
-  /** Exact match key: transport, client and server address and port, DNS id, question. */
-  readonly key: string;
-  /** Address pair key: client and server addresses (the looser ICMP match). */
-  readonly pairKey: string;
-  /** Server-and-service key: transport, server address and port (one incident's scope). */
-  readonly serviceKey: string;
+  /** Hash of the exact key's numbers (transactionHash); the open and recent indexes chain on it. */
+  readonly hash: number;
+  /** The service (transport, server address and port) the query went to: one incident's scope. */
+  readonly service: ServiceState;
   readonly transport: Transport;
   readonly client: string;
   readonly clientPort: number;
@@ -38,8 +37,13 @@ export class Transaction {
   /** Frames and times of retransmissions, up to the limit (evidence, outcome updates). */
   resendFrames: number[] | undefined = undefined;
   resendMicroseconds: number[] | undefined = undefined;
-  /** A copy of the query packet for its evidence line, dropped once settled. */
+  /**
+   * The query packet for its evidence line, dropped once settled. At first the packet itself
+   * (its frame is a view into the reader's buffer); a transaction that stays open gets a
+   * private copy (`detached`), so that it never pins a reader's chunk for long.
+   */
   snapshot: DecodedPacket | undefined;
+  detached = false;
 
   outcome: SettledOutcome | 'pending' = 'pending';
   settledBy = 0;
@@ -52,13 +56,16 @@ export class Transaction {
   agePrevious: Transaction | undefined = undefined;
   ageNext: Transaction | undefined = undefined;
   recentNext: Transaction | undefined = undefined;
+  /** The queue of transactions whose snapshot is still the reader's view. */
+  viewNext: Transaction | undefined = undefined;
+  /** The next transaction with the same hash in the open or the recent index (never both). */
+  keyNext: Transaction | undefined = undefined;
   pairPrevious: Transaction | undefined = undefined;
   pairNext: Transaction | undefined = undefined;
 
   constructor(
-    key: string,
-    pairKey: string,
-    serviceKey: string,
+    hash: number,
+    service: ServiceState,
     transport: Transport,
     client: string,
     clientPort: number,
@@ -73,9 +80,8 @@ export class Transaction {
     ipId: number,
     snapshot: DecodedPacket | undefined,
   ) {
-    this.key = key;
-    this.pairKey = pairKey;
-    this.serviceKey = serviceKey;
+    this.hash = hash;
+    this.service = service;
     this.transport = transport;
     this.client = client;
     this.clientPort = clientPort;
@@ -95,25 +101,65 @@ export class Transaction {
   get attempts(): number {
     return 1 + this.retransmissions;
   }
+
+  /** The exact match (RFC 5452 §9.1: addresses, ports, id and question; names compare case-insensitively, RFC 4343). */
+  matches(key: QueryKey): boolean {
+    return (
+      this.id === key.id &&
+      this.clientPort === key.clientPort &&
+      this.serverPort === key.serverPort &&
+      this.type === key.type &&
+      this.questionClass === key.questionClass &&
+      this.transport === key.transport &&
+      this.client === key.client &&
+      this.server === key.server &&
+      this.name === key.lowerName
+    );
+  }
 }
 
-/** The keys of a DNS message, built once per packet. Names compare case-insensitively (RFC 4343). */
-export function transactionKey(
-  transport: Transport,
-  client: string,
-  clientPort: number,
-  server: string,
-  serverPort: number,
-  id: number,
-  lowerName: string,
-  type: number,
-  questionClass: number,
-): string {
-  return `${transport}|${client}|${clientPort}|${server}|${serverPort}|${id}|${type}|${questionClass}|${lowerName}`;
-}
+/**
+ * The exact key of a DNS message, from the client's side. One object is reused for every
+ * packet: matching builds no string, the index hashes the numbers and compares the rest.
+ */
+export class QueryKey {
+  transport: Transport = 'UDP';
+  client = '';
+  clientPort = 0;
+  server = '';
+  serverPort = 0;
+  id = 0;
+  lowerName = '';
+  type = 0;
+  questionClass = 0;
 
-export function pairKeyOf(client: string, server: string): string {
-  return `${client}|${server}`;
+  set(
+    transport: Transport,
+    client: string,
+    clientPort: number,
+    server: string,
+    serverPort: number,
+    id: number,
+    lowerName: string,
+    type: number,
+    questionClass: number,
+  ): this {
+    this.transport = transport;
+    this.client = client;
+    this.clientPort = clientPort;
+    this.server = server;
+    this.serverPort = serverPort;
+    this.id = id;
+    this.lowerName = lowerName;
+    this.type = type;
+    this.questionClass = questionClass;
+    return this;
+  }
+
+  /** A small integer (a V8 Smi, the fastest Map key) mixing the id, ports and type. */
+  get hash(): number {
+    return ((this.id << 14) ^ this.clientPort ^ (this.serverPort << 7) ^ (this.type << 3)) & 0x3fffffff;
+  }
 }
 
 export function serviceKeyOf(transport: Transport, server: string, serverPort: number): string {

@@ -1,15 +1,19 @@
 /**
- * The table of DNS transactions: open queries waiting for an answer, and recently settled
- * ones kept for late answers. Memory is bounded whatever the traffic: open queries are
- * capped (the oldest is evicted as unanswered), settled ones are handed to the incident
- * accumulators and dropped after `lateAnswerSeconds` or past their own cap.
+ * The table of DNS transactions: open queries waiting for an answer, and recently failed
+ * ones kept for late answers and duplicate ICMP errors. Memory is bounded whatever the
+ * traffic: open queries are capped (the oldest is evicted as unanswered), answered ones leave
+ * at once, failed ones after `lateAnswerSeconds` or past their own cap, and timeouts are
+ * handed to the incident windows when they leave.
  *
- * Every operation is O(1) except the address-pair scan used for ICMP errors that quote no
- * DNS header, which looks at a bounded number of the pair's newest transactions.
+ * Every operation is O(1) except the per-client scan used for ICMP errors that quote no DNS
+ * header, which looks at a bounded number of the client's newest transactions. The indexes
+ * hash integers (id, ports, type) and compare the rest, so matching builds no strings.
  */
 import type { AnalysisOptions } from './analysis-options';
+import { snapshotOf } from './packet-line';
 import { secondsToMicroseconds } from './time-format';
-import type { SettledOutcome, Transaction } from './transaction';
+import type { QueryKey, SettledOutcome, Transaction } from './transaction';
+import type { Transport } from './layer-view';
 
 export interface TransactionListener {
   /** A transaction got its outcome; `previous` is 'unanswered' when a late answer re-settles a timeout. */
@@ -18,7 +22,7 @@ export interface TransactionListener {
   timedOut(transaction: Transaction): void;
 }
 
-interface PairList {
+interface ClientList {
   head: Transaction | undefined;
   tail: Transaction | undefined;
   size: number;
@@ -26,25 +30,75 @@ interface PairList {
 
 /** What an address-pair search may require of a transaction (0 / -1 / undefined: anything). */
 export interface PairCriteria {
-  transport: 'UDP' | 'TCP' | undefined;
+  transport: Transport | undefined;
   clientPort: number;
   serverPort: number;
   dnsId: number;
   ipId: number;
 }
 
-/** How many of a pair's newest transactions an ICMP error without DNS header is compared with. */
+/** How many of a client's newest transactions an ICMP error without DNS header is compared with. */
 const pairScanLimit = 256;
 
+/**
+ * Open queries keep the reader's view of their packet (no copy: most are answered within
+ * milliseconds) until they have been open this long in capture time, or until this many hold
+ * views; then they copy it, so a slow query never keeps a reader's 1 MiB chunk alive.
+ */
+const viewMicroseconds = 1_000_000;
+const viewLimit = 4096;
+/**
+ * Housekeeping that may wait (copying views, dropping old failures) runs in batches this far
+ * apart in capture time, not on every packet; timeouts are exact.
+ */
+const batchMicroseconds = 250_000;
+
+/** Transactions chained by hash: a Map from hash to the newest, `keyNext` to the older ones. */
+class KeyIndex {
+  private readonly heads = new Map<number, Transaction>();
+  size = 0;
+
+  find(key: QueryKey): Transaction | undefined {
+    for (let transaction = this.heads.get(key.hash); transaction; transaction = transaction.keyNext) {
+      if (transaction.matches(key)) return transaction;
+    }
+    return undefined;
+  }
+
+  insert(transaction: Transaction): void {
+    transaction.keyNext = this.heads.get(transaction.hash);
+    this.heads.set(transaction.hash, transaction);
+    this.size++;
+  }
+
+  remove(transaction: Transaction): void {
+    let previous: Transaction | undefined;
+    for (let current = this.heads.get(transaction.hash); current; previous = current, current = current.keyNext) {
+      if (current !== transaction) continue;
+      if (previous) previous.keyNext = current.keyNext;
+      else if (current.keyNext) this.heads.set(transaction.hash, current.keyNext);
+      else this.heads.delete(transaction.hash);
+      transaction.keyNext = undefined;
+      this.size--;
+      return;
+    }
+  }
+}
+
 export class TransactionTable {
-  private readonly open = new Map<string, Transaction>();
-  private readonly recentByKey = new Map<string, Transaction>();
-  private readonly pairs = new Map<string, PairList>();
+  private readonly open = new KeyIndex();
+  private readonly recentIndex = new KeyIndex();
+  private readonly clients = new Map<string, ClientList>();
   private ageHead: Transaction | undefined;
   private ageTail: Transaction | undefined;
   private recentHead: Transaction | undefined;
   private recentTail: Transaction | undefined;
   private recentSize = 0;
+  private viewHead: Transaction | undefined;
+  private viewTail: Transaction | undefined;
+  private viewSize = 0;
+  /** No deadline (timeout, view copy, late-answer window) falls before this time: expire() can return at once. */
+  private nextDeadline = Number.NEGATIVE_INFINITY;
   private readonly timeoutMicroseconds: number;
   private readonly lateMicroseconds: number;
   private readonly openLimit: number;
@@ -67,31 +121,39 @@ export class TransactionTable {
   }
 
   /** Table sizes, for tests and diagnostics: every one of them is bounded. */
-  sizes(): { open: number; recent: number; recentKeys: number; pairs: number } {
-    return { open: this.open.size, recent: this.recentSize, recentKeys: this.recentByKey.size, pairs: this.pairs.size };
+  sizes(): { open: number; recent: number; recentKeys: number; clientLists: number; views: number } {
+    return { open: this.open.size, recent: this.recentSize, recentKeys: this.recentIndex.size, clientLists: this.clients.size, views: this.viewSize };
   }
 
-  findOpen(key: string): Transaction | undefined {
-    return this.open.get(key);
+  findOpen(key: QueryKey): Transaction | undefined {
+    return this.open.size === 0 ? undefined : this.open.find(key);
   }
 
-  findRecent(key: string): Transaction | undefined {
-    return this.recentByKey.get(key);
+  /** The latest settled failure with this key, still within the late-answer window. */
+  findRecent(key: QueryKey): Transaction | undefined {
+    return this.recentIndex.size === 0 ? undefined : this.recentIndex.find(key);
   }
 
   add(transaction: Transaction): void {
-    this.open.set(transaction.key, transaction);
+    this.open.insert(transaction);
     this.appendAge(transaction);
-    let pair = this.pairs.get(transaction.pairKey);
-    if (!pair) {
-      pair = { head: undefined, tail: undefined, size: 0 };
-      this.pairs.set(transaction.pairKey, pair);
+    let list = this.clients.get(transaction.client);
+    if (!list) {
+      list = { head: undefined, tail: undefined, size: 0 };
+      this.clients.set(transaction.client, list);
     }
-    transaction.pairPrevious = pair.tail;
-    if (pair.tail) pair.tail.pairNext = transaction;
-    else pair.head = transaction;
-    pair.tail = transaction;
-    pair.size++;
+    transaction.pairPrevious = list.tail;
+    if (list.tail) list.tail.pairNext = transaction;
+    else list.head = transaction;
+    list.tail = transaction;
+    list.size++;
+    if (this.viewTail) this.viewTail.viewNext = transaction;
+    else this.viewHead = transaction;
+    this.viewTail = transaction;
+    this.viewSize++;
+    if (this.viewSize > viewLimit) this.detachOld(transaction.firstMicroseconds);
+    this.deadline(transaction.firstMicroseconds + viewMicroseconds + batchMicroseconds);
+    this.deadline(transaction.lastMicroseconds + this.timeoutMicroseconds + 1);
     while (this.open.size > this.openLimit && this.ageHead) {
       this.evicted++;
       this.settle(this.ageHead, 'unanswered', 0, this.ageHead.lastMicroseconds);
@@ -113,15 +175,17 @@ export class TransactionTable {
 
   /** Settle an open transaction. */
   settle(transaction: Transaction, outcome: SettledOutcome, settledBy: number, microseconds: number): void {
-    this.open.delete(transaction.key);
+    this.open.remove(transaction);
     this.unlinkAge(transaction);
     transaction.outcome = outcome;
     transaction.settledBy = settledBy;
     transaction.settledMicroseconds = microseconds;
+    // A timeout keeps its packet until final: a late ICMP error or the timeout incident needs its line.
+    if (outcome === 'unanswered') this.detach(transaction);
     this.listener.settled(transaction, 'pending');
-    // The copy of the query stays until the caller has written its evidence (releaseSnapshot),
-    // and for a timeout until it is final: a late ICMP error or the timeout incident needs its line.
-    this.appendRecent(transaction);
+    // Only failures stay for late answers and duplicate ICMP errors; an answered query is done.
+    if (outcome === 'unanswered' || outcome === 'icmp-failed') this.appendRecent(transaction);
+    else this.unlinkClient(transaction);
   }
 
   /** A late response or ICMP error for a query already counted as unanswered (not yet final). */
@@ -138,30 +202,38 @@ export class TransactionTable {
    * and settled ones older than the late-answer window are dropped (a timeout becomes final).
    */
   expire(now: number): void {
+    if (now < this.nextDeadline) return;
     const timeout = this.timeoutMicroseconds;
     let head = this.ageHead;
     while (head && now - head.lastMicroseconds > timeout) {
       this.settle(head, 'unanswered', 0, head.lastMicroseconds + timeout);
       head = this.ageHead;
     }
+    this.detachOld(now);
     const late = this.lateMicroseconds;
     let recent = this.recentHead;
     while (recent && (this.recentSize > this.recentLimit || now - recent.settledMicroseconds > late)) {
       this.releaseHead();
       recent = this.recentHead;
     }
+    // The earliest time anything above can happen again (ages only grow along each list).
+    this.nextDeadline = Number.POSITIVE_INFINITY;
+    if (this.ageHead) this.deadline(this.ageHead.lastMicroseconds + timeout + 1);
+    if (this.viewHead) this.deadline(this.viewHead.firstMicroseconds + viewMicroseconds + batchMicroseconds);
+    if (this.recentHead) this.deadline(this.recentHead.settledMicroseconds + late + batchMicroseconds);
   }
 
   /**
-   * The newest transaction between two addresses that fits what an ICMP error quotes;
-   * open ones first, then recently settled ones.
+   * The newest transaction from `client` to `server` that fits what an ICMP error quotes;
+   * open ones first, then recently failed ones.
    */
-  findByPair(pairKey: string, criteria: PairCriteria): Transaction | undefined {
-    const pair = this.pairs.get(pairKey);
-    if (!pair) return undefined;
+  findByPair(client: string, server: string, criteria: PairCriteria): Transaction | undefined {
+    const list = this.clients.get(client);
+    if (!list) return undefined;
     let settledMatch: Transaction | undefined;
     let scanned = 0;
-    for (let transaction = pair.tail; transaction && scanned < pairScanLimit; transaction = transaction.pairPrevious, scanned++) {
+    for (let transaction = list.tail; transaction && scanned < pairScanLimit; transaction = transaction.pairPrevious, scanned++) {
+      if (transaction.server !== server) continue;
       if (criteria.transport !== undefined && transaction.transport !== criteria.transport) continue;
       if (criteria.serverPort > 0 && transaction.serverPort !== criteria.serverPort) continue;
       if (criteria.clientPort > 0 && transaction.clientPort !== criteria.clientPort) continue;
@@ -180,9 +252,28 @@ export class TransactionTable {
     }
   }
 
-  /** Open transactions, oldest first. */
-  forEachOpen(visit: (transaction: Transaction) => void): void {
-    for (let transaction = this.ageHead; transaction; transaction = transaction.ageNext) visit(transaction);
+  private deadline(time: number): void {
+    if (time < this.nextDeadline) this.nextDeadline = time;
+  }
+
+  /** Copy the packets of queries that stayed open (see viewMicroseconds). */
+  private detachOld(now: number): void {
+    let head = this.viewHead;
+    while (head && (this.viewSize > viewLimit || now - head.firstMicroseconds > viewMicroseconds)) {
+      if (head.outcome === 'pending' || head.outcome === 'unanswered') this.detach(head);
+      this.viewHead = head.viewNext;
+      head.viewNext = undefined;
+      this.viewSize--;
+      head = this.viewHead;
+    }
+    if (!head) this.viewTail = undefined;
+    else this.deadline(head.firstMicroseconds + viewMicroseconds + batchMicroseconds);
+  }
+
+  private detach(transaction: Transaction): void {
+    if (transaction.detached || !transaction.snapshot) return;
+    transaction.snapshot = snapshotOf(transaction.snapshot);
+    transaction.detached = true;
   }
 
   private appendAge(transaction: Transaction): void {
@@ -205,13 +296,13 @@ export class TransactionTable {
   }
 
   private appendRecent(transaction: Transaction): void {
-    this.recentByKey.delete(transaction.key); // re-inserting keeps the Map's order meaningful
-    this.recentByKey.set(transaction.key, transaction);
+    this.recentIndex.insert(transaction);
     transaction.recentNext = undefined;
     if (this.recentTail) this.recentTail.recentNext = transaction;
     else this.recentHead = transaction;
     this.recentTail = transaction;
     this.recentSize++;
+    this.deadline(transaction.settledMicroseconds + this.lateMicroseconds + batchMicroseconds);
     while (this.recentSize > this.recentLimit) this.releaseHead();
   }
 
@@ -222,8 +313,8 @@ export class TransactionTable {
     if (!this.recentHead) this.recentTail = undefined;
     transaction.recentNext = undefined;
     this.recentSize--;
-    if (this.recentByKey.get(transaction.key) === transaction) this.recentByKey.delete(transaction.key);
-    this.unlinkPair(transaction);
+    this.recentIndex.remove(transaction);
+    this.unlinkClient(transaction);
     if (transaction.outcome === 'unanswered') {
       transaction.released = true;
       this.listener.timedOut(transaction);
@@ -231,17 +322,17 @@ export class TransactionTable {
     transaction.snapshot = undefined;
   }
 
-  private unlinkPair(transaction: Transaction): void {
-    const pair = this.pairs.get(transaction.pairKey);
-    if (!pair) return;
+  private unlinkClient(transaction: Transaction): void {
+    const list = this.clients.get(transaction.client);
+    if (!list) return;
     const previous = transaction.pairPrevious;
     const next = transaction.pairNext;
     if (previous) previous.pairNext = next;
-    else if (pair.head === transaction) pair.head = next;
+    else if (list.head === transaction) list.head = next;
     if (next) next.pairPrevious = previous;
-    else if (pair.tail === transaction) pair.tail = previous;
+    else if (list.tail === transaction) list.tail = previous;
     transaction.pairPrevious = undefined;
     transaction.pairNext = undefined;
-    if (--pair.size <= 0) this.pairs.delete(transaction.pairKey);
+    if (--list.size <= 0) this.clients.delete(transaction.client);
   }
 }

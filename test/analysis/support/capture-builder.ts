@@ -94,7 +94,7 @@ export class CaptureBuilder {
   }
 
   /** The server's response to a query (same id, question and ports, swapped). */
-  response(to: Sent, fields: ResponseFields): number {
+  response(to: Sent, fields: ResponseFields): Sent {
     const query = to.query;
     const message = dnsMessage({
       id: query.id,
@@ -115,7 +115,8 @@ export class CaptureBuilder {
       fields.ttl ?? 64,
       0x2000 + this.frames.length,
     );
-    return this.push(fields.at, query.server, datagram);
+    const frame = this.push(fields.at, query.server, datagram);
+    return { frame, source: query.server, destination: query.client, datagram, query };
   }
 
   /** An ICMP/ICMPv6 error about a datagram that was sent, back to its sender. */

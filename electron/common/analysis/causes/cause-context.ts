@@ -23,7 +23,7 @@ export interface CauseContext {
   host: HostFacts | undefined;
   clientFacts(address: string): ClientFacts | undefined;
   /** Floods of this service overlapping the incident's window (for a flood incident: the flood itself). */
-  floods: FloodWindow[];
+  floods: FloodWindow<ServiceState>[];
   capture: CaptureContext;
   thresholds: Thresholds;
 }

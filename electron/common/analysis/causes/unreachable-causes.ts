@@ -10,7 +10,7 @@ import { clock, icmpSender, plural, serviceText, ttlComparison } from './sentenc
 import { weighDenialOfService, weighWrongServer } from './shared-causes';
 
 function icmpCodeText(context: CauseContext): string {
-  const codes = context.window.icmpCodes.ranked();
+  const codes = context.window.icmpCodes.ranked().map((value) => `${value >> 8}/${value & 0xff}`);
   return codes.length > 0 ? ` (type/code ${codes.join(', ')})` : '';
 }
 
