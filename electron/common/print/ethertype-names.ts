@@ -40,6 +40,12 @@ export function etherTypeText(etherType: number): string {
   return `${etherTypeNames.get(etherType) ?? 'Unknown'} (0x${etherType.toString(16).padStart(4, '0')})`;
 }
 
+/** tcpdump's ether_type_print: "ethertype IPv4 (0x0800)", or with -q only "IPv4". */
+export function etherTypeLabel(etherType: number, quiet: boolean): string {
+  if (!quiet) return `ethertype ${etherTypeText(etherType)}`;
+  return etherTypeNames.get(etherType) ?? `Unknown Ethertype (0x${etherType.toString(16).padStart(4, '0')})`;
+}
+
 /** TPIDs that introduce an 802.1Q/802.1ad tag (tcpdump treats all of these as VLAN tags). */
 export function isVlanTag(etherType: number): boolean {
   return etherType === 0x8100 || etherType === 0x88a8 || etherType === 0x9100 || etherType === 0x9200;

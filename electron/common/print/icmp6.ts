@@ -11,6 +11,7 @@ import { printNodeInformation } from './icmp6-node-information';
 import { printRouterRenumbering } from './icmp6-router-renumbering';
 import { printRpl } from './icmp6-rpl';
 import { flagNames, routerPreference } from './icmp6-flags';
+import { icmp6TypeNames, icmp6UnreachableCodes } from './icmp6-names';
 import { checksumShouldBe } from './internet-checksum';
 import type { IpHeaderInfo } from './ip-header-info';
 import type { PrintContext } from './print-context';
@@ -24,47 +25,6 @@ import { transportChecksum } from './transport-checksum';
  * "ICMP6, destination unreachable, unreachable port, 2001:db8::2 udp port 53, length 56".
  * Unlike ICMP, tcpdump does not print the quoted datagram of an ICMPv6 error, even with -v.
  */
-
-const typeNames: ReadonlyMap<number, string> = new Map([
-  [1, 'destination unreachable'],
-  [2, 'packet too big'],
-  [3, 'time exceeded in-transit'],
-  [4, 'parameter problem'],
-  [128, 'echo request'],
-  [129, 'echo reply'],
-  [130, 'multicast listener query'],
-  [131, 'multicast listener report'],
-  [132, 'multicast listener done'],
-  [133, 'router solicitation'],
-  [134, 'router advertisement'],
-  [135, 'neighbor solicitation'],
-  [136, 'neighbor advertisement'],
-  [137, 'redirect'],
-  [138, 'router renumbering'],
-  [141, 'inverse neighbor solicitation'],
-  [142, 'inverse neighbor advertisement'],
-  [143, 'multicast listener report v2'],
-  [144, 'ha discovery request'],
-  [145, 'ha discovery reply'],
-  [146, 'mobile router solicitation'],
-  [147, 'mobile router advertisement'],
-  // 139 and 140 are both KAME's who-are-you and RFC 4620 node information; tcpdump's
-  // table lists who-are-you first, so that is the name it prints.
-  [139, 'who-are-you request'],
-  [140, 'who-are-you reply'],
-  [201, 'mtrace message'],
-  [200, 'mtrace response'],
-  [155, 'RPL'],
-]);
-
-// Code 1's text has a leading space in tcpdump's table, hence its double space.
-const unreachableCodes: ReadonlyMap<number, string> = new Map([
-  [0, 'unreachable route'],
-  [1, ' unreachable prohibited'],
-  [2, 'beyond scope'],
-  [3, 'unreachable address'],
-  [4, 'unreachable port'],
-]);
 
 const routerAdvertisementFlags: [number, string][] = [
   [0x80, 'managed'],
@@ -94,7 +54,7 @@ export function printIcmp6(context: PrintContext, offset: number, length: number
     else context.print('[icmp6 sum ok] ');
   }
   const type = context.byte(offset);
-  context.print(`ICMP6, ${typeNames.get(type) ?? `unknown icmp6 type (${type})`}`);
+  context.print(`ICMP6, ${icmp6TypeNames.get(type) ?? `unknown icmp6 type (${type})`}`);
   if (
     verbose &&
     (type === 133 ||
@@ -112,7 +72,7 @@ export function printIcmp6(context: PrintContext, offset: number, length: number
   const data = context.data;
   switch (type) {
     case 1:
-      context.print(`, ${unreachableCodes.get(code) ?? `unknown unreach code (${code})`}`);
+      context.print(`, ${icmp6UnreachableCodes.get(code) ?? `unknown unreach code (${code})`}`);
       switch (code) {
         case 0:
         case 1:

@@ -1,5 +1,5 @@
 import { linkAddressText } from './address-text';
-import { etherTypeText, isVlanTag } from './ethertype-names';
+import { etherTypeLabel, isVlanTag } from './ethertype-names';
 import { printHexAndAscii } from './hex-dump';
 import { printByEtherType } from './network-dispatch';
 import type { PrintContext } from './print-context';
@@ -24,7 +24,7 @@ export function printEthernet(context: PrintContext, offset: number, length: num
     printHexAndAscii(context, offset + 14, '\n\t', Math.min(etherType, length - 14));
     return;
   }
-  if (context.linkHeader) context.print(`ethertype ${etherTypeText(etherType)}, length ${length}: `);
+  if (context.linkHeader) context.print(`${etherTypeLabel(etherType, context.quiet)}, length ${length}: `);
   let position = offset + 14;
   let remaining = length - 14;
   while (isVlanTag(etherType)) {
@@ -34,7 +34,7 @@ export function printEthernet(context: PrintContext, offset: number, length: num
     if (context.linkHeader) {
       const dropEligible = tag & 0x1000 ? ', DEI' : '';
       context.print(
-        `vlan ${tag & 0x0fff}, p ${tag >>> 13}${dropEligible}, ethertype ${etherTypeText(etherType)}, `,
+        `vlan ${tag & 0x0fff}, p ${tag >>> 13}${dropEligible}, ${etherTypeLabel(etherType, context.quiet)}, `,
       );
     }
     position += 4;
@@ -42,6 +42,6 @@ export function printEthernet(context: PrintContext, offset: number, length: num
   }
   if (printByEtherType(context, etherType, position, remaining)) return;
   if (!context.linkHeader)
-    context.print(`${addresses}ethertype ${etherTypeText(etherType)}, length ${length}: `);
+    context.print(`${addresses}${etherTypeLabel(etherType, context.quiet)}, length ${length}: `);
   printHexAndAscii(context, position, '\n\t', remaining);
 }

@@ -1,6 +1,7 @@
 import { findLayer, type DecodedPacket } from '../model/packet';
-import type { DnsLayer, DnsRecord, IcmpLayer, Layer } from '../model/layers';
+import type { DnsLayer, DnsRecord, IcmpLayer, Layer, TcpLayer } from '../model/layers';
 import { opcodeTexts, rcodeText, typeName } from './dns-tables';
+import { icmp6TypeNames, icmp6UnreachableCodes } from './icmp6-names';
 import type { ResolvedPrintOptions } from './print-options';
 
 /**
@@ -36,10 +37,7 @@ function payloadText(
   if (icmp) return icmpText(icmp, quoted, layers);
   if (udp) return `UDP, length ${Math.max(0, udp.length - 8)}`;
   const tcp = findLayer(layers, 'tcp');
-  if (tcp)
-    return options.quiet
-      ? `tcp ${tcp.payloadLength}`
-      : `Flags [${tcpFlags(tcp.flags)}], length ${tcp.payloadLength}`;
+  if (tcp) return options.quiet ? `tcp ${tcp.payloadLength}` : tcpText(tcp);
   return '';
 }
 
@@ -88,36 +86,108 @@ function recordText(record: DnsRecord): string {
 }
 
 function icmpText(icmp: IcmpLayer, quoted: readonly Layer[] | undefined, layers: readonly Layer[]): string {
-  const ipv4 = findLayer(layers, 'ipv4');
-  const length = ipv4 && ipv4.totalLength ? ipv4.totalLength - ipv4.headerLength : icmp.body.length + 8;
   const quotedIpv4 = findLayer(quoted, 'ipv4');
-  const quotedUdp = findLayer(quoted, 'udp');
-  const quotedTcp = findLayer(quoted, 'tcp');
+  const quotedIpv6 = findLayer(quoted, 'ipv6');
+  const quotedTransport = findLayer(quoted, 'udp') ?? findLayer(quoted, 'tcp');
+  const quotedKind = quotedTransport?.kind === 'tcp' ? 'tcp' : 'udp';
   if (icmp.kind === 'icmp') {
-    if ((icmp.type === 0 || icmp.type === 8) && icmp.identifier !== undefined) {
-      return `ICMP echo ${icmp.type === 8 ? 'request' : 'reply'}, id ${icmp.identifier}, seq ${icmp.sequence ?? 0}, length ${length}`;
+    const ipv4 = findLayer(layers, 'ipv4');
+    const length =
+      ipv4 && ipv4.totalLength ? ipv4.totalLength - (ipv4.headerLength || 20) : icmp.body.length + 8;
+    const destination = quotedIpv4?.destination ?? '0.0.0.0';
+    let text: string;
+    if (icmp.type === 0 || icmp.type === 8) {
+      text = `echo ${icmp.type === 8 ? 'request' : 'reply'}, id ${icmp.identifier ?? 0}, seq ${icmp.sequence ?? 0}`;
+    } else if (icmp.type === 3 && icmp.code === 3 && quotedTransport) {
+      text = `${destination} ${quotedKind} port ${quotedTransport.destinationPort} unreachable`;
+    } else if (icmp.type === 3 && icmp.code === 4) {
+      text = icmp.mtu
+        ? `${destination} unreachable - need to frag (mtu ${icmp.mtu})`
+        : `${destination} unreachable - need to frag`;
+    } else if (icmp.type === 3) {
+      text = unreachableText(icmp.code, destination);
+    } else if (icmp.type === 11) {
+      text =
+        icmp.code === 0
+          ? 'time exceeded in-transit'
+          : icmp.code === 1
+            ? 'ip reassembly time exceeded'
+            : `time exceeded-#${icmp.code}`;
+    } else {
+      text = otherIcmpNames[icmp.type] ?? `type-#${icmp.type}`;
     }
-    if (icmp.type === 3 && icmp.code === 3 && quotedIpv4 && (quotedUdp || quotedTcp)) {
-      const port = (quotedUdp ?? quotedTcp)!.destinationPort;
-      return `ICMP ${quotedIpv4.destination} ${quotedUdp ? 'udp' : 'tcp'} port ${port} unreachable, length ${length}`;
-    }
-    if (icmp.type === 3 && quotedIpv4) {
-      const kinds: Record<number, string> = {
-        0: 'net %s unreachable',
-        1: 'host %s unreachable',
-        13: 'host %s unreachable - admin prohibited filter',
-      };
-      const pattern = kinds[icmp.code];
-      if (pattern) return `ICMP ${pattern.replace('%s', quotedIpv4.destination)}, length ${length}`;
-    }
-    if (icmp.type === 11)
-      return `ICMP ${icmp.code === 0 ? 'time exceeded in-transit' : 'ip reassembly time exceeded'}, length ${length}`;
-    return `ICMP type-#${icmp.type}, length ${length}`;
+    return `ICMP ${text}, length ${length}`;
   }
-  if (icmp.type === 128 || icmp.type === 129) {
-    return `ICMP6, echo ${icmp.type === 128 ? 'request' : 'reply'}, id ${icmp.identifier ?? 0}, seq ${icmp.sequence ?? 0}, length ${length}`;
+  const ipv6 = findLayer(layers, 'ipv6');
+  const length = ipv6 && ipv6.payloadLength ? ipv6.payloadLength : icmp.body.length + 8;
+  let text = `ICMP6, ${icmp6TypeNames.get(icmp.type) ?? `unknown icmp6 type (${icmp.type})`}`;
+  const quotedDestination = quotedIpv6?.destination;
+  switch (icmp.type) {
+    case 1:
+      text += `, ${icmp6UnreachableCodes.get(icmp.code) ?? `unknown unreach code (${icmp.code})`}`;
+      if (icmp.code === 4 && quotedTransport && quotedDestination)
+        text += `, ${quotedDestination} ${quotedKind} port ${quotedTransport.destinationPort}`;
+      else if (quotedDestination && icmp.code !== 2 && icmp.code < 4) text += ` ${quotedDestination}`;
+      break;
+    case 2:
+      text += `, mtu ${icmp.mtu ?? 0}`;
+      break;
+    case 3:
+      if (icmp.code === 0 && quotedDestination) text += ` for ${quotedDestination}`;
+      else if (icmp.code === 1) text += ' (reassembly)';
+      break;
+    case 128:
+    case 129:
+      text += `, id ${icmp.identifier ?? 0}, seq ${icmp.sequence ?? 0}`;
+      break;
+    case 135:
+      if (icmp.address) text += `, who has ${icmp.address}`;
+      break;
+    case 136:
+      if (icmp.address) text += `, tgt is ${icmp.address}`;
+      break;
+    default:
+      break;
   }
-  return `ICMP6, type ${icmp.type}, length ${length}`;
+  return `${text}, length ${length}`;
+}
+
+const otherIcmpNames: Record<number, string> = {
+  4: 'source quench',
+  10: 'router solicitation',
+  13: 'time stamp request',
+  14: 'time stamp reply',
+  15: 'information request',
+  16: 'information reply',
+  17: 'address mask request',
+};
+
+function unreachableText(code: number, destination: string): string {
+  const texts: Record<number, string> = {
+    0: `net ${destination} unreachable`,
+    1: `host ${destination} unreachable`,
+    5: `${destination} unreachable - source route failed`,
+    6: `net ${destination} unreachable - unknown`,
+    7: `host ${destination} unreachable - unknown`,
+    8: `${destination} unreachable - source host isolated`,
+    9: `net ${destination} unreachable - admin prohibited`,
+    10: `host ${destination} unreachable - admin prohibited`,
+    11: `net ${destination} unreachable - tos prohibited`,
+    12: `host ${destination} unreachable - tos prohibited`,
+    13: `host ${destination} unreachable - admin prohibited filter`,
+    14: `host ${destination} unreachable - host precedence violation`,
+    15: `host ${destination} unreachable - precedence cutoff`,
+  };
+  return texts[code] ?? `${destination} unreachable - #${code}`;
+}
+
+/** What the text carried of a TCP segment, in tcp_print's order. */
+function tcpText(tcp: TcpLayer): string {
+  let text = `Flags [${tcpFlags(tcp.flags)}]`;
+  if (tcp.payloadLength > 0 || tcp.flags & 0x07)
+    text += `, seq ${tcp.sequence}${tcp.payloadLength > 0 ? `:${tcp.sequence + tcp.payloadLength}` : ''}`;
+  if (tcp.flags & 0x10) text += `, ack ${tcp.acknowledgment}`;
+  return `${text}, win ${tcp.window}, length ${tcp.payloadLength}`;
 }
 
 function tcpFlags(flags: number): string {
