@@ -135,8 +135,10 @@ describe('browser-mode server', () => {
 
   it('takes an uploaded capture, opens it, and lets the page download what the service wrote', async () => {
     const cookie = `netmortem_token=${server.token}`;
-    expect((await send(server.port, '/api/upload?name=x.pcap', {}, 'POST', 'x')).status).toBe(401);
-    const upload = await send(server.port, `/api/upload?name=${encodeURIComponent('../../scenario.pcap')}`, { cookie, 'content-type': 'application/octet-stream' }, 'POST', scenarioPcapBytes());
+    expect((await send(server.port, '/api/upload?name=x.pcap', { origin }, 'POST', 'x')).status).toBe(401);
+    expect((await send(server.port, '/api/upload?name=x.pcap', { cookie }, 'POST', 'x')).status).toBe(403);
+    expect((await send(server.port, '/api/upload?name=x.pcap', { cookie, origin: `http://127.0.0.1:${server.port + 1}` }, 'POST', 'x')).status).toBe(403);
+    const upload = await send(server.port, `/api/upload?name=${encodeURIComponent('../../scenario.pcap')}`, { cookie, origin, 'content-type': 'application/octet-stream' }, 'POST', scenarioPcapBytes());
     expect(upload.status).toBe(200);
     const { path } = JSON.parse(upload.body) as { path: string };
     expect(path.startsWith(server.uploadFolder)).toBe(true);

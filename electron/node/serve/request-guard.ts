@@ -5,8 +5,9 @@
  *   resolving to 127.0.0.1) could read our responses as same-origin;
  * - the token (query, cookie or WebSocket subprotocol) must match, or any local process or
  *   page could drive the service;
- * - a WebSocket's Origin must be our own, because browsers let any page open a WebSocket
- *   to any address and send cookies with it.
+ * - a WebSocket's Origin (and an upload's) must be our own, because browsers let any page
+ *   open a WebSocket or POST to any address, and a page on another port of 127.0.0.1 is
+ *   same-site: the SameSite cookie goes with it.
  */
 import type { IncomingMessage } from 'node:http';
 import { tokenProtocolPrefix } from '../../common/ipc/wire';
@@ -40,7 +41,10 @@ export function checkRequest(request: IncomingMessage, port: number, token: stri
   if (!isLoopbackAddress(request.socket.remoteAddress)) return { ok: false, status: 403, reason: 'only loopback clients are served' };
   const host = request.headers.host;
   if (!host || !allowedHosts(port).includes(host.toLowerCase())) return { ok: false, status: 403, reason: `foreign Host header: ${host ?? '(none)'}` };
-  if (webSocket) {
+  // A WebSocket, and any request that changes something (an upload), must come from our page:
+  // browsers send Origin with both, and a page of another origin cannot forge it.
+  const changes = request.method !== 'GET' && request.method !== 'HEAD';
+  if (webSocket || changes) {
     const origin = request.headers.origin;
     if (!origin || origin.toLowerCase() !== `http://${host.toLowerCase()}`) {
       return { ok: false, status: 403, reason: `foreign Origin: ${origin ?? '(none)'}` };

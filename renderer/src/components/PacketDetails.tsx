@@ -18,6 +18,8 @@ function TreeNode({ node, mark, onMark, depth }: { node: DetailNode; mark: Mark 
       className={`node${active ? ' active' : ''}`}
       data-testid="detail-node"
       onClick={(event) => {
+        // Choosing a layer marks its bytes; the disclosure triangle opens and closes it.
+        event.preventDefault();
         event.stopPropagation();
         onMark(node.offset !== null && node.length !== null ? { offset: node.offset, length: node.length } : null);
       }}
