@@ -36,6 +36,12 @@ export interface AnalysisOptions {
   thresholds: Thresholds;
   /** Produce TimelineEvents and OutcomeUpdates for `drain()` (the UI); off for the CLI's speed. */
   events: boolean;
+  /**
+   * Print each event's tcpdump line (TimelineEvent.line). Printing is most of the cost of
+   * events; consumers that only count events (the report's timeline buckets) turn it off and
+   * get '' instead.
+   */
+  eventLines: boolean;
   /** Evidence lines kept per incident; the incident says how many were left out. */
   evidenceLimit: number;
   limits: AnalysisLimits;
@@ -64,6 +70,7 @@ export function resolveAnalysisOptions(input: AnalysisOptionsInput = {}): Analys
     lateAnswerSeconds: input.lateAnswerSeconds ?? 120,
     thresholds: { ...defaultThresholds, ...input.thresholds },
     events: input.events ?? false,
+    eventLines: input.eventLines ?? true,
     evidenceLimit: input.evidenceLimit ?? 50,
     limits: { ...defaultLimits, ...input.limits },
   };

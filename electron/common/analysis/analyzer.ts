@@ -240,7 +240,7 @@ export class Analyzer {
     if (open) {
       this.table.retransmitted(open, frame, microseconds, view.ipId, this.options.limits.retransmissionsPerQuery);
       this.counters.retransmissions++;
-      if (this.options.events) this.events.push(dnsEvent(packet, view, dns, transport, microseconds, undefined));
+      if (this.options.events) this.events.push(dnsEvent(packet, view, dns, transport, microseconds, undefined, this.options.eventLines));
       return;
     }
     const service = this.service(transport, server, view.destinationPort);
@@ -271,7 +271,7 @@ export class Analyzer {
     if (this.flood.query(service, microseconds, client, lowerName)) {
       this.flood.evidenceFor(service).push({ frame, microseconds, line: packetLine(packet) });
     }
-    if (this.options.events) this.events.push(dnsEvent(packet, view, dns, transport, microseconds, undefined));
+    if (this.options.events) this.events.push(dnsEvent(packet, view, dns, transport, microseconds, undefined, this.options.eventLines));
   }
 
   private response(
@@ -332,7 +332,7 @@ export class Analyzer {
         this.counters.unsolicited++;
       }
     }
-    if (this.options.events) this.events.push(dnsEvent(packet, view, dns, transport, microseconds, transaction?.firstFrame));
+    if (this.options.events) this.events.push(dnsEvent(packet, view, dns, transport, microseconds, transaction?.firstFrame, this.options.eventLines));
   }
 
   /** SERVFAIL, REFUSED and NXDOMAIN go to their incident windows; other rcodes are only counted. */
@@ -431,7 +431,7 @@ export class Analyzer {
     // Its evidence is written: a settled query needs its copy no more.
     if (transaction && transaction.outcome !== 'unanswered' && transaction.outcome !== 'pending') transaction.snapshot = undefined;
     if (this.options.events && transport) {
-      this.events.push(icmpEvent(packet, view, icmp, classification, quoted, transport, serverPort, microseconds, transaction?.firstFrame, name));
+      this.events.push(icmpEvent(packet, view, icmp, classification, quoted, transport, serverPort, microseconds, transaction?.firstFrame, name, this.options.eventLines));
     }
   }
 

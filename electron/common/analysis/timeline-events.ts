@@ -20,6 +20,7 @@ export function dnsEvent(
   transport: Transport,
   microseconds: number,
   queryFrame: number | undefined,
+  withLine: boolean,
 ): TimelineEvent {
   const response = dns.response;
   return {
@@ -35,7 +36,7 @@ export function dnsEvent(
     dnsId: dns.id,
     ...(response ? { rcode: dnsRcodeName(dns.rcode) } : { outcome: 'pending' as const }),
     ...(queryFrame !== undefined ? { queryFrame } : {}),
-    line: packetLine(packet),
+    line: withLine ? packetLine(packet) : '',
   };
 }
 
@@ -50,6 +51,7 @@ export function icmpEvent(
   microseconds: number,
   queryFrame: number | undefined,
   name: string | undefined,
+  withLine: boolean,
 ): TimelineEvent {
   const dns = quoted.dns;
   return {
@@ -67,6 +69,6 @@ export function icmpEvent(
     icmpType: icmp.type,
     icmpCode: icmp.code,
     ...(queryFrame !== undefined ? { queryFrame } : {}),
-    line: packetLine(packet),
+    line: withLine ? packetLine(packet) : '',
   };
 }
