@@ -16,12 +16,19 @@ export interface DecodedPacket {
   origin?: { kind: 'tcpdump-text'; line: number; text: string };
 }
 
+/**
+ * The layer type whose `kind` includes K. Not `Extract<Layer, { kind: K }>`: IcmpLayer's kind is
+ * 'icmp' | 'icmpv6', which Extract would turn into `never` for either one.
+ */
+type KindMatch<L, K> = L extends { kind: infer LayerKind } ? (K extends LayerKind ? L : never) : never;
+export type LayerOfKind<K extends Layer['kind']> = KindMatch<Layer, K>;
+
 /** The first layer of a kind, typed. */
 export function findLayer<K extends Layer['kind']>(
   layers: readonly Layer[] | undefined,
   kind: K,
-): Extract<Layer, { kind: K }> | undefined {
+): LayerOfKind<K> | undefined {
   if (!layers) return undefined;
-  for (const layer of layers) if (layer.kind === kind) return layer as Extract<Layer, { kind: K }>;
+  for (const layer of layers) if (layer.kind === kind) return layer as LayerOfKind<K>;
   return undefined;
 }
