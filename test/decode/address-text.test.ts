@@ -15,9 +15,16 @@ describe('ipv4Text', () => {
   it('returns the right text for every address, whatever the cache holds', () => {
     // Addresses that share a cache slot follow each other; the text must still be each one's own.
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)), { minLength: 1, maxLength: 50 }), (addresses) => {
-        for (const [a, b, c, d] of [...addresses, ...addresses]) expect(ipv4Text(Uint8Array.of(a, b, c, d), 0)).toBe(`${a}.${b}.${c}.${d}`);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)), {
+          minLength: 1,
+          maxLength: 50,
+        }),
+        (addresses) => {
+          for (const [a, b, c, d] of [...addresses, ...addresses])
+            expect(ipv4Text(Uint8Array.of(a, b, c, d), 0)).toBe(`${a}.${b}.${c}.${d}`);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -45,14 +52,20 @@ describe('ipv6Text', () => {
 
   it('writes text that parses back to the same address', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.array(fc.nat(7), { maxLength: 8 }), (bytes, zeroGroups) => {
-        for (const group of zeroGroups) bytes[group * 2] = bytes[group * 2 + 1] = 0; // make zero runs likely
-        const written = ipv6Text(bytes, 0);
-        expect(isIP(written)).toBe(6);
-        const url = new URL(`http://[${written}]/`); // WHATWG canonical form for comparison
-        const back = new URL(`http://[${Array.from({ length: 8 }, (_, group) => ((bytes[group * 2]! << 8) | bytes[group * 2 + 1]!).toString(16)).join(':')}]/`);
-        expect(url.hostname).toBe(back.hostname);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        fc.array(fc.nat(7), { maxLength: 8 }),
+        (bytes, zeroGroups) => {
+          for (const group of zeroGroups) bytes[group * 2] = bytes[group * 2 + 1] = 0; // make zero runs likely
+          const written = ipv6Text(bytes, 0);
+          expect(isIP(written)).toBe(6);
+          const url = new URL(`http://[${written}]/`); // WHATWG canonical form for comparison
+          const back = new URL(
+            `http://[${Array.from({ length: 8 }, (_, group) => ((bytes[group * 2]! << 8) | bytes[group * 2 + 1]!).toString(16)).join(':')}]/`,
+          );
+          expect(url.hostname).toBe(back.hostname);
+        },
+      ),
       { numRuns: 500 },
     );
   });

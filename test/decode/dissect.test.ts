@@ -11,7 +11,16 @@ import { corpus, hex, readPcap } from './read-pcap';
 import { checkPacket } from './well-formed';
 
 function frame(data: Uint8Array, linkType = 1): Frame {
-  return { number: 1, seconds: 1764077076, nanoseconds: 98564000, capturedLength: data.length, originalLength: data.length, linkType, interfaceIndex: 0, data };
+  return {
+    number: 1,
+    seconds: 1764077076,
+    nanoseconds: 98564000,
+    capturedLength: data.length,
+    originalLength: data.length,
+    linkType,
+    interfaceIndex: 0,
+    data,
+  };
 }
 
 // The scenario (../shared/scenario): the DNS server's host answers the query with ICMP port
@@ -43,13 +52,32 @@ describe('dissect', () => {
     const packet = dissect(frame(scenario));
     expect(packet.truncated).toBeUndefined();
     expect(packet.layers.map((layer) => layer.kind)).toEqual(['ethernet', 'ipv4', 'icmp']);
-    expect(findLayer(packet.layers, 'ipv4')).toMatchObject({ source: '203.0.113.2', destination: '192.51.100.15', protocol: 1, totalLength: 95 });
-    expect(findLayer(packet.layers, 'icmp')).toMatchObject({ kind: 'icmp', type: 3, code: 3, checksum: 0x5d83 });
+    expect(findLayer(packet.layers, 'ipv4')).toMatchObject({
+      source: '203.0.113.2',
+      destination: '192.51.100.15',
+      protocol: 1,
+      totalLength: 95,
+    });
+    expect(findLayer(packet.layers, 'icmp')).toMatchObject({
+      kind: 'icmp',
+      type: 3,
+      code: 3,
+      checksum: 0x5d83,
+    });
     // The quoted query is decoded apart: it is evidence, not DNS traffic of this packet.
     expect(findLayer(packet.layers, 'dns')).toBeUndefined();
     expect(packet.quoted?.map((layer) => layer.kind)).toEqual(['ipv4', 'udp', 'dns']);
-    expect(findLayer(packet.quoted, 'ipv4')).toMatchObject({ source: '192.51.100.15', destination: '203.0.113.2', identification: 7238, dontFragment: true });
-    expect(findLayer(packet.quoted, 'udp')).toMatchObject({ sourcePort: 52444, destinationPort: 53, length: 47 });
+    expect(findLayer(packet.quoted, 'ipv4')).toMatchObject({
+      source: '192.51.100.15',
+      destination: '203.0.113.2',
+      identification: 7238,
+      dontFragment: true,
+    });
+    expect(findLayer(packet.quoted, 'udp')).toMatchObject({
+      sourcePort: 52444,
+      destinationPort: 53,
+      length: 47,
+    });
     expect(findLayer(packet.quoted, 'dns')).toMatchObject({
       id: 35084,
       response: false,
@@ -62,7 +90,13 @@ describe('dissect', () => {
 
   it('decodes the query itself as DNS traffic', () => {
     // 13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)
-    const query = new Uint8Array([...scenario.subarray(6, 12), ...scenario.subarray(0, 6), 0x08, 0x00, ...scenario.subarray(42)]);
+    const query = new Uint8Array([
+      ...scenario.subarray(6, 12),
+      ...scenario.subarray(0, 6),
+      0x08,
+      0x00,
+      ...scenario.subarray(42),
+    ]);
     const packet = dissect(frame(query));
     expect(packet.layers.map((layer) => layer.kind)).toEqual(['ethernet', 'ipv4', 'udp', 'dns']);
     expect(packet.quoted).toBeUndefined();
@@ -101,7 +135,9 @@ describe('dissect', () => {
     expect(packet.layers.map((layer) => layer.kind)).toEqual(['ethernet', 'ipv4', 'tcp', 'payload']);
     const payload = packet.layers[3];
     expect(payload?.kind === 'payload' && [...payload.data]).toEqual([0x61, 0x62, 0x63]);
-    const empty = dissect(frame(hex('00005e00530f 00005e005302 0800 45000014 0001 4000 40fd 0000 c0000201 cb007150')));
+    const empty = dissect(
+      frame(hex('00005e00530f 00005e005302 0800 45000014 0001 4000 40fd 0000 c0000201 cb007150')),
+    );
     expect(empty.layers.map((layer) => layer.kind)).toEqual(['ethernet', 'ipv4']);
   });
 
@@ -116,17 +152,22 @@ describe('dissect', () => {
   it('gives an unsupported link type one payload layer and the reason', () => {
     const data = hex('ff03 0021 4500');
     const packet = dissect(frame(data, 9)); // PPP
-    expect(packet.layers).toEqual([{ kind: 'payload', data, truncated: 'unsupported link type 9 (LINKTYPE_9)' }]);
+    expect(packet.layers).toEqual([
+      { kind: 'payload', data, truncated: 'unsupported link type 9 (LINKTYPE_9)' },
+    ]);
     expect(packet.truncated).toBe('unsupported link type 9 (LINKTYPE_9)');
     expect(isSupportedLinkType(9)).toBe(false);
-    for (const linkType of [0, 1, 101, 108, 113, 228, 229, 276]) expect(isSupportedLinkType(linkType)).toBe(true);
+    for (const linkType of [0, 1, 101, 108, 113, 228, 229, 276])
+      expect(isSupportedLinkType(linkType)).toBe(true);
   });
 
   it('reports a raw IP frame that is neither IPv4 nor IPv6', () => {
     // heap-overflow-1.pcap
     const packet = dissect(frame(hex('35 00 0000'), 101));
     expect(packet.truncated).toBe('raw-ip: version 3 is neither 4 nor 6');
-    expect(dissect(frame(new Uint8Array(0), 101)).truncated).toBe('raw-ip: version missing is neither 4 nor 6');
+    expect(dissect(frame(new Uint8Array(0), 101)).truncated).toBe(
+      'raw-ip: version missing is neither 4 nor 6',
+    );
   });
 });
 
@@ -154,7 +195,8 @@ describe('the corpus', () => {
       }
       for (const each of captured) {
         frames++;
-        for (const problem of checkPacket(dissect(each))) problems.push(`${path.slice(corpus.length + 1)} #${each.number}: ${problem}`);
+        for (const problem of checkPacket(dissect(each)))
+          problems.push(`${path.slice(corpus.length + 1)} #${each.number}: ${problem}`);
       }
     }
     expect(problems).toEqual([]);

@@ -18,18 +18,37 @@ function dnsOf(packet: DecodedPacket | undefined): DnsLayer {
 }
 
 const text = (bytes: Uint8Array): string => new TextDecoder('latin1').decode(bytes);
-const records = (layer: DnsLayer): DnsRecord[] => [...layer.answers, ...layer.authorities, ...layer.additionals];
+const records = (layer: DnsLayer): DnsRecord[] => [
+  ...layer.answers,
+  ...layer.authorities,
+  ...layer.additionals,
+];
 
 describe('DNS from the tcpdump corpus', () => {
   it('reads DNS over TCP (dns_tcp.pcap)', () => {
     const all = packets('tcpdump/dns_tcp.pcap');
     // 4  IP 192.168.1.11.33779 > 209.87.249.18.53: Flags [P.], seq 1:59, ack 1, win 64240, length 58 17177+ [1au] A? www.tcpdump.org. (56)
     const query = dnsOf(all[3]);
-    expect(query).toMatchObject({ transport: 'tcp', id: 17177, recursionDesired: true, length: 56, additionalCount: 1, truncated: undefined });
+    expect(query).toMatchObject({
+      transport: 'tcp',
+      id: 17177,
+      recursionDesired: true,
+      length: 56,
+      additionalCount: 1,
+      truncated: undefined,
+    });
     expect(query.questions[0]).toMatchObject({ name: 'www.tcpdump.org', type: 1 });
     // 6  IP 209.87.249.18.53 > 192.168.1.11.33779: Flags [P.], seq 1:227, ..., length 226 17177*- 2/2/5 A 192.139.46.66, A 198.199.88.104 (224)
     const response = dnsOf(all[5]);
-    expect(response).toMatchObject({ response: true, authoritative: true, recursionAvailable: false, length: 224, answerCount: 2, authorityCount: 2, additionalCount: 5 });
+    expect(response).toMatchObject({
+      response: true,
+      authoritative: true,
+      recursionAvailable: false,
+      length: 224,
+      answerCount: 2,
+      authorityCount: 2,
+      additionalCount: 5,
+    });
     expect(response.answers.map((record) => record.data)).toEqual([
       { type: 'A', address: '192.139.46.66' },
       { type: 'A', address: '198.199.88.104' },
@@ -58,7 +77,9 @@ describe('DNS from the tcpdump corpus', () => {
     // 12 30225*- ... ar: . OPT UDPsize=4096 [COOKIE a954d29208767b5c cf75f75b5db0bf0575c9f2d76c962883] (84)
     const cookie = all[11]!.edns?.options[0];
     expect(cookie?.code).toBe(10);
-    expect(Buffer.from(cookie?.data ?? []).toString('hex')).toBe('a954d29208767b5ccf75f75b5db0bf0575c9f2d76c962883');
+    expect(Buffer.from(cookie?.data ?? []).toString('hex')).toBe(
+      'a954d29208767b5ccf75f75b5db0bf0575c9f2d76c962883',
+    );
     expect(all.every((layer) => layer.truncated === undefined)).toBe(true);
   });
 
@@ -122,13 +143,16 @@ describe('DNS from the Zeek corpus', () => {
   });
 
   it('reads several strings of one TXT record (dns-txt-multiple.pcap)', () => {
-    const txt = records(dnsOf(packets('zeek/Traces/dns-txt-multiple.pcap')[1])).filter((record) => record.data?.type === 'TXT');
+    const txt = records(dnsOf(packets('zeek/Traces/dns-txt-multiple.pcap')[1])).filter(
+      (record) => record.data?.type === 'TXT',
+    );
     expect(txt.length).toBeGreaterThan(0);
     expect(txt.some((record) => record.data?.type === 'TXT' && record.data.strings.length > 1)).toBe(true);
   });
 
   it('types NSEC, NSEC3, DS and DNSKEY (dnssec/*.pcap)', () => {
-    const typesIn = (path: string) => new Set(packets(path).flatMap((packet) => records(dnsOf(packet)).map((record) => record.data?.type)));
+    const typesIn = (path: string) =>
+      new Set(packets(path).flatMap((packet) => records(dnsOf(packet)).map((record) => record.data?.type)));
     // 130*- 0/4/1 (540)
     expect(typesIn('zeek/Traces/dnssec/nsec.pcap')).toContain('NSEC');
     // 9835 NXDomain 0/6/1 (1198)
@@ -137,7 +161,9 @@ describe('DNS from the Zeek corpus', () => {
     expect(typesIn('zeek/Traces/dnssec/ds.pcap')).toEqual(new Set(['DS', 'RRSIG', 'OPT']));
     // 22666 5/0/1 DNSKEY, DNSKEY, DNSKEY, RRSIG, RRSIG (1076)
     expect(typesIn('zeek/Traces/dnssec/dnskey.pcap')).toEqual(new Set(['DNSKEY', 'RRSIG', 'OPT']));
-    const nsec3 = packets('zeek/Traces/dnssec/nsec3.pcap').flatMap((packet) => records(dnsOf(packet))).find((record) => record.data?.type === 'NSEC3');
+    const nsec3 = packets('zeek/Traces/dnssec/nsec3.pcap')
+      .flatMap((packet) => records(dnsOf(packet)))
+      .find((record) => record.data?.type === 'NSEC3');
     expect(nsec3?.data).toMatchObject({ type: 'NSEC3', hashAlgorithm: 1 });
     expect(nsec3?.data?.type === 'NSEC3' && nsec3.data.nextHashed.length).toBe(20);
   });
@@ -151,7 +177,11 @@ describe('DNS from the Zeek corpus', () => {
     ]);
     // 0*- [0q] 4/0/0 (Cache flush) AAAA fd52:429e:c03c:8235:883c:d6ff:fee1:4dc4, (Cache flush) PTR johanna-QEMU-Virtual-Mach...
     const answers = dnsOf(all[2]).answers;
-    expect(answers[0]).toMatchObject({ cacheFlush: true, class: 1, data: { type: 'AAAA', address: 'fd52:429e:c03c:8235:883c:d6ff:fee1:4dc4' } });
+    expect(answers[0]).toMatchObject({
+      cacheFlush: true,
+      class: 1,
+      data: { type: 'AAAA', address: 'fd52:429e:c03c:8235:883c:d6ff:fee1:4dc4' },
+    });
   });
 
   it('reads MX answers (dns/long-connection.pcap)', () => {
@@ -165,9 +195,9 @@ describe('DNS from the Zeek corpus', () => {
     // 4660 q: A? a. 7/0/0 a. A 127.0.0.1, a. A 127.0.0.2, ..., a. A 127.0.0.7 (132)
     const layer = dnsOf(packets('zeek/Traces/dns/max-compression-depth.pcap')[0]);
     expect(layer.truncated).toBeUndefined();
-    expect(layer.answers.map((record) => [record.name, record.data?.type === 'A' && record.data.address])).toEqual(
-      [1, 2, 3, 4, 5, 6, 7].map((last) => ['a', `127.0.0.${last}`]),
-    );
+    expect(
+      layer.answers.map((record) => [record.name, record.data?.type === 'A' && record.data.address]),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7].map((last) => ['a', `127.0.0.${last}`]));
   });
 
   it('reports the invalid names of dns/dns-invalid-names.pcap without throwing', () => {
@@ -180,7 +210,9 @@ describe('DNS from the Zeek corpus', () => {
   });
 
   it('flags the DNS over TCP message a segment cuts short (dns/tkey.pcap)', () => {
-    const cut = packets('zeek/Traces/dns/tkey.pcap').find((packet) => packet.truncated?.startsWith('dns-tcp:'));
+    const cut = packets('zeek/Traces/dns/tkey.pcap').find((packet) =>
+      packet.truncated?.startsWith('dns-tcp:'),
+    );
     expect(cut?.truncated).toMatch(/^dns-tcp: message needs \d+ bytes, \d+ present$/);
     expect(dnsOf(cut).transport).toBe('tcp');
   });

@@ -38,7 +38,9 @@ describe('dns header and question', () => {
       rcode: 0,
       questionCount: 1,
       answerCount: 0,
-      questions: [{ name: 'example.com', type: 1, class: 1, unicastResponse: undefined, truncated: undefined }],
+      questions: [
+        { name: 'example.com', type: 1, class: 1, unicastResponse: undefined, truncated: undefined },
+      ],
       answers: [],
       edns: undefined,
       length: 29,
@@ -71,11 +73,17 @@ describe('dns header and question', () => {
   it('reports a message shorter than its header', () => {
     // dns-zlip-1: IP 10.0.0.1.1024 > 146.84.28.88.53: domain [length 0 < 12] (invalid)
     expect(decodeDns(new Uint8Array(0)).layer.truncated).toBe('dns: header needs 12 bytes, 0 present');
-    expect(decode('1234 81')).toMatchObject({ id: 4660, response: true, truncated: 'dns: header needs 12 bytes, 3 present' });
+    expect(decode('1234 81')).toMatchObject({
+      id: 4660,
+      response: true,
+      truncated: 'dns: header needs 12 bytes, 3 present',
+    });
   });
 
   it('stops when the counts promise more than the message holds', () => {
-    const layer = decode(`1234 8180 0001 0002 0000 0000 076578616d706c6503636f6d00 0001 0001 c00c 0001 0001 0000012c 0004 c0000201`);
+    const layer = decode(
+      `1234 8180 0001 0002 0000 0000 076578616d706c6503636f6d00 0001 0001 c00c 0001 0001 0000012c 0004 c0000201`,
+    );
     expect(layer.answers).toHaveLength(2);
     expect(layer.answers[0]?.data).toEqual({ type: 'A', address: '192.0.2.1' });
     expect(layer.answers[1]?.truncated).toBe('dns: name at 45 runs past the end of the message');
@@ -101,7 +109,11 @@ describe('dns names', () => {
     // IP 192.0.2.1.54321 > 192.0.2.53.53: 1+ A? <BAD PTR> [|domain]
     const layer = decode(`${queryHeader} c00c // pointer to offset 12, where it is
       0001 0001`);
-    expect(layer.questions[0]).toMatchObject({ name: '', type: 1, truncated: 'dns: compression pointer at 12 to 12 does not point backwards' });
+    expect(layer.questions[0]).toMatchObject({
+      name: '',
+      type: 1,
+      truncated: 'dns: compression pointer at 12 to 12 does not point backwards',
+    });
     expect(layer.truncated).toBe('dns: compression pointer at 12 to 12 does not point backwards');
   });
 
@@ -109,7 +121,10 @@ describe('dns names', () => {
     // IP 192.0.2.1.54321 > 192.0.2.53.53: 1+ A? a.<BAD PTR> [|domain]
     const layer = decode(`${queryHeader} 0161 c00c // "a", then a pointer to the name's own start
       0001 0001`);
-    expect(layer.questions[0]).toMatchObject({ name: 'a', truncated: 'dns: compression pointer at 14 to 12 does not point backwards' });
+    expect(layer.questions[0]).toMatchObject({
+      name: 'a',
+      truncated: 'dns: compression pointer at 14 to 12 does not point backwards',
+    });
   });
 
   it('rejects a pointer forward, and one past the end', () => {
@@ -118,7 +133,9 @@ describe('dns names', () => {
       'dns: compression pointer at 14 to 16 does not point backwards',
     );
     // IP 192.0.2.1.54321 > 192.0.2.53.53: 1+ A? <BAD PTR> [|domain]
-    expect(decode(`${queryHeader} c0ff 0001 0001`).questions[0]?.truncated).toBe('dns: compression pointer at 12 points past the end (255)');
+    expect(decode(`${queryHeader} c0ff 0001 0001`).questions[0]?.truncated).toBe(
+      'dns: compression pointer at 12 points past the end (255)',
+    );
   });
 
   it('follows a chain of backward pointers, and stops one of more than 127 jumps', () => {
@@ -127,7 +144,9 @@ describe('dns names', () => {
     // pointers, each to the one before it, the first to offset 12. Answer 2 is named by a
     // pointer into that chain, so reading its name takes (position in the chain + 2) jumps.
     const chainLength = 130;
-    const chain = Array.from({ length: chainLength }, (_, index) => pointer(index === 0 ? 12 : 25 + (index - 1) * 2)).join(' ');
+    const chain = Array.from({ length: chainLength }, (_, index) =>
+      pointer(index === 0 ? 12 : 25 + (index - 1) * 2),
+    ).join(' ');
     const message = (link: number) =>
       decode(`0001 8180 0000 0002 0000 0000
         01 61 00 fffe 0001 00000000 ${(chainLength * 2).toString(16).padStart(4, '0')} ${chain}
@@ -136,7 +155,9 @@ describe('dns names', () => {
     expect(within.truncated).toBeUndefined();
     expect(within.answers[1]?.name).toBe('a');
     const beyond = message(126); // 128 jumps
-    expect(beyond.answers[1]?.truncated).toBe(`dns: name at ${25 + chainLength * 2} follows more than 127 compression pointers`);
+    expect(beyond.answers[1]?.truncated).toBe(
+      `dns: name at ${25 + chainLength * 2} follows more than 127 compression pointers`,
+    );
   });
 
   it('reports a name longer than 255 bytes and keeps its first 255', () => {
@@ -150,9 +171,15 @@ describe('dns names', () => {
 
   it('reports the unsupported label types 0x40 and 0x80, and a label past the end', () => {
     // IP 192.0.2.1.54321 > 192.0.2.53.53: 1+ [|domain]
-    expect(decode(`${queryHeader} 0161 40 0001 0001`).truncated).toBe('dns: label type 0x40 at 14 is not supported');
-    expect(decode(`${queryHeader} 0161 80 0001 0001`).truncated).toBe('dns: label type 0x80 at 14 is not supported');
-    expect(decode(`${queryHeader} 0561 62`).truncated).toBe('dns: label at 12 runs past the end of the message');
+    expect(decode(`${queryHeader} 0161 40 0001 0001`).truncated).toBe(
+      'dns: label type 0x40 at 14 is not supported',
+    );
+    expect(decode(`${queryHeader} 0161 80 0001 0001`).truncated).toBe(
+      'dns: label type 0x80 at 14 is not supported',
+    );
+    expect(decode(`${queryHeader} 0561 62`).truncated).toBe(
+      'dns: label at 12 runs past the end of the message',
+    );
   });
 
   it('gives a pointer to an earlier name the same text (the per-message memo), with its prefix', () => {
@@ -163,7 +190,9 @@ describe('dns names', () => {
     `);
     expect(layer.answers.map((record) => record.name)).toEqual(['example.com', 'www.example.com']);
     // The memo belongs to one message: another message at the same offsets reads its own bytes.
-    const other = decode(`0001 8180 0001 0001 0000 0000 076578616d706c65 036f7267 00 0001 0001 c00c 0001 0001 0000012c 0004 c0000201`);
+    const other = decode(
+      `0001 8180 0001 0001 0000 0000 076578616d706c65 036f7267 00 0001 0001 c00c 0001 0001 0000012c 0004 c0000201`,
+    );
     expect(other.answers[0]?.name).toBe('example.org');
   });
 });
@@ -207,7 +236,15 @@ describe('dns records', () => {
   it('reads every record whole', () => {
     expect(layer.truncated).toBeUndefined();
     expect(layer.answers).toHaveLength(18);
-    expect(layer.answers.every((record) => record.name === 'example.com' && record.class === 1 && record.ttl === 300 && record.truncated === undefined)).toBe(true);
+    expect(
+      layer.answers.every(
+        (record) =>
+          record.name === 'example.com' &&
+          record.class === 1 &&
+          record.ttl === 300 &&
+          record.truncated === undefined,
+      ),
+    ).toBe(true);
     expect(layer.length).toBe(575);
   });
 
@@ -220,7 +257,10 @@ describe('dns records', () => {
     expect(data(5)).toEqual({ type: 'DNAME', name: 'example.net' });
     expect(data(6)).toEqual({ type: 'MX', preference: 10, exchange: 'mail.example.com' });
     const txt = data(7);
-    expect(txt?.type === 'TXT' && txt.strings.map((string) => new TextDecoder().decode(string))).toEqual(['v=spf1 -all', '']);
+    expect(txt?.type === 'TXT' && txt.strings.map((string) => new TextDecoder().decode(string))).toEqual([
+      'v=spf1 -all',
+      '',
+    ]);
   });
 
   it('types SOA, SRV, CAA and HTTPS', () => {
@@ -240,7 +280,9 @@ describe('dns records', () => {
     expect(caa?.type === 'CAA' && new TextDecoder().decode(caa.value)).toBe('ca.example.net');
     const https = data(11);
     expect(https).toMatchObject({ type: 'HTTPS', priority: 1, target: '' });
-    expect(https?.type === 'HTTPS' && https.params.map((param) => [param.key, [...param.value]])).toEqual([[1, [2, 0x68, 0x32]]]);
+    expect(https?.type === 'HTTPS' && https.params.map((param) => [param.key, [...param.value]])).toEqual([
+      [1, [2, 0x68, 0x32]],
+    ]);
   });
 
   it('types the DNSSEC records', () => {
@@ -259,9 +301,18 @@ describe('dns records', () => {
       signerName: 'example.com',
     });
     expect(data(15)).toEqual({ type: 'NSEC', nextName: 'host.example.com', types: [1, 15, 46, 47] });
-    expect(data(16)).toMatchObject({ type: 'NSEC3', hashAlgorithm: 1, flags: 0, iterations: 10, types: [1, 28, 46] });
+    expect(data(16)).toMatchObject({
+      type: 'NSEC3',
+      hashAlgorithm: 1,
+      flags: 0,
+      iterations: 10,
+      types: [1, 28, 46],
+    });
     const nsec3 = data(16);
-    expect(nsec3?.type === 'NSEC3' && [[...nsec3.salt], nsec3.nextHashed.length]).toEqual([[0xaa, 0xbb, 0xcc, 0xdd], 20]);
+    expect(nsec3?.type === 'NSEC3' && [[...nsec3.salt], nsec3.nextHashed.length]).toEqual([
+      [0xaa, 0xbb, 0xcc, 0xdd],
+      20,
+    ]);
   });
 
   it('keeps unknown types raw, as views into the message', () => {
@@ -298,29 +349,52 @@ describe('dns records', () => {
     const malformed = decode(`1234 8180 0001 0002 0000 0000 076578616d706c6503636f6d00 0001 0001
       c00c 0001 0001 0000012c 0003 c00002   // an A record with 3 bytes: malformed, but its end is known
       c00c 0001 0001 0000012c 0004 c0000202 // the next one is read`);
-    expect(malformed.answers[0]).toMatchObject({ data: undefined, truncated: 'dns: A rdata is 3 bytes, not 4' });
+    expect(malformed.answers[0]).toMatchObject({
+      data: undefined,
+      truncated: 'dns: A rdata is 3 bytes, not 4',
+    });
     expect(malformed.answers[1]?.data).toEqual({ type: 'A', address: '192.0.2.2' });
-    const cut = decode(`1234 8180 0001 0001 0000 0000 076578616d706c6503636f6d00 0001 0001 c00c 0001 0001 0000012c 0004 c000`);
-    expect(cut.answers[0]).toMatchObject({ truncated: 'dns: answer record 1 rdata needs 4 bytes, 2 present' });
+    const cut = decode(
+      `1234 8180 0001 0001 0000 0000 076578616d706c6503636f6d00 0001 0001 c00c 0001 0001 0000012c 0004 c000`,
+    );
+    expect(cut.answers[0]).toMatchObject({
+      truncated: 'dns: answer record 1 rdata needs 4 bytes, 2 present',
+    });
     expect(cut.answers[0]?.rdata.length).toBe(2);
   });
 
   it('keeps empty rdata untyped and without error, as dynamic update uses it', () => {
-    const update = decode(`1234 2800 0001 0000 0001 0000 076578616d706c6503636f6d00 0006 0001 c00c 0001 00ff 00000000 0000`);
-    expect(update.authorities[0]).toMatchObject({ type: 1, class: 255, data: undefined, truncated: undefined });
+    const update = decode(
+      `1234 2800 0001 0000 0001 0000 076578616d706c6503636f6d00 0006 0001 c00c 0001 00ff 00000000 0000`,
+    );
+    expect(update.authorities[0]).toMatchObject({
+      type: 1,
+      class: 255,
+      data: undefined,
+      truncated: undefined,
+    });
   });
 });
 
 describe('mdns', () => {
   it('splits the unicast-response bit from the question class', () => {
     // IP 192.0.2.1.5353 > 224.0.0.251.5353: 0 A (QU)? laptp.local. (29)
-    const layer = decodeMulticastDns(hex(`0000 0000 0001 0000 0000 0000 056c61707470 056c6f63616c 00 0001 8001`)).layer;
-    expect(layer.questions[0]).toMatchObject({ name: 'laptp.local', type: 1, class: 1, unicastResponse: true });
+    const layer = decodeMulticastDns(
+      hex(`0000 0000 0001 0000 0000 0000 056c61707470 056c6f63616c 00 0001 8001`),
+    ).layer;
+    expect(layer.questions[0]).toMatchObject({
+      name: 'laptp.local',
+      type: 1,
+      class: 1,
+      unicastResponse: true,
+    });
   });
 
   it('splits the cache-flush bit from the record class', () => {
     // IP 192.0.2.1.5353 > 224.0.0.251.5353: 0*- [0q] 1/0/0 (Cache flush) A 192.0.2.1 (39)
-    const layer = decodeMulticastDns(hex(`0000 8400 0000 0001 0000 0000 056c61707470 056c6f63616c 00 0001 8001 00000078 0004 c0000201`)).layer;
+    const layer = decodeMulticastDns(
+      hex(`0000 8400 0000 0001 0000 0000 056c61707470 056c6f63616c 00 0001 8001 00000078 0004 c0000201`),
+    ).layer;
     expect(layer.answers[0]).toMatchObject({ name: 'laptp.local', class: 1, cacheFlush: true, ttl: 120 });
   });
 

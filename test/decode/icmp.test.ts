@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { dissect, dissectLayers } from '../../electron/common/decode/dissect';
 import { decodeIcmp, isIcmpError } from '../../electron/common/decode/icmp';
-import { icmpCodeName, icmpTypeName, icmpv6CodeName, icmpv6TypeName } from '../../electron/common/decode/icmp-names';
+import {
+  icmpCodeName,
+  icmpTypeName,
+  icmpv6CodeName,
+  icmpv6TypeName,
+} from '../../electron/common/decode/icmp-names';
 import { decodeIcmpv6, isIcmpv6Error } from '../../electron/common/decode/icmpv6';
 import { findLayer } from '../../electron/common/model/packet';
 import { corpusPath, hex, readPcap } from './read-pcap';
@@ -28,7 +33,14 @@ describe('icmp', () => {
     `);
     const { layers, quoted, truncated } = dissectLayers(packet, 'ipv4');
     expect(truncated).toBeUndefined();
-    expect(layers[1]).toMatchObject({ kind: 'icmp', type: 3, code: 4, mtu: 1400, identifier: undefined, gateway: undefined });
+    expect(layers[1]).toMatchObject({
+      kind: 'icmp',
+      type: 3,
+      code: 4,
+      mtu: 1400,
+      identifier: undefined,
+      gateway: undefined,
+    });
     expect(quoted?.map((layer) => layer.kind)).toEqual(['ipv4', 'tcp']);
     expect(findLayer(quoted, 'tcp')).toMatchObject({ sourcePort: 50000, destinationPort: 443 });
   });
@@ -57,23 +69,42 @@ describe('icmp', () => {
 
   it('reads echo and timestamp identifiers; reports a cut timestamp', () => {
     // IP 198.51.100.1 > 192.0.2.1: ICMP time stamp reply id 4660 seq 1: org 00:00:00.100, recv 00:00:00.200, xmit 00:00:00.300, length 20
-    const reply = decodeIcmp(hex(`
+    const reply = decodeIcmp(
+      hex(`
       0e 00 0000 // type 14 timestamp reply
       1234 0001  // identifier 4660, sequence 1
       00000064 000000c8 0000012c // originate 100 ms, receive 200 ms, transmit 300 ms
-    `)).layer;
-    expect(reply).toMatchObject({ type: 14, identifier: 4660, sequence: 1, quoted: undefined, truncated: undefined });
+    `),
+    ).layer;
+    expect(reply).toMatchObject({
+      type: 14,
+      identifier: 4660,
+      sequence: 1,
+      quoted: undefined,
+      truncated: undefined,
+    });
     expect(reply.body.length).toBe(12);
     // IP 198.51.100.1 > 192.0.2.1:  [|icmp]
-    expect(decodeIcmp(hex('0e00 0000 1234 0001 00000064')).layer.truncated).toBe('icmp: type 14 needs 20 bytes, 12 present');
+    expect(decodeIcmp(hex('0e00 0000 1234 0001 00000064')).layer.truncated).toBe(
+      'icmp: type 14 needs 20 bytes, 12 present',
+    );
     // tcpdump 4.99.3: ICMP type-#42, length 12 (RFC 8335 extended echo: 8-bit sequence, flags)
-    expect(decodeIcmp(hex('2a00 0000 1234 05 01 00000000')).layer).toMatchObject({ type: 42, identifier: 4660, sequence: 5 });
+    expect(decodeIcmp(hex('2a00 0000 1234 05 01 00000000')).layer).toMatchObject({
+      type: 42,
+      identifier: 4660,
+      sequence: 5,
+    });
   });
 
   it('reports a message shorter than its header', () => {
     // icmp-icmp_print-oobr-1.pcap
     const { layer } = decodeIcmp(hex('0303 00'));
-    expect(layer).toMatchObject({ type: 3, code: 3, truncated: 'icmp: header needs 8 bytes, 3 present', quoted: undefined });
+    expect(layer).toMatchObject({
+      type: 3,
+      code: 3,
+      truncated: 'icmp: header needs 8 bytes, 3 present',
+      quoted: undefined,
+    });
   });
 
   it('keeps only the original datagram when RFC 4884 gives its length (tcpdump icmp-rfc5837.pcap)', () => {
@@ -89,7 +120,11 @@ describe('icmp', () => {
     expect(icmp).toMatchObject({ type: 11, code: 0 });
     expect(icmp?.body.length).toBe(212);
     expect(icmp?.quoted?.length).toBe(128); // length field 32 words; the 84-byte extension follows
-    expect(findLayer(packet.quoted, 'udp')).toMatchObject({ sourcePort: 42315, destinationPort: 33440, length: 20 });
+    expect(findLayer(packet.quoted, 'udp')).toMatchObject({
+      sourcePort: 42315,
+      destinationPort: 33440,
+      length: 20,
+    });
   });
 
   it('reads the ICMP captures of Zeek', () => {
@@ -104,13 +139,27 @@ describe('icmp', () => {
     expect(noContext.quoted).toBeUndefined();
     // 5-pings.pcap: ICMP echo request, id 1226, seq 1, length 64 / echo reply, id 1226, seq 1
     const pings = readPcap(corpusPath('zeek/Traces/icmp/5-pings.pcap')).map(dissect);
-    expect(findLayer(pings[0]!.layers, 'icmp')).toMatchObject({ type: 8, code: 0, identifier: 1226, sequence: 1 });
+    expect(findLayer(pings[0]!.layers, 'icmp')).toMatchObject({
+      type: 8,
+      code: 0,
+      identifier: 1226,
+      sequence: 1,
+    });
     expect(findLayer(pings[1]!.layers, 'icmp')).toMatchObject({ type: 0, identifier: 1226, sequence: 1 });
     expect(findLayer(pings[0]!.layers, 'icmp')?.body.length).toBe(56);
   });
 
   it('tells error types apart', () => {
-    expect([0, 3, 4, 5, 8, 11, 12, 13].map(isIcmpError)).toEqual([false, true, true, true, false, true, true, false]);
+    expect([0, 3, 4, 5, 8, 11, 12, 13].map(isIcmpError)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
     expect([1, 2, 3, 4, 128, 135].map(isIcmpv6Error)).toEqual([true, true, true, true, false, false]);
   });
 });
@@ -133,12 +182,18 @@ describe('icmpv6', () => {
     expect(layers.map((layer) => layer.kind)).toEqual(['ipv6', 'icmpv6']);
     expect(layers[1]).toMatchObject({ type: 1, code: 4 });
     expect(quoted?.map((layer) => layer.kind)).toEqual(['ipv6', 'udp', 'dns']);
-    expect(findLayer(quoted, 'dns')).toMatchObject({ id: 35084, questions: [{ name: 'yummyrecipesforme.com', type: 1, class: 1 }] });
+    expect(findLayer(quoted, 'dns')).toMatchObject({
+      id: 35084,
+      questions: [{ name: 'yummyrecipesforme.com', type: 1, class: 1 }],
+    });
   });
 
   it('reads the MTU of packet too big and the pointer of a parameter problem', () => {
     // IP6 2001:db8::53 > 2001:db8::1: ICMP6, packet too big, mtu 1280, length 48
-    expect(decodeIcmpv6(hex(`0200 0000 00000500 6000 0000 0000 3b 40 ${a1} ${a53}`)).layer).toMatchObject({ type: 2, mtu: 1280 });
+    expect(decodeIcmpv6(hex(`0200 0000 00000500 6000 0000 0000 3b 40 ${a1} ${a53}`)).layer).toMatchObject({
+      type: 2,
+      mtu: 1280,
+    });
     // IP6 2001:db8::53 > 2001:db8::1: ICMP6, parameter problem, next header - octet 6, length 48
     const problem = decodeIcmpv6(hex(`0401 0000 00000006 6000 0000 0000 fd 40 ${a1} ${a53}`)).layer;
     expect(problem).toMatchObject({ type: 4, code: 1, pointer: 6 });
@@ -147,12 +202,19 @@ describe('icmpv6', () => {
 
   it('reads the target of neighbor solicitation and the two addresses of a redirect', () => {
     // IP6 2001:db8::1 > ff02::1:ff00:53: ICMP6, neighbor solicitation, who has 2001:db8::53, length 32
-    const solicitation = decodeIcmpv6(hex(`
+    const solicitation = decodeIcmpv6(
+      hex(`
       87 00 0000 00000000 // type 135, code 0, checksum, reserved
       ${a53}              // target 2001:db8::53
       0101 00005e005301   // option: source link-layer address
-    `)).layer;
-    expect(solicitation).toMatchObject({ kind: 'icmpv6', type: 135, address: '2001:db8::53', quoted: undefined });
+    `),
+    ).layer;
+    expect(solicitation).toMatchObject({
+      kind: 'icmpv6',
+      type: 135,
+      address: '2001:db8::53',
+      quoted: undefined,
+    });
     expect(solicitation.body.length).toBe(24);
     // IP6 2001:db8::53 > 2001:db8::1: ICMP6, redirect, 2001:db8::53 to fe80::1, length 40
     const redirect = decodeIcmpv6(hex(`89 00 0000 00000000 fe800000000000000000000000000001 ${a53}`)).layer;
@@ -167,7 +229,8 @@ describe('icmpv6', () => {
   });
 
   it('reads the ICMPv6 captures of Zeek', () => {
-    const first = (name: string) => findLayer(dissect(readPcap(corpusPath(`zeek/Traces/icmp/${name}`))[0]!).layers, 'icmpv6');
+    const first = (name: string) =>
+      findLayer(dissect(readPcap(corpusPath(`zeek/Traces/icmp/${name}`))[0]!).layers, 'icmpv6');
     // icmp6-toobig.pcap: ICMP6, packet too big, mtu 1280, length 60
     expect(first('icmp6-toobig.pcap')).toMatchObject({ type: 2, mtu: 1280 });
     // icmp6-paramprob.pcap: ICMP6, parameter problem, erroneous - octet 6, length 60
@@ -177,7 +240,11 @@ describe('icmpv6', () => {
     // icmp6-neighbor-solicit.pcap: ICMP6, neighbor solicitation, who has fe80::babe, length 24
     expect(first('icmp6-neighbor-solicit.pcap')).toMatchObject({ type: 135, address: 'fe80::babe' });
     // icmp6-redirect.pcap: ICMP6, redirect, fe80::babe to fe80::cafe, length 40
-    expect(first('icmp6-redirect.pcap')).toMatchObject({ type: 137, address: 'fe80::babe', gateway: 'fe80::cafe' });
+    expect(first('icmp6-redirect.pcap')).toMatchObject({
+      type: 137,
+      address: 'fe80::babe',
+      gateway: 'fe80::cafe',
+    });
     // icmp6-mldv1.pcap: ICMP6, multicast listener reportmax resp delay: 0 addr: ff02::1:ff9a:3b7c, length 24
     expect(first('icmp6-mldv1.pcap')).toMatchObject({ type: 131, address: 'ff02::1:ff9a:3b7c' });
     // icmp6-mld-query.pcap: HBH ICMP6, multicast listener querymax resp delay: 10000 addr: ::, length 24
@@ -193,7 +260,10 @@ describe('icmpv6', () => {
   });
 
   it('reports a message shorter than its header', () => {
-    expect(decodeIcmpv6(hex('80')).layer).toMatchObject({ type: 128, truncated: 'icmpv6: header needs 8 bytes, 1 present' });
+    expect(decodeIcmpv6(hex('80')).layer).toMatchObject({
+      type: 128,
+      truncated: 'icmpv6: header needs 8 bytes, 1 present',
+    });
   });
 });
 
@@ -210,7 +280,8 @@ describe('icmp names', () => {
     expect(icmpCodeName(11, 1)).toBe('ip reassembly time exceeded');
     expect(icmpCodeName(5, 3)).toBe('redirect-tos to host');
     expect(icmpCodeName(3, 16)).toBeUndefined();
-    for (const type of [0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]) expect(icmpTypeName(type)).not.toMatch(/^type-#/);
+    for (const type of [0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18])
+      expect(icmpTypeName(type)).not.toMatch(/^type-#/);
     for (let code = 0; code <= 15; code++) expect(icmpCodeName(3, code)).toBeDefined();
   });
 
@@ -223,7 +294,8 @@ describe('icmp names', () => {
     expect(icmpv6CodeName(1, 1)).toBe('unreachable prohibited');
     expect(icmpv6CodeName(3, 1)).toBe('fragment reassembly time exceeded');
     expect(icmpv6CodeName(4, 3)).toBe('incomplete header chain');
-    for (const type of [1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 143]) expect(icmpv6TypeName(type)).not.toMatch(/^unknown/);
+    for (const type of [1, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 143])
+      expect(icmpv6TypeName(type)).not.toMatch(/^unknown/);
     for (let code = 0; code <= 8; code++) expect(icmpv6CodeName(1, code)).toBeDefined();
   });
 });

@@ -108,10 +108,19 @@ describe('ipv4', () => {
   });
 
   it('reports a bad version, a short header and a header length below 20', () => {
-    expect(decodeIpv4(hex('65000014 0000 0000 4011 0000 c0000201 c0000202')).layer.truncated).toBe('ipv4: version 6 != 4');
-    expect(decodeIpv4(hex('45000014 0000')).layer).toMatchObject({ totalLength: 20, truncated: 'ipv4: header needs 20 bytes, 6 present' });
-    expect(decodeIpv4(hex('44000014 0000 0000 4011 0000 c0000201 c0000202')).layer.truncated).toBe('ipv4: header length 16 < 20');
-    expect(decodeIpv4(hex('4f000014 0000 0000 4011 0000 c0000201 c0000202')).layer.truncated).toBe('ipv4: header with options needs 60 bytes, 20 present');
+    expect(decodeIpv4(hex('65000014 0000 0000 4011 0000 c0000201 c0000202')).layer.truncated).toBe(
+      'ipv4: version 6 != 4',
+    );
+    expect(decodeIpv4(hex('45000014 0000')).layer).toMatchObject({
+      totalLength: 20,
+      truncated: 'ipv4: header needs 20 bytes, 6 present',
+    });
+    expect(decodeIpv4(hex('44000014 0000 0000 4011 0000 c0000201 c0000202')).layer.truncated).toBe(
+      'ipv4: header length 16 < 20',
+    );
+    expect(decodeIpv4(hex('4f000014 0000 0000 4011 0000 c0000201 c0000202')).layer.truncated).toBe(
+      'ipv4: header with options needs 60 bytes, 20 present',
+    );
   });
 });
 
@@ -188,7 +197,8 @@ describe('ipv6', () => {
 
   it('shares one empty array among packets without extension headers', () => {
     const first = decodeIpv6(hex(`6000 0000 0000 3b 40 ${ipv6Header}`)).layer.extensionHeaders;
-    const second = decodeIpv6(hex(`6000 0000 0008 11 40 ${ipv6Header} 0035 0035 0008 0000`)).layer.extensionHeaders;
+    const second = decodeIpv6(hex(`6000 0000 0008 11 40 ${ipv6Header} 0035 0035 0008 0000`)).layer
+      .extensionHeaders;
     expect(first).toBe(second);
     expect(Object.isFrozen(first)).toBe(true);
   });
@@ -200,21 +210,33 @@ describe('ipv6', () => {
   });
 
   it('reports a payload length beyond the captured bytes, and a bad version', () => {
-    expect(decodeIpv6(hex(`6000 0000 0100 3b 40 ${ipv6Header}`)).layer.truncated).toBe('ipv6: payload length 256, 0 bytes present');
+    expect(decodeIpv6(hex(`6000 0000 0100 3b 40 ${ipv6Header}`)).layer.truncated).toBe(
+      'ipv6: payload length 256, 0 bytes present',
+    );
     // ipv6-bad-version.pcap frame 2: IP6  [version 0 != 6] (invalid)
-    expect(dissect(readPcap(corpusPath('tcpdump/ipv6-bad-version.pcap'))[1]!).truncated).toBe('ipv6: version 0 != 6');
+    expect(dissect(readPcap(corpusPath('tcpdump/ipv6-bad-version.pcap'))[1]!).truncated).toBe(
+      'ipv6: version 0 != 6',
+    );
   });
 
   it('decodes a fragmented DNS response (Zeek ipv6-fragmented-dns.pcap)', () => {
     const packets = readPcap(corpusPath('zeek/Traces/ipv6-fragmented-dns.pcap')).map(dissect);
     // Frame 6: IP6 (hlim 53, next-header Fragment (44) payload length: 1440) 2607:f740:b::f93 > 2001:470:1f11:81f:d138:5f55:6d4:1fe2: frag (0x00000002:0|1432) 53 > 51851: 40849*- 1/1/2 txtpadding_323...
     const first = packets[5]!;
-    expect(findLayer(first.layers, 'ipv6')?.fragment).toEqual({ offset: 0, moreFragments: true, identification: 2 });
+    expect(findLayer(first.layers, 'ipv6')?.fragment).toEqual({
+      offset: 0,
+      moreFragments: true,
+      identification: 2,
+    });
     expect(findLayer(first.layers, 'udp')).toMatchObject({ sourcePort: 53, destinationPort: 51851 });
     expect(findLayer(first.layers, 'dns')).toMatchObject({ id: 40849, response: true });
     // Frame 7: ... frag (0x00000002:1432|1432)
     const middle = packets[6]!;
-    expect(findLayer(middle.layers, 'ipv6')?.fragment).toEqual({ offset: 1432, moreFragments: true, identification: 2 });
+    expect(findLayer(middle.layers, 'ipv6')?.fragment).toEqual({
+      offset: 1432,
+      moreFragments: true,
+      identification: 2,
+    });
     expect(middle.layers.map((each) => each.kind)).toEqual(['ethernet', 'ipv6', 'payload']);
   });
 
@@ -222,7 +244,11 @@ describe('ipv6', () => {
     // IP6 2200::244:212:3fff:feae:22f7 > 2200::240:2:0:0:4: RT6 (len=2, type=0 [Deprecated], segleft=1, [0]2200::210:2:0:0:4) ICMP6, echo request, id 0, seq 0, length 8
     const packet = dissect(readPcap(corpusPath('tcpdump/ipv6-routing-header.pcap'))[0]!);
     const ipv6 = findLayer(packet.layers, 'ipv6');
-    expect(ipv6).toMatchObject({ source: '2200::244:212:3fff:feae:22f7', destination: '2200::240:2:0:0:4', protocol: 58 });
+    expect(ipv6).toMatchObject({
+      source: '2200::244:212:3fff:feae:22f7',
+      destination: '2200::240:2:0:0:4',
+      protocol: 58,
+    });
     expect(ipv6?.extensionHeaders).toEqual([{ type: 43, length: 24 }]);
     expect(findLayer(packet.layers, 'icmpv6')).toMatchObject({ type: 128, identifier: 0, sequence: 0 });
   });

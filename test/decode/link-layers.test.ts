@@ -64,7 +64,14 @@ describe('vlan', () => {
       86dd // EtherType of what follows: IPv6
     `);
     const { layer, next } = decodeVlan8021Q(tag);
-    expect(layer).toMatchObject({ kind: 'vlan', tagProtocol: 0x8100, priority: 5, dropEligible: true, vlanId: 100, etherType: 0x86dd });
+    expect(layer).toMatchObject({
+      kind: 'vlan',
+      tagProtocol: 0x8100,
+      priority: 5,
+      dropEligible: true,
+      vlanId: 100,
+      etherType: 0x86dd,
+    });
     expect(next).toEqual({ table: 'ethertype', value: 0x86dd });
   });
 
@@ -77,7 +84,16 @@ describe('vlan', () => {
       0014 0800                 // C-tag: VID 20; then IPv4
       45000014 00010000 40fd0000 c0000201 c0000202 // IPv4: 20 bytes, protocol 253 (experimental)
     `);
-    const packet = dissect({ number: 1, seconds: 0, nanoseconds: 0, capturedLength: frame.length, originalLength: frame.length, linkType: 1, interfaceIndex: 0, data: frame });
+    const packet = dissect({
+      number: 1,
+      seconds: 0,
+      nanoseconds: 0,
+      capturedLength: frame.length,
+      originalLength: frame.length,
+      linkType: 1,
+      interfaceIndex: 0,
+      data: frame,
+    });
     expect(packet.layers.map((layer) => layer.kind)).toEqual(['ethernet', 'vlan', 'vlan', 'ipv4']);
     expect(packet.layers[1]).toMatchObject({ tagProtocol: 0x88a8, vlanId: 10, etherType: 0x8100 });
     expect(packet.layers[2]).toMatchObject({ tagProtocol: 0x8100, vlanId: 20, etherType: 0x0800 });
@@ -89,7 +105,9 @@ describe('vlan', () => {
     // 00:20:d2:5a:fb:3f > ff:ff:ff:ff:ff:ff, ethertype 802.1Q-QinQ (0x88a8), length 64: vlan 200, p 0, ethertype 802.1Q (0x8100), vlan 2001, p 0, ethertype ARP (0x0806), Request who-has 172.21.79.100 tell 172.21.79.97, length 42
     for (const path of ['tcpdump/802.1ad_QinQ.pcap', 'zeek/Traces/q-in-q.pcap']) {
       const packets = readPcap(corpusPath(path)).map(dissect);
-      const tagged = packets.filter((packet) => packet.layers.filter((layer) => layer.kind === 'vlan').length >= 2);
+      const tagged = packets.filter(
+        (packet) => packet.layers.filter((layer) => layer.kind === 'vlan').length >= 2,
+      );
       expect(tagged.length, path).toBeGreaterThan(0);
       for (const packet of tagged) {
         const outer = findLayer(packet.layers, 'vlan');
@@ -134,7 +152,11 @@ describe('linux cooked captures', () => {
     expect([...frame.data.subarray(0, 16)]).toEqual([...header]);
     const packet = dissect(frame);
     expect(packet.layers.map((each) => each.kind)).toEqual(['linux-sll', 'ipv4', 'tcp']);
-    expect(findLayer(packet.layers, 'tcp')).toMatchObject({ sourcePort: 46656, destinationPort: 80, flags: 0x02 });
+    expect(findLayer(packet.layers, 'tcp')).toMatchObject({
+      sourcePort: 46656,
+      destinationPort: 80,
+      flags: 0x02,
+    });
   });
 
   it('reads SLL v2 (Zeek linux_dlt_sll2.pcap, frame 1)', () => {
@@ -149,7 +171,13 @@ describe('linux cooked captures', () => {
       0000000000000000 // address 00:00:00:00:00:00, padded to 8
     `);
     const { layer, next } = decodeLinuxSll2(header);
-    expect(layer).toMatchObject({ kind: 'linux-sll2', protocol: 0x0800, interfaceIndex: 1, addressType: 772, packetType: 0 });
+    expect(layer).toMatchObject({
+      kind: 'linux-sll2',
+      protocol: 0x0800,
+      interfaceIndex: 1,
+      addressType: 772,
+      packetType: 0,
+    });
     expect(layer.address.length).toBe(6);
     expect(next).toEqual({ table: 'ethertype', value: 0x0800 });
     const frames = readPcap(corpusPath('zeek/Traces/linux_dlt_sll2.pcap'));
@@ -170,8 +198,13 @@ describe('linux cooked captures', () => {
   });
 
   it('reports cut headers', () => {
-    expect(decodeLinuxSll(hex('0004 0200')).layer.truncated).toBe('linux-sll: header needs 16 bytes, 4 present');
-    expect(decodeLinuxSll2(hex('0800 0000 00000001')).layer).toMatchObject({ interfaceIndex: 1, truncated: 'linux-sll2: header needs 20 bytes, 8 present' });
+    expect(decodeLinuxSll(hex('0004 0200')).layer.truncated).toBe(
+      'linux-sll: header needs 16 bytes, 4 present',
+    );
+    expect(decodeLinuxSll2(hex('0800 0000 00000001')).layer).toMatchObject({
+      interfaceIndex: 1,
+      truncated: 'linux-sll2: header needs 20 bytes, 8 present',
+    });
   });
 });
 
@@ -187,21 +220,39 @@ describe('loopback', () => {
 
   it('reads the family in network byte order (LINKTYPE_LOOP, big-endian hosts)', () => {
     expect(decodeLoopback(hex('0000001e // 30: AF_INET6 on Darwin')).layer.family).toBe(30);
-    expect(decodeLoopback(hex('18000000 // 24: AF_INET6 on the other BSDs, little-endian')).layer.family).toBe(24);
+    expect(
+      decodeLoopback(hex('18000000 // 24: AF_INET6 on the other BSDs, little-endian')).layer.family,
+    ).toBe(24);
   });
 
   it('takes IPv6 for families 24, 28 and 30, under link types 0 and 108', () => {
     // AF IPv6 (28), length 44: ::1 > ::1: no next header
     const ipv6 = hex('60000000 0000 3b 40 00000000000000000000000000000001 00000000000000000000000000000001');
-    for (const [linkType, family] of [[0, '1c000000'], [108, '0000001c'], [0, '1e000000'], [108, '00000018']] as const) {
+    for (const [linkType, family] of [
+      [0, '1c000000'],
+      [108, '0000001c'],
+      [0, '1e000000'],
+      [108, '00000018'],
+    ] as const) {
       const data = new Uint8Array([...hex(family), ...ipv6]);
-      const packet = dissect({ number: 1, seconds: 0, nanoseconds: 0, capturedLength: data.length, originalLength: data.length, linkType, interfaceIndex: 0, data });
+      const packet = dissect({
+        number: 1,
+        seconds: 0,
+        nanoseconds: 0,
+        capturedLength: data.length,
+        originalLength: data.length,
+        linkType,
+        interfaceIndex: 0,
+        data,
+      });
       expect(packet.layers.map((each) => each.kind)).toEqual(['loopback', 'ipv6']);
     }
   });
 
   it('reports a cut family', () => {
-    expect(decodeLoopback(hex('0200')).layer.truncated).toBe('loopback: address family needs 4 bytes, 2 present');
+    expect(decodeLoopback(hex('0200')).layer.truncated).toBe(
+      'loopback: address family needs 4 bytes, 2 present',
+    );
   });
 });
 
@@ -225,14 +276,21 @@ describe('raw IP', () => {
     for (const path of ['tcpdump/LINKTYPE_IPV4.pcap', 'tcpdump/LINKTYPE_IPV6.pcap']) {
       const packet = dissect(readPcap(corpusPath(path))[0]!);
       expect(packet.truncated, path).toBeUndefined();
-      expect(packet.layers.some((each) => each.kind === 'dns'), path).toBe(true);
+      expect(
+        packet.layers.some((each) => each.kind === 'dns'),
+        path,
+      ).toBe(true);
     }
   });
 
   it('reports the wrong version under the fixed link types, as tcpdump does', () => {
     // LINKTYPE_IPV4_invalid: IP  [version 6 != 4] (invalid)
-    expect(dissect(readPcap(corpusPath('tcpdump/LINKTYPE_IPV4_invalid.pcap'))[0]!).truncated).toBe('ipv4: version 6 != 4');
+    expect(dissect(readPcap(corpusPath('tcpdump/LINKTYPE_IPV4_invalid.pcap'))[0]!).truncated).toBe(
+      'ipv4: version 6 != 4',
+    );
     // LINKTYPE_IPV6_invalid: IP6  [version 4 != 6] (invalid)
-    expect(dissect(readPcap(corpusPath('tcpdump/LINKTYPE_IPV6_invalid.pcap'))[0]!).truncated).toBe('ipv6: version 4 != 6');
+    expect(dissect(readPcap(corpusPath('tcpdump/LINKTYPE_IPV6_invalid.pcap'))[0]!).truncated).toBe(
+      'ipv6: version 4 != 6',
+    );
   });
 });

@@ -46,16 +46,27 @@ const linkTypes = [0, 1, 101, 108, 113, 228, 229, 276];
 
 /** Bytes inside a larger buffer, so that a decoder that ignored byteOffset would be caught. */
 const embeddedBytes = (maxLength: number) =>
-  fc.tuple(fc.uint8Array({ maxLength: 16 }), fc.uint8Array({ maxLength }), fc.uint8Array({ maxLength: 16 })).map(([before, bytes, after]) => {
-    const buffer = new Uint8Array(before.length + bytes.length + after.length);
-    buffer.set(before, 0);
-    buffer.set(bytes, before.length);
-    buffer.set(after, before.length + bytes.length);
-    return buffer.subarray(before.length, before.length + bytes.length);
-  });
+  fc
+    .tuple(fc.uint8Array({ maxLength: 16 }), fc.uint8Array({ maxLength }), fc.uint8Array({ maxLength: 16 }))
+    .map(([before, bytes, after]) => {
+      const buffer = new Uint8Array(before.length + bytes.length + after.length);
+      buffer.set(before, 0);
+      buffer.set(bytes, before.length);
+      buffer.set(after, before.length + bytes.length);
+      return buffer.subarray(before.length, before.length + bytes.length);
+    });
 
 function frame(data: Uint8Array, linkType: number): Frame {
-  return { number: 1, seconds: 0, nanoseconds: 0, capturedLength: data.length, originalLength: data.length, linkType, interfaceIndex: 0, data };
+  return {
+    number: 1,
+    seconds: 0,
+    nanoseconds: 0,
+    capturedLength: data.length,
+    originalLength: data.length,
+    linkType,
+    interfaceIndex: 0,
+    data,
+  };
 }
 
 describe('decoders on random bytes', () => {
@@ -97,9 +108,22 @@ describe('dissect on random bytes', () => {
     const prefixes = [
       '00005e00530f00005e0053020800' + '450001000001000040110000c0000201c0000235' + 'd43100350100' + '0000',
       '00005e00530f00005e0053020800' + '450001000001000040010000c0000235c0000201' + '0303',
-      '00005e00530f00005e00530286dd' + '60000000010011402001' + '0db8000000000000000000000001' + '20010db8000000000000000000000053' + '14e914e90100' + '0000',
-      '00005e00530f00005e00530286dd' + '600000000100' + '3a40' + '20010db8000000000000000000000053' + '20010db8000000000000000000000001' + '0104',
-      '00005e00530f00005e0053020800' + '450001000001000040060000c0000201c0000235' + 'd4310035000000010000000050180200' + '00000000',
+      '00005e00530f00005e00530286dd' +
+        '60000000010011402001' +
+        '0db8000000000000000000000001' +
+        '20010db8000000000000000000000053' +
+        '14e914e90100' +
+        '0000',
+      '00005e00530f00005e00530286dd' +
+        '600000000100' +
+        '3a40' +
+        '20010db8000000000000000000000053' +
+        '20010db8000000000000000000000001' +
+        '0104',
+      '00005e00530f00005e0053020800' +
+        '450001000001000040060000c0000201c0000235' +
+        'd4310035000000010000000050180200' +
+        '00000000',
     ].map((text) => Uint8Array.from(Buffer.from(text, 'hex')));
     fc.assert(
       fc.property(fc.constantFrom(...prefixes), fc.uint8Array({ maxLength: 300 }), (prefix, tail) => {
@@ -149,7 +173,8 @@ describe('dissect on mutated real frames', () => {
         const original = frames[index % frames.length]!;
         const data = Uint8Array.from(original.data);
         // Bytes near the start matter most (headers, counts, pointers): aim half the edits there.
-        for (const [position, value] of edits) data[position % 2 === 0 ? position % Math.min(data.length, 80) : position % data.length] = value;
+        for (const [position, value] of edits)
+          data[position % 2 === 0 ? position % Math.min(data.length, 80) : position % data.length] = value;
         const bytes = cut === undefined ? data : data.subarray(0, cut % (data.length + 1));
         const packet = dissect(frame(bytes, linkType ?? original.linkType));
         expect(checkPacket(packet)).toEqual([]);

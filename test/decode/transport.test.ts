@@ -21,7 +21,14 @@ describe('udp', () => {
       eeee // bytes beyond the UDP length
     `);
     const { layer, payload, next } = decodeUdp(datagram);
-    expect(layer).toEqual({ kind: 'udp', sourcePort: 57855, destinationPort: 53, length: 20, checksum: 0x1234, truncated: undefined });
+    expect(layer).toEqual({
+      kind: 'udp',
+      sourcePort: 57855,
+      destinationPort: 53,
+      length: 20,
+      checksum: 0x1234,
+      truncated: undefined,
+    });
     expect(payload.length).toBe(12);
     expect(next).toEqual({ table: 'udp-port', sourcePort: 57855, destinationPort: 53 });
   });
@@ -35,7 +42,11 @@ describe('udp', () => {
 
   it('has no next layer for an empty datagram, and reports a cut header', () => {
     expect(decodeUdp(hex('e1ff 0035 0008 0000')).next).toBeUndefined();
-    expect(decodeUdp(hex('e1ff 0035 00')).layer).toMatchObject({ sourcePort: 57855, destinationPort: 53, truncated: 'udp: header needs 8 bytes, 5 present' });
+    expect(decodeUdp(hex('e1ff 0035 00')).layer).toMatchObject({
+      sourcePort: 57855,
+      destinationPort: 53,
+      truncated: 'udp: header needs 8 bytes, 5 present',
+    });
   });
 });
 
@@ -95,9 +106,16 @@ describe('tcp', () => {
   });
 
   it('reports a data offset below 5 words or beyond the segment', () => {
-    expect(decodeTcp(hex('c350 0035 0000012c 00000064 40 18 0200 1234 0000')).layer.truncated).toBe('tcp: header length 16 < 20');
-    expect(decodeTcp(hex('c350 0035 0000012c 00000064 60 18 0200 1234 0000')).layer.truncated).toBe('tcp: header with options needs 24 bytes, 20 present');
-    expect(decodeTcp(hex('c350 0035 0000012c')).layer).toMatchObject({ sequence: 300, truncated: 'tcp: header needs 20 bytes, 8 present' });
+    expect(decodeTcp(hex('c350 0035 0000012c 00000064 40 18 0200 1234 0000')).layer.truncated).toBe(
+      'tcp: header length 16 < 20',
+    );
+    expect(decodeTcp(hex('c350 0035 0000012c 00000064 60 18 0200 1234 0000')).layer.truncated).toBe(
+      'tcp: header with options needs 24 bytes, 20 present',
+    );
+    expect(decodeTcp(hex('c350 0035 0000012c')).layer).toMatchObject({
+      sequence: 300,
+      truncated: 'tcp: header needs 20 bytes, 8 present',
+    });
   });
 });
 
@@ -105,7 +123,9 @@ describe('port table', () => {
   it('picks DNS on 53 and LLMNR on 5355, mDNS on 5353, on either port', () => {
     expect(nextDecoder({ table: 'udp-port', sourcePort: 40000, destinationPort: 53 })).toBe(decodeDns);
     expect(nextDecoder({ table: 'udp-port', sourcePort: 53, destinationPort: 40000 })).toBe(decodeDns);
-    expect(nextDecoder({ table: 'udp-port', sourcePort: 5353, destinationPort: 5353 })).toBe(decodeMulticastDns);
+    expect(nextDecoder({ table: 'udp-port', sourcePort: 5353, destinationPort: 5353 })).toBe(
+      decodeMulticastDns,
+    );
     expect(nextDecoder({ table: 'udp-port', sourcePort: 5355, destinationPort: 40000 })).toBe(decodeDns);
     expect(nextDecoder({ table: 'udp-port', sourcePort: 40000, destinationPort: 40001 })).toBeUndefined();
     expect(nextDecoder({ table: 'tcp-port', sourcePort: 40000, destinationPort: 53 })).toBe(decodeDnsTcp);

@@ -7,7 +7,9 @@
  */
 
 const decimal: readonly string[] = Array.from({ length: 256 }, (_, value) => String(value));
-const hexPair: readonly string[] = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, '0'));
+const hexPair: readonly string[] = Array.from({ length: 256 }, (_, value) =>
+  value.toString(16).padStart(2, '0'),
+);
 const hexShort: readonly string[] = Array.from({ length: 256 }, (_, value) => value.toString(16));
 
 // A capture talks about few addresses, again and again: a small direct-mapped cache of their
@@ -56,7 +58,10 @@ export function ipv6Text(data: Uint8Array, offset: number): string {
   }
   if (bestLength < 2) bestStart = -1;
   // inet_ntop's embedded IPv4 forms: ::a.b.c.d (six zero groups) and ::ffff:a.b.c.d.
-  if (bestStart === 0 && (bestLength === 6 || (bestLength === 5 && data[offset + 10] === 0xff && data[offset + 11] === 0xff))) {
+  if (
+    bestStart === 0 &&
+    (bestLength === 6 || (bestLength === 5 && data[offset + 10] === 0xff && data[offset + 11] === 0xff))
+  ) {
     return (bestLength === 5 ? '::ffff:' : '::') + ipv4Text(data, offset + 12);
   }
   let text = '';

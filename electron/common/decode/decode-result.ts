@@ -30,7 +30,10 @@ export type Decoder = (data: Uint8Array) => DecodeResult;
  */
 const ipv4EtherTypeKey: NextKey = Object.freeze({ table: 'ethertype', value: 0x0800 });
 const ipv6EtherTypeKey: NextKey = Object.freeze({ table: 'ethertype', value: 0x86dd });
-const ipProtocolKeys: readonly NextKey[] = Array.from({ length: 256 }, (_, value) => Object.freeze({ table: 'ip-protocol', value }) as NextKey);
+const ipProtocolKeys: readonly NextKey[] = Array.from(
+  { length: 256 },
+  (_, value) => Object.freeze({ table: 'ip-protocol', value }) as NextKey,
+);
 
 export function etherTypeKey(value: number): NextKey {
   if (value === 0x0800) return ipv4EtherTypeKey;

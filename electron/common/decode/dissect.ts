@@ -82,7 +82,19 @@ export function dissect(frame: Frame): DecodedPacket {
 }
 
 /** Where dissectLayers may start: a link layer or any inner layer. */
-export type DissectStart = 'ethernet' | 'linux-sll' | 'linux-sll2' | 'loopback' | 'ipv4' | 'ipv6' | 'udp' | 'tcp' | 'icmp' | 'icmpv6' | 'dns' | 'dns-tcp';
+export type DissectStart =
+  | 'ethernet'
+  | 'linux-sll'
+  | 'linux-sll2'
+  | 'loopback'
+  | 'ipv4'
+  | 'ipv6'
+  | 'udp'
+  | 'tcp'
+  | 'icmp'
+  | 'icmpv6'
+  | 'dns'
+  | 'dns-tcp';
 
 const startDecoders: Readonly<Record<DissectStart, Decoder>> = {
   ethernet: decodeEthernet,
@@ -100,7 +112,10 @@ const startDecoders: Readonly<Record<DissectStart, Decoder>> = {
 };
 
 /** Dissects bytes that start at a given layer (tests, the quoted datagram, text imports). */
-export function dissectLayers(data: Uint8Array, start: DissectStart): { layers: Layer[]; quoted: Layer[] | undefined; truncated: string | undefined } {
+export function dissectLayers(
+  data: Uint8Array,
+  start: DissectStart,
+): { layers: Layer[]; quoted: Layer[] | undefined; truncated: string | undefined } {
   const layers: Layer[] = [];
   decodeChain(layers, data, startDecoders[start]);
   const truncated = chainTruncated;

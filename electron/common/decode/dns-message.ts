@@ -38,7 +38,12 @@ function readQuestions(message: Uint8Array, count: number, multicast: boolean): 
     const name = nameResult.text;
     let reason = nameResult.error;
     if (end < 0 || end + 4 > size) {
-      reason ??= shortReason('dns', `question ${index + 1} of ${count}`, 4, Math.max(0, size - Math.max(end, 0)));
+      reason ??= shortReason(
+        'dns',
+        `question ${index + 1} of ${count}`,
+        4,
+        Math.max(0, size - Math.max(end, 0)),
+      );
       questions.push({ name, type: 0, class: 0, unicastResponse: undefined, truncated: reason });
       note(reason);
       stopped = true;
@@ -67,15 +72,34 @@ function readRecords(message: Uint8Array, count: number, section: string, multic
     const name = nameResult.text;
     let reason = nameResult.error;
     if (end < 0 || end + 10 > size) {
-      reason ??= shortReason('dns', `${section} record ${index + 1} of ${count}`, 10, Math.max(0, size - Math.max(end, 0)));
-      records.push({ name, type: 0, class: 0, cacheFlush: undefined, ttl: 0, rdata: emptyBytes, data: undefined, truncated: reason });
+      reason ??= shortReason(
+        'dns',
+        `${section} record ${index + 1} of ${count}`,
+        10,
+        Math.max(0, size - Math.max(end, 0)),
+      );
+      records.push({
+        name,
+        type: 0,
+        class: 0,
+        cacheFlush: undefined,
+        ttl: 0,
+        rdata: emptyBytes,
+        data: undefined,
+        truncated: reason,
+      });
       note(reason);
       stopped = true;
       return records;
     }
     const type = (message[end]! << 8) | message[end + 1]!;
     let recordClass = (message[end + 2]! << 8) | message[end + 3]!;
-    const ttl = ((message[end + 4]! << 24) | (message[end + 5]! << 16) | (message[end + 6]! << 8) | message[end + 7]!) >>> 0;
+    const ttl =
+      ((message[end + 4]! << 24) |
+        (message[end + 5]! << 16) |
+        (message[end + 6]! << 8) |
+        message[end + 7]!) >>>
+      0;
     const rdataLength = (message[end + 8]! << 8) | message[end + 9]!;
     const rdataStart = end + 10;
     let rdataEnd = rdataStart + rdataLength;
@@ -94,7 +118,16 @@ function readRecords(message: Uint8Array, count: number, section: string, multic
       if (typeof typed === 'string') reason ??= typed;
       else data = typed;
     }
-    records.push({ name, type, class: recordClass, cacheFlush, ttl, rdata: message.subarray(rdataStart, rdataEnd), data, truncated: reason });
+    records.push({
+      name,
+      type,
+      class: recordClass,
+      cacheFlush,
+      ttl,
+      rdata: message.subarray(rdataStart, rdataEnd),
+      data,
+      truncated: reason,
+    });
     if (reason !== undefined) note(reason);
     if (type === optType && edns === undefined && data !== undefined && data.type === 'OPT') {
       // RFC 6891 §6.1.3: the TTL field holds the extended rcode, the version and the DO bit.

@@ -205,7 +205,13 @@ export function readName(message: Uint8Array, offset: number): number {
   if (suffix >= 0) text = used === 0 ? memoTexts[suffix]! : text + '.' + memoTexts[suffix]!;
   nameResult.text = text;
   nameResult.error = error;
-  if (error === undefined && message === memoMessage && memoCount < memoSize && used > 0 && message[offset]! < 0x40) {
+  if (
+    error === undefined &&
+    message === memoMessage &&
+    memoCount < memoSize &&
+    used > 0 &&
+    message[offset]! < 0x40
+  ) {
     memoOffsets[memoCount] = offset;
     memoWireLengths[memoCount] = wireLength;
     memoTexts[memoCount] = text;

@@ -58,7 +58,6 @@ function rdataName(message: Uint8Array, start: number, end: number): string | un
   return nameResult.text;
 }
 
-
 function uint16(message: Uint8Array, at: number): number {
   return (message[at]! << 8) | message[at + 1]!;
 }
@@ -75,7 +74,12 @@ function fixed(type: string, needed: number, present: number): string {
  * The typed rdata of message[start..end) for `type`; a string is the reason it could not be
  * read; undefined means the type is not one we type, or the rdata is empty.
  */
-export function readRdata(message: Uint8Array, start: number, end: number, type: number): DnsRdata | string | undefined {
+export function readRdata(
+  message: Uint8Array,
+  start: number,
+  end: number,
+  type: number,
+): DnsRdata | string | undefined {
   const length = end - start;
   // Empty rdata is how dynamic update (RFC 2136 §2.5.2, §2.4.1) deletes or asserts an RRset
   // of any type: not an error, just nothing to type. Only OPT gives it a meaning (no options).
@@ -108,7 +112,8 @@ export function readRdata(message: Uint8Array, start: number, end: number, type:
       let position = start;
       while (position < end) {
         const size = message[position]!;
-        if (position + 1 + size > end) return `dns: TXT string at ${position} needs ${size} bytes, ${end - position - 1} present`;
+        if (position + 1 + size > end)
+          return `dns: TXT string at ${position} needs ${size} bytes, ${end - position - 1} present`;
         strings.push(message.subarray(position + 1, position + 1 + size));
         position += 1 + size;
       }
@@ -136,15 +141,27 @@ export function readRdata(message: Uint8Array, start: number, end: number, type:
       if (length < 7) return fixed('SRV', 7, length);
       const target = rdataName(message, start + 6, end);
       if (target === undefined) return rdataError;
-      return { type: 'SRV', priority: uint16(message, start), weight: uint16(message, start + 2), port: uint16(message, start + 4), target };
+      return {
+        type: 'SRV',
+        priority: uint16(message, start),
+        weight: uint16(message, start + 2),
+        port: uint16(message, start + 4),
+        target,
+      };
     }
     case 257: {
       if (length < 2) return fixed('CAA', 2, length);
       const tagLength = message[start + 1]!;
       if (2 + tagLength > length) return fixed('CAA', 2 + tagLength, length);
       let tag = '';
-      for (let index = start + 2; index < start + 2 + tagLength; index++) tag += String.fromCharCode(message[index]!);
-      return { type: 'CAA', flags: message[start]!, tag, value: message.subarray(start + 2 + tagLength, end) };
+      for (let index = start + 2; index < start + 2 + tagLength; index++)
+        tag += String.fromCharCode(message[index]!);
+      return {
+        type: 'CAA',
+        flags: message[start]!,
+        tag,
+        value: message.subarray(start + 2 + tagLength, end),
+      };
     }
     case 64:
     case 65: {
@@ -225,7 +242,8 @@ export function readRdata(message: Uint8Array, start: number, end: number, type:
         if (position + 4 > end) return `dns: EDNS option at ${position} runs past the record`;
         const code = uint16(message, position);
         const size = uint16(message, position + 2);
-        if (position + 4 + size > end) return `dns: EDNS option ${code} needs ${size} bytes, ${end - position - 4} present`;
+        if (position + 4 + size > end)
+          return `dns: EDNS option ${code} needs ${size} bytes, ${end - position - 4} present`;
         options.push({ code, data: message.subarray(position + 4, position + 4 + size) });
         position += 4 + size;
       }

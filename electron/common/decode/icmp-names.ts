@@ -63,8 +63,27 @@ const icmpCodes: ReadonlyMap<number, readonly string[]> = new Map([
   [5, ['redirect to net', 'redirect to host', 'redirect-tos to net', 'redirect-tos to host']],
   [11, ['time exceeded in-transit', 'ip reassembly time exceeded']],
   [12, ['pointer indicates the error', 'missing a required option', 'bad length']],
-  [40, ['bad SPI', 'authentication failed', 'decompression failed', 'decryption failed', 'need authentication', 'need authorization']],
-  [43, ['no error', 'malformed query', 'no such interface', 'no such table entry', 'multiple interfaces satisfy query']],
+  [
+    40,
+    [
+      'bad SPI',
+      'authentication failed',
+      'decompression failed',
+      'decryption failed',
+      'need authentication',
+      'need authorization',
+    ],
+  ],
+  [
+    43,
+    [
+      'no error',
+      'malformed query',
+      'no such interface',
+      'no such table entry',
+      'multiple interfaces satisfy query',
+    ],
+  ],
 ]);
 
 /** The name of an ICMP type; tcpdump's "type-#N" when it has none. */
@@ -74,7 +93,12 @@ export function icmpTypeName(type: number): string {
 
 /** The name of an ICMP code; undefined for types whose codes carry no meaning or unknown codes. */
 export function icmpCodeName(type: number, code: number): string | undefined {
-  if (type === 9) return code === 0 ? 'normal router advertisement' : code === 16 ? 'does not route common traffic' : undefined;
+  if (type === 9)
+    return code === 0
+      ? 'normal router advertisement'
+      : code === 16
+        ? 'does not route common traffic'
+        : undefined;
   return icmpCodes.get(type)?.[code];
 }
 
@@ -154,7 +178,16 @@ const icmpv6Codes: ReadonlyMap<number, readonly string[]> = new Map([
   ],
   [139, ['subject is an IPv6 address', 'subject is a name', 'subject is an IPv4 address']],
   [140, ['successful reply', 'refused', 'unknown qtype']],
-  [161, ['no error', 'malformed query', 'no such interface', 'no such table entry', 'multiple interfaces satisfy query']],
+  [
+    161,
+    [
+      'no error',
+      'malformed query',
+      'no such interface',
+      'no such table entry',
+      'multiple interfaces satisfy query',
+    ],
+  ],
 ]);
 
 /** The name of an ICMPv6 type; tcpdump's "unknown icmp6 type (N)" when it has none. */
@@ -164,6 +197,13 @@ export function icmpv6TypeName(type: number): string {
 
 /** The name of an ICMPv6 code; undefined for types whose codes carry no meaning or unknown codes. */
 export function icmpv6CodeName(type: number, code: number): string | undefined {
-  if (type === 138) return code === 0 ? 'command' : code === 1 ? 'result' : code === 255 ? 'sequence number reset' : undefined;
+  if (type === 138)
+    return code === 0
+      ? 'command'
+      : code === 1
+        ? 'result'
+        : code === 255
+          ? 'sequence number reset'
+          : undefined;
   return icmpv6Codes.get(type)?.[code];
 }

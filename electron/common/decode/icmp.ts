@@ -42,9 +42,15 @@ export const IcmpType = {
 function quotedEnd(data: Uint8Array, type: number): number {
   if (type !== 3 && type !== 11 && type !== 12) return data.length;
   const declared = data[5]! * 4;
-  if (declared >= minimumExtendedQuote) return headerLength + declared <= data.length ? headerLength + declared : data.length;
+  if (declared >= minimumExtendedQuote)
+    return headerLength + declared <= data.length ? headerLength + declared : data.length;
   const extension = headerLength + minimumExtendedQuote;
-  if (declared === 0 && data.length >= extension + 4 && data[extension]! >> 4 === 2 && internetChecksum(data.subarray(extension)) === 0) {
+  if (
+    declared === 0 &&
+    data.length >= extension + 4 &&
+    data[extension]! >> 4 === 2 &&
+    internetChecksum(data.subarray(extension)) === 0
+  ) {
     return extension;
   }
   return data.length;

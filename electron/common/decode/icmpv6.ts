@@ -92,7 +92,8 @@ export function decodeIcmpv6(data: Uint8Array): DecodeResult<IcmpLayer> {
   let address: string | undefined;
   let gateway: string | undefined;
   if (complete) {
-    if (type === 130 || type === 131 || type === 132 || type === 135 || type === 136) address = ipv6Text(data, 8);
+    if (type === 130 || type === 131 || type === 132 || type === 135 || type === 136)
+      address = ipv6Text(data, 8);
     else if (type === 137) {
       gateway = ipv6Text(data, 8); // target: the better first hop
       address = ipv6Text(data, 24); // destination: the address being redirected

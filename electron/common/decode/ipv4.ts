@@ -36,13 +36,16 @@ function shortLayer(data: Uint8Array, reason: string): DecodeResult<Ipv4Layer> {
 
 export function decodeIpv4(data: Uint8Array): DecodeResult<Ipv4Layer> {
   const length = data.length;
-  if (length < minimumHeaderLength) return shortLayer(data, shortReason('ipv4', 'header', minimumHeaderLength, length));
+  if (length < minimumHeaderLength)
+    return shortLayer(data, shortReason('ipv4', 'header', minimumHeaderLength, length));
   const first = data[0]!;
   if (first >> 4 !== 4) return shortLayer(data, `ipv4: version ${first >> 4} != 4`);
   const headerLength = (first & 0x0f) * 4;
-  if (headerLength < minimumHeaderLength) return shortLayer(data, `ipv4: header length ${headerLength} < ${minimumHeaderLength}`);
-  if (length < headerLength) return shortLayer(data, shortReason('ipv4', 'header with options', headerLength, length));
-  let totalLength = (data[2]! << 8) | data[3]!;
+  if (headerLength < minimumHeaderLength)
+    return shortLayer(data, `ipv4: header length ${headerLength} < ${minimumHeaderLength}`);
+  if (length < headerLength)
+    return shortLayer(data, shortReason('ipv4', 'header with options', headerLength, length));
+  const totalLength = (data[2]! << 8) | data[3]!;
   const flagsAndOffset = (data[6]! << 8) | data[7]!;
   const fragmentOffset = (flagsAndOffset & 0x1fff) * 8;
   let truncated: string | undefined;
@@ -73,10 +76,12 @@ export function decodeIpv4(data: Uint8Array): DecodeResult<Ipv4Layer> {
     checksum: (data[10]! << 8) | data[11]!,
     source: ipv4Text(data, 12),
     destination: ipv4Text(data, 16),
-    options: headerLength === minimumHeaderLength ? emptyBytes : data.subarray(minimumHeaderLength, headerLength),
+    options:
+      headerLength === minimumHeaderLength ? emptyBytes : data.subarray(minimumHeaderLength, headerLength),
     truncated,
   };
   const payload = data.subarray(headerLength, end);
-  if (fragmentOffset !== 0 || (totalLength !== 0 && totalLength < headerLength)) return { layer, payload, next: undefined };
+  if (fragmentOffset !== 0 || (totalLength !== 0 && totalLength < headerLength))
+    return { layer, payload, next: undefined };
   return { layer, payload, next: ipProtocolKey(protocol) };
 }

@@ -44,7 +44,8 @@ function shortLayer(data: Uint8Array, reason: string): DecodeResult<Ipv6Layer> {
 
 export function decodeIpv6(data: Uint8Array): DecodeResult<Ipv6Layer> {
   const length = data.length;
-  if (length < fixedHeaderLength) return shortLayer(data, shortReason('ipv6', 'header', fixedHeaderLength, length));
+  if (length < fixedHeaderLength)
+    return shortLayer(data, shortReason('ipv6', 'header', fixedHeaderLength, length));
   const version = data[0]! >> 4;
   if (version !== 6) return shortLayer(data, `ipv6: version ${version} != 6`);
   const payloadLength = (data[4]! << 8) | data[5]!;
@@ -65,14 +66,25 @@ export function decodeIpv6(data: Uint8Array): DecodeResult<Ipv6Layer> {
   let offset = fixedHeaderLength;
   let followed = true;
   for (let count = 0; count < maximumExtensionHeaders; count++) {
-    if (protocol !== hopByHop && protocol !== routing && protocol !== destinationOptions && protocol !== authentication && protocol !== fragmentHeader) break;
+    if (
+      protocol !== hopByHop &&
+      protocol !== routing &&
+      protocol !== destinationOptions &&
+      protocol !== authentication &&
+      protocol !== fragmentHeader
+    )
+      break;
     if (offset + 2 > end) {
       truncated ??= shortReason('ipv6', `extension header ${protocol}`, 2, end - offset);
       followed = false;
       break;
     }
     const headerLength =
-      protocol === fragmentHeader ? 8 : protocol === authentication ? (data[offset + 1]! + 2) * 4 : (data[offset + 1]! + 1) * 8;
+      protocol === fragmentHeader
+        ? 8
+        : protocol === authentication
+          ? (data[offset + 1]! + 2) * 4
+          : (data[offset + 1]! + 1) * 8;
     if (offset + headerLength > end) {
       truncated ??= shortReason('ipv6', `extension header ${protocol}`, headerLength, end - offset);
       followed = false;
@@ -88,7 +100,12 @@ export function decodeIpv6(data: Uint8Array): DecodeResult<Ipv6Layer> {
         // The 13-bit offset counts 8-byte units and sits in the top bits: masking gives bytes.
         offset: offsetAndFlags & 0xfff8,
         moreFragments: (offsetAndFlags & 1) !== 0,
-        identification: ((data[offset + 4]! << 24) | (data[offset + 5]! << 16) | (data[offset + 6]! << 8) | data[offset + 7]!) >>> 0,
+        identification:
+          ((data[offset + 4]! << 24) |
+            (data[offset + 5]! << 16) |
+            (data[offset + 6]! << 8) |
+            data[offset + 7]!) >>>
+          0,
       };
       offset += headerLength;
       if (fragment.offset !== 0) {

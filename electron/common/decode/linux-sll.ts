@@ -37,6 +37,7 @@ export function decodeLinuxSll(data: Uint8Array): DecodeResult<LinuxSllLayer> {
     protocol,
     truncated: undefined,
   };
-  const next = protocol >= minimumEtherType && addressType !== arphrdNetlink ? etherTypeKey(protocol) : undefined;
+  const next =
+    protocol >= minimumEtherType && addressType !== arphrdNetlink ? etherTypeKey(protocol) : undefined;
   return { layer, payload: data.subarray(headerLength), next };
 }

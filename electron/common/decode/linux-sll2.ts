@@ -18,7 +18,8 @@ export function decodeLinuxSll2(data: Uint8Array): DecodeResult<LinuxSll2Layer> 
     const layer: LinuxSll2Layer = {
       kind: 'linux-sll2',
       protocol: length >= 2 ? (data[0]! << 8) | data[1]! : 0,
-      interfaceIndex: length >= 8 ? ((data[4]! << 24) | (data[5]! << 16) | (data[6]! << 8) | data[7]!) >>> 0 : 0,
+      interfaceIndex:
+        length >= 8 ? ((data[4]! << 24) | (data[5]! << 16) | (data[6]! << 8) | data[7]!) >>> 0 : 0,
       addressType: length >= 10 ? (data[8]! << 8) | data[9]! : 0,
       packetType: length >= 11 ? data[10]! : 0,
       address: data.subarray(12, 12 + addressLength),
@@ -37,6 +38,7 @@ export function decodeLinuxSll2(data: Uint8Array): DecodeResult<LinuxSll2Layer> 
     address: data.subarray(12, 12 + addressLength),
     truncated: undefined,
   };
-  const next = protocol >= minimumEtherType && addressType !== arphrdNetlink ? etherTypeKey(protocol) : undefined;
+  const next =
+    protocol >= minimumEtherType && addressType !== arphrdNetlink ? etherTypeKey(protocol) : undefined;
   return { layer, payload: data.subarray(headerLength), next };
 }

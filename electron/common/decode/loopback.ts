@@ -15,7 +15,11 @@ const headerLength = 4;
 export function decodeLoopback(data: Uint8Array): DecodeResult<LoopbackLayer> {
   const length = data.length;
   if (length < headerLength) {
-    const layer: LoopbackLayer = { kind: 'loopback', family: 0, truncated: shortReason('loopback', 'address family', headerLength, length) };
+    const layer: LoopbackLayer = {
+      kind: 'loopback',
+      family: 0,
+      truncated: shortReason('loopback', 'address family', headerLength, length),
+    };
     return { layer, payload: emptyBytes, next: undefined };
   }
   // Big-endian when the first two bytes are zero, little-endian otherwise.

@@ -71,7 +71,12 @@ const udpPortDecoders: readonly Decoder[] = [decodeDns, decodeMulticastDns, deco
 const tcpPorts: readonly number[] = [53, 5355];
 const tcpPortDecoders: readonly Decoder[] = [decodeDnsTcp, decodeDnsTcp];
 
-function byPort(ports: readonly number[], decoders: readonly Decoder[], sourcePort: number, destinationPort: number): Decoder | undefined {
+function byPort(
+  ports: readonly number[],
+  decoders: readonly Decoder[],
+  sourcePort: number,
+  destinationPort: number,
+): Decoder | undefined {
   for (let index = 0; index < ports.length; index++) {
     const port = ports[index];
     if (sourcePort === port || destinationPort === port) return decoders[index];

@@ -34,7 +34,14 @@ export function decodeUdp(data: Uint8Array): DecodeResult<UdpLayer> {
     truncated = `udp: length ${udpLength}, ${length} bytes present`;
     end = length;
   }
-  const layer: UdpLayer = { kind: 'udp', sourcePort, destinationPort, length: udpLength, checksum: (data[6]! << 8) | data[7]!, truncated };
+  const layer: UdpLayer = {
+    kind: 'udp',
+    sourcePort,
+    destinationPort,
+    length: udpLength,
+    checksum: (data[6]! << 8) | data[7]!,
+    truncated,
+  };
   const payload = data.subarray(headerLength, end);
   if (payload.length === 0 || udpLength < headerLength) return { layer, payload, next: undefined };
   return { layer, payload, next: { table: 'udp-port', sourcePort, destinationPort } };

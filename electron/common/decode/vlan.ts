@@ -40,7 +40,11 @@ export function decodeVlanTag(data: Uint8Array, tagProtocol: number): DecodeResu
   if (etherType >= minimumEtherType) {
     return { layer, payload: data.subarray(tagLength), next: etherTypeKey(etherType) };
   }
-  return { layer, payload: data.subarray(tagLength, Math.min(length, tagLength + etherType)), next: undefined };
+  return {
+    layer,
+    payload: data.subarray(tagLength, Math.min(length, tagLength + etherType)),
+    next: undefined,
+  };
 }
 
 export const decodeVlan8021Q = (data: Uint8Array): DecodeResult<VlanLayer> => decodeVlanTag(data, 0x8100);
