@@ -83,6 +83,7 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
     expect(summary).toMatchObject({ reason: 'stopped', error: undefined, interface: 'lo', filter: dnsFilter, linkType: 'EN10MB' });
     expect(summary.stats.packets).toBe(10);
     expect(summary.stats.captured).toBe(10);
+    expect(summary.stats.analysed).toBe(10);
     expect(summary.stats.dropped).toBe(0);
     expect(processAlive(pid)).toBe(false);
 
@@ -190,6 +191,14 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
     expect(missing.error).toMatchObject({ code: 'no-such-device' });
   });
 
+  it('ends with helper-failed when the helper cannot even be started', async () => {
+    const session = start(new BatchRecorder(), { launcher: ['/nonexistent/launcher'] });
+    expect(await session.started).toBe(false);
+    const summary = await session.ended;
+    expect(summary).toMatchObject({ reason: 'failed', error: { code: 'helper-failed' }, files: [] });
+    expect(summary.error!.message).toContain('/nonexistent/launcher');
+  });
+
   it.skipIf(!hasCommand('setpriv'))('gives the exact setcap command when the helper may not capture', async () => {
     const copy = unprivilegedCopy();
     try {
@@ -218,6 +227,11 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
       total += rolling.packets;
     }
     expect(total).toBe(summary.stats.packets);
-    expect(session.analysis().capture.files).toHaveLength(summary.files.length);
+    // The analysis followed the files across every rotation and read each packet once.
+    expect(summary.stats.analysed).toBe(summary.stats.packets);
+    const analysis = session.analysis();
+    expect(analysis.capture.files).toHaveLength(summary.files.length);
+    expect(analysis.capture.packets).toBe(summary.stats.packets);
+    expect(analysis.dns.queries).toBe(30);
   });
 });

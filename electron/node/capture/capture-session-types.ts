@@ -15,6 +15,13 @@ export interface CaptureSessionOptions {
   promiscuous?: boolean;
   /** Kernel capture buffer in MiB (default: the helper's, 8). */
   bufferMegabytes?: number;
+  /**
+   * Hand each packet over the moment it arrives (default false). Off, the kernel batches
+   * packets for up to the helper's block timeout (250 ms), which a 10-per-second timeline
+   * does not notice; on, libpcap uses one ring slot per packet sized by the snap length, and
+   * the ring fills far sooner (see bench/live-capture.ts).
+   */
+  immediate?: boolean;
   /** Stop after this many packets. */
   count?: number;
   /** Stop after this many seconds (decimals allowed). */
@@ -45,8 +52,10 @@ export interface CaptureStats {
   interfaceDropped: number;
   /** Records the helper wrote to its stdout. */
   captured: number;
-  /** Records the session has read and written to the rolling file (and analysed, unless the analysis failed). */
+  /** Records the session has read and written to the rolling files. */
   packets: number;
+  /** Of those, how many the analysis has read: it follows the files and may lag behind under load. */
+  analysed: number;
   elapsedSeconds: number;
 }
 
@@ -85,7 +94,7 @@ export interface CaptureSummary {
 export interface CaptureListener {
   /** New timeline events, outcome updates and counters; at most once per batch interval. */
   onBatch(batch: CaptureBatch): void;
-  /** Once, when the session has ended for any reason; the helper is gone by then. */
+  /** Once, when the session has ended for any reason; the helper is gone and the analysis caught up by then. */
   onEnd?(summary: CaptureSummary): void;
 }
 
@@ -97,11 +106,14 @@ export interface CaptureSession {
   readonly started: Promise<boolean>;
   /** Resolves once the helper has exited and everything is written; never rejects. */
   readonly ended: Promise<CaptureSummary>;
+  /** Until the session has ended (the helper gone and the analysis caught up). */
   readonly running: boolean;
+  /** While the helper captures. */
+  readonly capturing: boolean;
   stats(): CaptureStats;
   /** The rolling pcap files so far. */
   files(): RollingFile[];
-  /** Asks the helper to stop (SIGTERM), waits for its final stats and the last records. */
+  /** Asks the helper to stop (SIGTERM), waits for its final stats, the last records and the analysis of them. */
   stop(): Promise<CaptureSummary>;
   /** Kills the helper now if it still runs and closes the files. Safe to call at any time, twice. */
   dispose(): void;

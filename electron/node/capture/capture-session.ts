@@ -1,18 +1,17 @@
 /**
- * A live capture: the helper's pcap stream goes, as it arrives, to the rolling pcap file
- * (first, so nothing is lost), then to the parser, the dissector and the analyser. Events
- * go to the listener in batches, at most one per batch interval. The session owns the
- * helper process and never lets it outlive the session: stop() asks it to end, dispose()
- * kills it, a failure (the listener throwing, a write error, a corrupt stream) stops it,
- * and the live-helper registry kills any survivor when Node exits.
+ * A live capture: the helper's pcap stream goes, as it arrives, to the rolling pcap files,
+ * whole records only, so nothing is lost; the analysis follows those files at its own pace
+ * (capture-analysis.ts). Events go to the listener in batches, at most one per batch
+ * interval. The session owns the helper process and never lets it outlive the session:
+ * stop() asks it to end, dispose() kills it, a failure (the listener throwing, a write
+ * error, a corrupt stream, an analysis fault) stops it, and the live-helper registry kills
+ * any survivor when Node exits.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { Analyzer } from '../../common/analysis/analyzer';
-import { PcapParser } from '../../common/capture/pcap-parser';
-import { dissect } from '../../common/decode/dissect';
-import { linkTypeName, type Frame } from '../../common/model/frame';
+import { linkTypeName } from '../../common/model/frame';
 import type { Analysis, CaptureFileFacts } from '../../common/report/analysis-schema';
+import { CaptureAnalysis } from './capture-analysis';
 import { CaptureError, helperFailure } from './capture-error';
 import type {
   CaptureEndReason,
@@ -34,6 +33,8 @@ const minimumBatchIntervalMs = 100;
 const stopGraceMs = 5_000;
 /** At least one batch this often, so counters and elapsed time move when nothing else does. */
 const idleBatchMs = 1_000;
+/** The longest the kernel holds packets back without immediate mode: the helper's block timeout plus slack. */
+const kernelBatchSeconds = 0.3;
 /** How often the rolling file is pushed to disk (for power loss; a crash of the app loses nothing anyway). */
 const flushIntervalMs = 5_000;
 
@@ -53,8 +54,7 @@ class LiveCaptureSession implements CaptureSession {
   private readonly listener: CaptureListener;
   private readonly helperPath: string;
   private readonly child: HelperProcess;
-  private readonly analyzer: Analyzer;
-  private readonly parser: PcapParser;
+  private readonly analysisFollower: CaptureAnalysis;
   private readonly framer = new PcapRecordFramer();
   private readonly rolling: RollingPcap;
   private readonly stderrLines = new LineSplitter();
@@ -67,18 +67,18 @@ class LiveCaptureSession implements CaptureSession {
   private helperStats: HelperStats | undefined;
   private finalStats: HelperStats | undefined;
   private packets = 0;
-  private lastPacketSeconds = 0;
+  private helperExitedAt: number | undefined;
   private lastBatchAt = 0;
   private lastFlushAt = Date.now();
   private lastBatchStats = '';
   private error: CaptureError | undefined;
   private listenerFailed = false;
-  /** Data stops flowing (to disk and analysis) after a corrupt stream or a write failure. */
+  /** Data stops going to disk after a corrupt stream or a write failure. */
   private dataStopped = false;
-  /** The analysis stops after it threw; records still go to disk. */
-  private analysisStopped = false;
   private stopRequested = false;
   private disposed = false;
+  /** The helper has exited; the analysis may still be catching up. */
+  private finishing = false;
   private finished = false;
   private summary: CaptureSummary | undefined;
 
@@ -90,13 +90,13 @@ class LiveCaptureSession implements CaptureSession {
     const batchIntervalMs = Math.max(options.batchIntervalMs ?? minimumBatchIntervalMs, minimumBatchIntervalMs);
     const args = helperCaptureArguments(options);
     this.helperPath = findHelperPath(options.helperPath);
-    this.analyzer = new Analyzer({
-      ...options.analysis,
-      ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
-      events: true,
-    });
-    this.parser = new PcapParser({ onFrame: (frame) => this.analyse(frame) });
     this.rolling = new RollingPcap({ dataDirectory: options.dataDirectory, rotateBytes: options.rotateBytes, stem: `capture-${this.id}` });
+    this.analysisFollower = new CaptureAnalysis(
+      { ...options.analysis, ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }) },
+      () => this.rolling.extents(),
+      // A fault in the analysis stops the capture; the records keep going to disk until the helper exits.
+      (error) => this.fail(asCaptureError(error, 'analysis-failed', 'the analysis failed')),
+    );
     this.ended = new Promise((resolve) => {
       this.resolveEnded = resolve;
     });
@@ -128,6 +128,11 @@ class LiveCaptureSession implements CaptureSession {
     return !this.finished;
   }
 
+  /** True while the helper runs; the session itself runs until the analysis has caught up. */
+  get capturing(): boolean {
+    return !this.finishing && !this.finished;
+  }
+
   stats(): CaptureStats {
     const helper = this.finalStats ?? this.helperStats;
     return {
@@ -136,6 +141,7 @@ class LiveCaptureSession implements CaptureSession {
       interfaceDropped: helper?.interfaceDropped ?? 0,
       captured: helper?.captured ?? 0,
       packets: this.packets,
+      analysed: this.analysisFollower.analysed,
       elapsedSeconds: ((this.summary?.endedAt ?? Date.now()) - this.startedAt) / 1000,
     };
   }
@@ -158,6 +164,7 @@ class LiveCaptureSession implements CaptureSession {
     this.clearTimers();
     killHelper(this.child);
     this.child.stdin.destroy();
+    this.analysisFollower.stop();
     // Close the file now; a record still in flight is not written, so the file stays whole.
     this.closeRolling();
   }
@@ -168,7 +175,8 @@ class LiveCaptureSession implements CaptureSession {
     if (stats.dropped > 0) warnings.push(`the kernel dropped ${stats.dropped} packets during the capture: failures among them are not in this analysis`);
     if (stats.interfaceDropped > 0) warnings.push(`the interface dropped ${stats.interfaceDropped} packets before the capture saw them`);
     if (this.error) warnings.push(`the capture ended with an error: ${this.error.message}`);
-    const analysis = this.analyzer.result({
+    if (stats.analysed < stats.packets) warnings.push(`the analysis has read ${stats.analysed} of the ${stats.packets} packets captured`);
+    const analysis = this.analysisFollower.result({
       files: files ?? this.rollingFacts(),
       interface: this.options.interface,
       filter: this.options.filter?.trim() ? this.options.filter : null,
@@ -188,15 +196,11 @@ class LiveCaptureSession implements CaptureSession {
 
   private receive(chunk: Buffer): void {
     if (this.dataStopped || this.disposed) return;
-    let framed;
     try {
       const hadHeader = this.framer.header !== undefined;
-      framed = this.framer.push(chunk);
+      const framed = this.framer.push(chunk);
       const header = this.framer.header;
-      if (!hadHeader && header) {
-        this.rolling.start(header);
-        if (!this.analysisStopped) this.parser.push(header.bytes);
-      }
+      if (!hadHeader && header) this.rolling.start(header);
       if (framed.count === 0) return;
       this.rolling.write(framed.records, framed.count);
       this.packets += framed.count;
@@ -206,20 +210,7 @@ class LiveCaptureSession implements CaptureSession {
       this.fail(asCaptureError(error, 'bad-stream'), true);
       return;
     }
-    if (this.analysisStopped) return;
-    try {
-      this.parser.push(framed.records);
-    } catch (error) {
-      // A fault in the analysis: stop the capture, but the records already read stay on disk
-      // and those still coming until the helper exits are written too.
-      this.analysisStopped = true;
-      this.fail(asCaptureError(error, 'analysis-failed', 'the analysis failed'));
-    }
-  }
-
-  private analyse(frame: Frame): void {
-    this.lastPacketSeconds = frame.seconds + frame.nanoseconds / 1e9;
-    this.analyzer.add(dissect(frame));
+    this.analysisFollower.schedule();
   }
 
   private helperLine(line: string): void {
@@ -249,12 +240,15 @@ class LiveCaptureSession implements CaptureSession {
   private tick(): void {
     if (this.finished || this.disposed) return;
     const now = Date.now();
-    // Timeouts happen live, but only up to what has been read: while the session is behind the
-    // helper (records still in the pipe), a query's response may be among them.
-    const behind = (this.helperStats?.captured ?? 0) > this.packets;
-    if (!this.dataStopped && !this.analysisStopped) this.analyzer.advanceTo(behind ? this.lastPacketSeconds : now / 1000);
+    // Timeouts happen live, but only up to what has been analysed: while records wait in the
+    // pipe or in the files, a query's response may be among them; and without immediate mode
+    // the kernel may still hold the last block's packets.
+    const follower = this.analysisFollower;
+    const behind = (this.helperStats?.captured ?? 0) > this.packets || follower.analysed < this.packets || this.finishing;
+    const horizon = now / 1000 - (this.options.immediate ? 0 : kernelBatchSeconds);
+    follower.advanceTo(behind ? follower.lastPacketSeconds : horizon);
     this.emitBatch(now, false);
-    if (now - this.lastFlushAt >= flushIntervalMs && !this.dataStopped) {
+    if (now - this.lastFlushAt >= flushIntervalMs && !this.dataStopped && !this.finishing) {
       this.lastFlushAt = now;
       try {
         this.rolling.flush();
@@ -267,9 +261,9 @@ class LiveCaptureSession implements CaptureSession {
 
   private emitBatch(now: number, force: boolean): void {
     if (this.listenerFailed || this.disposed) return;
-    const { events, updates } = this.analyzer.drain();
+    const { events, updates } = this.analysisFollower.drain();
     const stats = this.stats();
-    const statsKey = `${stats.received}/${stats.dropped}/${stats.interfaceDropped}/${stats.captured}/${stats.packets}`;
+    const statsKey = `${stats.received}/${stats.dropped}/${stats.interfaceDropped}/${stats.captured}/${stats.packets}/${stats.analysed}`;
     const due = force || events.length > 0 || updates.length > 0 || statsKey !== this.lastBatchStats || now - this.lastBatchAt >= idleBatchMs;
     if (!due) return;
     this.lastBatchAt = now;
@@ -287,7 +281,7 @@ class LiveCaptureSession implements CaptureSession {
   /** Records the first error and stops the helper; the session ends when it has exited. */
   private fail(error: CaptureError, immediately = false): void {
     this.error ??= error;
-    if (this.finished) return;
+    if (this.finished || this.finishing) return;
     if (immediately) killHelper(this.child);
     else this.terminate();
   }
@@ -305,29 +299,34 @@ class LiveCaptureSession implements CaptureSession {
     }, stopGraceMs);
   }
 
+  /** The helper has exited: close the files, let the analysis catch up, then end. */
   private finish(exitCode: number | null, signal: NodeJS.Signals | null): void {
-    if (this.finished) return;
-    this.clearTimers();
+    if (this.finishing || this.finished) return;
+    this.finishing = true;
+    this.helperExitedAt = Date.now();
+    if (this.killTimer) clearTimeout(this.killTimer);
     for (const line of this.stderrLines.end()) this.helperLine(line);
     if (this.framer.pendingBytes > 0 && !this.dataStopped) {
       this.warnings.push(`the capture ended inside a record: its first ${this.framer.pendingBytes} bytes were left out, so every file holds whole records`);
     }
-    if (!this.dataStopped && !this.analysisStopped && !this.disposed) {
-      try {
-        const parsed = this.parser.end();
-        this.warnings.push(...parsed.warnings.filter((warning) => !warning.startsWith('truncated last record')));
-      } catch (error) {
-        // No pcap header at all: the helper failed before it started; its error says why.
-        if (!this.error && exitCode === 0) this.error = asCaptureError(error, 'bad-stream');
-      }
-    }
-    // Everything the helper wrote has been read: the clock may run to now, so queries that
-    // waited out the timeout during the capture count as unanswered, younger ones as pending.
-    if (!this.dataStopped && !this.analysisStopped && !this.disposed) this.analyzer.advanceTo(Date.now() / 1000);
     this.closeRolling();
+    void this.analysisFollower.whenCaughtUp().then(() => this.complete(exitCode, signal));
+  }
+
+  private complete(exitCode: number | null, signal: NodeJS.Signals | null): void {
+    if (this.finished) return;
+    const follower = this.analysisFollower;
+    if (follower.active && !this.disposed) {
+      this.warnings.push(...follower.end());
+      // Everything captured has been analysed: the clock runs to the capture's end, so queries
+      // that waited out the timeout during it count as unanswered, younger ones as pending.
+      follower.advanceTo(this.helperExitedAt! / 1000);
+    }
+    follower.stop();
     const reason = this.endReason(exitCode, signal);
+    this.clearTimers();
+    this.emitBatch(Date.now(), true);
     this.finished = true;
-    if (!this.disposed && !this.dataStopped && !this.analysisStopped) this.emitBatch(Date.now(), true);
     const summary: CaptureSummary = {
       reason,
       error: this.error,

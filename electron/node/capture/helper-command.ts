@@ -3,7 +3,7 @@ import { CaptureError } from './capture-error';
 import type { CaptureSessionOptions } from './capture-session-types';
 
 export function helperCaptureArguments(options: CaptureSessionOptions): string[] {
-  const args = ['-i', options.interface, '--immediate'];
+  const args = ['-i', options.interface, options.immediate ? '--immediate' : '--no-immediate'];
   if (options.filter !== undefined && options.filter.trim() !== '') args.push('-f', options.filter);
   if (options.snaplen !== undefined) args.push('-s', String(wholeNumber(options.snaplen, 'snaplen', 1, 262_144)));
   args.push(options.promiscuous ? '--promiscuous' : '-p');

@@ -55,6 +55,13 @@ export class RollingPcap {
     return files;
   }
 
+  /** Path and bytes written of each file, oldest first: cheap, for readers following the files. */
+  extents(): { path: string; bytes: number }[] {
+    const extents = this.closed.map((file) => ({ path: file.path, bytes: file.bytes }));
+    if (this.current) extents.push({ path: this.current.file.path, bytes: this.current.file.bytes });
+    return extents;
+  }
+
   /** Opens the first file as soon as the stream header is known, so even an empty capture leaves a pcap. */
   start(header: PcapStreamHeader): void {
     this.header = header;
