@@ -29,6 +29,17 @@ export { isSupportedLinkType } from './next-layer';
 /** More layers than any real stack has (QinQ, tunnels, extension headers are one layer each). */
 const maximumLayers = 24;
 
+/**
+ * A plain Uint8Array over the same bytes. Node hands out Buffers, a Uint8Array subclass whose
+ * `subarray` is a much slower JavaScript override; decoding through a plain view keeps every
+ * decoder on one fast, monomorphic path. The layers' views still share the frame's memory.
+ */
+function plainView(data: Uint8Array): Uint8Array {
+  return data.constructor === Uint8Array
+    ? data
+    : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
 /** Scratch result of decodeChain: the first truncation reason met. */
 let chainTruncated: string | undefined;
 
@@ -66,7 +77,7 @@ function quotedLayers(layers: Layer[]): Layer[] | undefined {
 }
 
 export function dissect(frame: Frame): DecodedPacket {
-  const data = frame.data;
+  const data = plainView(frame.data);
   const layers: Layer[] = [];
   const first = linkDecoder(frame.linkType, data);
   if (first === undefined) {
@@ -117,7 +128,7 @@ export function dissectLayers(
   start: DissectStart,
 ): { layers: Layer[]; quoted: Layer[] | undefined; truncated: string | undefined } {
   const layers: Layer[] = [];
-  decodeChain(layers, data, startDecoders[start]);
+  decodeChain(layers, plainView(data), startDecoders[start]);
   const truncated = chainTruncated;
   return { layers, quoted: quotedLayers(layers), truncated };
 }
