@@ -88,6 +88,16 @@ describe('dissect', () => {
     expect(checkPacket(packet)).toEqual([]);
   });
 
+  it('decodes a Node Buffer the same, into views of the same memory', () => {
+    const buffer = Buffer.from(scenario);
+    const packet = dissect(frame(buffer));
+    expect(findLayer(packet.quoted, 'dns')?.id).toBe(35084);
+    const icmp = findLayer(packet.layers, 'icmp');
+    expect(icmp?.body.buffer).toBe(buffer.buffer);
+    expect(icmp?.body.constructor).toBe(Uint8Array); // plain views, not Buffers
+    expect(checkPacket(packet)).toEqual([]);
+  });
+
   it('decodes the query itself as DNS traffic', () => {
     // 13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)
     const query = new Uint8Array([
