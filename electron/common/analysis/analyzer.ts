@@ -268,9 +268,8 @@ export class Analyzer {
     );
     transaction.recursionDesired = dns.recursionDesired;
     this.table.add(transaction);
-    if (this.flood.query(service, microseconds, client, lowerName)) {
-      this.flood.evidenceFor(service).push({ frame, microseconds, line: packetLine(packet) });
-    }
+    const floodEvidence = this.flood.query(service, microseconds, client, lowerName);
+    if (floodEvidence) floodEvidence.push({ frame, microseconds, line: packetLine(packet) });
     if (this.options.events) this.events.push(dnsEvent(packet, view, dns, transport, microseconds, undefined, this.options.eventLines));
   }
 
@@ -315,14 +314,14 @@ export class Analyzer {
       this.table.settle(transaction, outcome, packet.frame.number, microseconds);
       if (transaction.retransmissions === 0) this.latency.record(microseconds - transaction.firstMicroseconds);
       this.rcodeFailure(transaction, packet, dns, outcome, microseconds);
-      transaction.snapshot = undefined;
+      transaction.drop();
     } else {
       const recent = this.table.findRecent(key);
       if (recent && recent.outcome === 'unanswered' && !recent.released) {
         this.counters.lateAnswers++;
         this.table.resettle(recent, outcome, packet.frame.number, microseconds);
         this.rcodeFailure(recent, packet, dns, outcome, microseconds);
-        recent.snapshot = undefined;
+        recent.drop();
         transaction = recent;
       } else if (recent) {
         // A response to a query that already failed with an ICMP error: a duplicate, by now unsolicited.
@@ -429,7 +428,7 @@ export class Analyzer {
       }
     }
     // Its evidence is written: a settled query needs its copy no more.
-    if (transaction && transaction.outcome !== 'unanswered' && transaction.outcome !== 'pending') transaction.snapshot = undefined;
+    if (transaction && transaction.outcome !== 'unanswered' && transaction.outcome !== 'pending') transaction.drop();
     if (this.options.events && transport) {
       this.events.push(icmpEvent(packet, view, icmp, classification, quoted, transport, serverPort, microseconds, transaction?.firstFrame, name, this.options.eventLines));
     }

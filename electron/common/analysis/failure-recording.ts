@@ -24,8 +24,8 @@ export function recordEvidence(
   microseconds: number,
   tag?: string,
 ): void {
-  const snapshot = transaction?.snapshot;
-  const resends = snapshot ? (transaction.resendFrames?.length ?? 0) : 0;
+  const snapshot = transaction?.queryPacket();
+  const resends = snapshot ? (transaction?.resendFrames?.length ?? 0) : 0;
   const count = (snapshot ? 1 + resends : 0) + (packet ? 1 : 0);
   if (count === 0 || !evidence.reserve(count)) return;
   if (snapshot && transaction) {

@@ -3,24 +3,18 @@
  *
  * Every query lands in a one-second bucket. The capture-wide count of each second goes into
  * a histogram (bounded by the number of distinct rates, not by the capture's length), from
- * which the median rate is read, seconds without any query included. A service's second is
- * kept as "heavy" when it reaches the absolute floor; at the end, heavy seconds at or above
+ * which the median rate is read, seconds without any query included. A service's second at
+ * or above the absolute floor is remembered as four numbers; at the end, those at or above
  * max(floor, factor × median) are flood seconds, and flood seconds close together are one
- * flood. Clients and names are sampled only in busy buckets, so quiet traffic costs one
- * Map lookup per query.
+ * flood.
+ *
+ * Who flooded and with what (clients, names, evidence lines) is sampled only in seconds that
+ * already look like a flood against the median so far, so steady busy traffic costs one Map
+ * lookup per query and nothing more.
  */
 import { CappedCounter } from './capped-counter';
-import { EvidenceList } from './evidence';
+import { EvidenceList, type EvidenceEntry } from './evidence';
 import type { Thresholds } from './thresholds';
-
-export interface FloodSecond {
-  second: number;
-  count: number;
-  firstMicroseconds: number;
-  lastMicroseconds: number;
-  clients: CappedCounter<string>;
-  names: CappedCounter<string>;
-}
 
 export interface FloodWindow<Service> {
   service: Service;
@@ -31,28 +25,36 @@ export interface FloodWindow<Service> {
   peakQueriesPerSecond: number;
   medianQueriesPerSecond: number;
   limitQueriesPerSecond: number;
+  /** Sampled: empty when the flood did not stand out while the capture was read (see above). */
   clients: CappedCounter<string>;
   names: CappedCounter<string>;
   evidence: EvidenceList;
+}
+
+/** Who and what a flood-looking second carried: its first queries. */
+interface SecondSample {
+  clients: CappedCounter<string>;
+  names: CappedCounter<string>;
+  evidence: EvidenceEntry[];
+  taken: number;
 }
 
 class Bucket {
   count = 0;
   firstMicroseconds = 0;
   lastMicroseconds = 0;
-  clients: CappedCounter<string> | undefined = undefined;
-  names: CappedCounter<string> | undefined = undefined;
+  sample: SecondSample | undefined = undefined;
 }
 
-/** Distinct clients and names counted per busy second and service. */
+/** Distinct clients and names counted per sampled second. */
 const trackedPerSecond = 64;
-/**
- * Queries of a busy second whose client and name are counted: a sample from the start of the
- * second, enough to name who floods and with what, at a bounded cost per second.
- */
+/** Queries of a sampled second whose client and name are counted. */
 const sampledPerSecond = 256;
+/** Sampled seconds kept per service (a flood's first ten minutes say who floods). */
+const sampledSecondsPerService = 600;
+/** Seconds at or above the floor remembered in all; past this, only flood-looking ones. */
+const heavySecondsKept = 100_000;
 
-/** Counts per service; `Service` is any object standing for one (the analyzer's ServiceState). */
 export class FloodDetector<Service> {
   private currentSecond = Number.NaN;
   private currentTotal = 0;
@@ -63,30 +65,30 @@ export class FloodDetector<Service> {
   private busiest = 0;
   private firstSecond = Number.NaN;
   private lastSecond = Number.NaN;
-  private readonly heavy = new Map<Service, FloodSecond[]>();
-  private readonly evidence = new Map<Service, EvidenceList>();
-  private readonly trackFrom: number;
+  /** Per service, seconds at or above the floor: flat [second, count, first µs, last µs, ...]. */
+  private readonly heavy = new Map<Service, number[]>();
+  private heavyCount = 0;
+  private readonly samples = new Map<Service, Map<number, SecondSample>>();
+  /** max(floor, factor × median so far): a second at this rate looks like a flood while reading. */
+  private runningLimit: number;
 
   constructor(
     private readonly thresholds: Thresholds,
     private readonly evidenceLimit: number,
   ) {
-    // Below a tenth of the floor a second cannot become a flood: do not count its clients.
-    this.trackFrom = Math.max(1, Math.floor(thresholds.floodMinimumQueriesPerSecond / 10));
+    this.runningLimit = thresholds.floodMinimumQueriesPerSecond;
   }
 
-  /** Heavy seconds kept (bounded by the capture's length in flood seconds). */
+  /** Heavy seconds remembered (bounded). */
   get heavySeconds(): number {
-    let total = 0;
-    for (const list of this.heavy.values()) total += list.length;
-    return total;
+    return this.heavyCount;
   }
 
   /**
-   * Count one query. Returns true when the query belongs to a second already at the flood
-   * floor and its service's flood evidence has room: the caller then formats its line.
+   * Count one query. Returns the list its evidence line goes into when the query belongs to a
+   * flood-looking second whose sample still has room (the caller then formats the line).
    */
-  query(service: Service, microseconds: number, client: string, lowerName: string): boolean {
+  query(service: Service, microseconds: number, client: string, lowerName: string): EvidenceEntry[] | undefined {
     const second = Math.floor(microseconds / 1_000_000);
     if (second !== this.currentSecond) {
       if (Number.isNaN(this.currentSecond) || second > this.currentSecond) {
@@ -106,26 +108,13 @@ export class FloodDetector<Service> {
     }
     bucket.count++;
     bucket.lastMicroseconds = microseconds;
-    if (bucket.count >= this.trackFrom && bucket.count < this.trackFrom + sampledPerSecond) {
-      (bucket.clients ??= new CappedCounter<string>(trackedPerSecond)).add(client);
-      (bucket.names ??= new CappedCounter<string>(trackedPerSecond)).add(lowerName);
-    }
-    if (bucket.count < this.thresholds.floodMinimumQueriesPerSecond) return false;
-    const list = this.evidenceFor(service);
-    if (list.full) {
-      list.omitted++;
-      return false;
-    }
-    return true;
-  }
-
-  evidenceFor(service: Service): EvidenceList {
-    let list = this.evidence.get(service);
-    if (!list) {
-      list = new EvidenceList(this.evidenceLimit);
-      this.evidence.set(service, list);
-    }
-    return list;
+    if (bucket.count < this.runningLimit) return undefined;
+    const sample = bucket.sample ?? (bucket.sample = this.newSample(service, second));
+    if (!sample || sample.taken >= sampledPerSecond) return undefined;
+    sample.taken++;
+    sample.clients.add(client);
+    sample.names.add(lowerName);
+    return sample.evidence.length < this.evidenceLimit ? sample.evidence : undefined;
   }
 
   /** The floods so far, with the rates they were judged by; the current second is included without being closed. */
@@ -134,24 +123,27 @@ export class FloodDetector<Service> {
     if (this.currentTotal > 0) histogram.set(this.currentTotal, (histogram.get(this.currentTotal) ?? 0) + 1);
     const median = this.medianRate(histogram);
     const limit = Math.max(this.thresholds.floodMinimumQueriesPerSecond, this.thresholds.floodFactor * median);
-    const services = new Map<Service, FloodSecond[]>();
-    for (const [service, list] of this.heavy) services.set(service, [...list]);
+    const services = new Map<Service, number[]>();
+    for (const [service, seconds] of this.heavy) services.set(service, seconds.slice());
     for (const [service, bucket] of this.buckets) {
-      const second = this.heavySecond(bucket, this.currentSecond);
-      if (second) (services.get(service) ?? services.set(service, []).get(service)!).push(second);
+      if (bucket.count < this.thresholds.floodMinimumQueriesPerSecond) continue;
+      const list = services.get(service) ?? services.set(service, []).get(service)!;
+      list.push(this.currentSecond, bucket.count, bucket.firstMicroseconds, bucket.lastMicroseconds);
     }
     const windows: FloodWindow<Service>[] = [];
     const gap = this.thresholds.floodMergeGapSeconds;
     for (const [service, seconds] of services) {
       let window: FloodWindow<Service> | undefined;
       let lastSecond = Number.NEGATIVE_INFINITY;
-      for (const second of seconds) {
-        if (second.count < limit) continue;
-        if (!window || second.second - lastSecond > gap) {
+      for (let index = 0; index < seconds.length; index += 4) {
+        const second = seconds[index]!;
+        const count = seconds[index + 1]!;
+        if (count < limit) continue;
+        if (!window || second - lastSecond > gap) {
           window = {
             service,
-            startMicroseconds: second.firstMicroseconds,
-            endMicroseconds: second.lastMicroseconds,
+            startMicroseconds: seconds[index + 2]!,
+            endMicroseconds: seconds[index + 3]!,
             queries: 0,
             seconds: 0,
             peakQueriesPerSecond: 0,
@@ -159,29 +151,44 @@ export class FloodDetector<Service> {
             limitQueriesPerSecond: limit,
             clients: new CappedCounter<string>(trackedPerSecond),
             names: new CappedCounter<string>(trackedPerSecond),
-            evidence: this.evidence.get(service)?.clone() ?? new EvidenceList(this.evidenceLimit),
+            evidence: new EvidenceList(this.evidenceLimit),
           };
           windows.push(window);
         }
-        window.endMicroseconds = second.lastMicroseconds;
-        window.queries += second.count;
+        window.endMicroseconds = seconds[index + 3]!;
+        window.queries += count;
         window.seconds++;
-        window.peakQueriesPerSecond = Math.max(window.peakQueriesPerSecond, second.count);
-        window.clients.mergeFrom(second.clients);
-        window.names.mergeFrom(second.names);
-        lastSecond = second.second;
+        window.peakQueriesPerSecond = Math.max(window.peakQueriesPerSecond, count);
+        const sample = this.sampleOf(service, second);
+        if (sample) {
+          window.clients.mergeFrom(sample.clients);
+          window.names.mergeFrom(sample.names);
+          for (const entry of sample.evidence) window.evidence.push(entry);
+        }
+        lastSecond = second;
       }
     }
-    // Evidence lines were gathered per service, from its first busy second on: give each flood its own.
-    for (const window of windows) {
-      const inside = window.evidence.entries.filter(
-        (entry) => entry.microseconds >= window.startMicroseconds && entry.microseconds <= window.endMicroseconds,
-      );
-      window.evidence.omitted = Math.max(0, window.queries - inside.length);
-      window.evidence.entries.length = 0;
-      window.evidence.entries.push(...inside);
-    }
+    for (const window of windows) window.evidence.omitted = Math.max(0, window.queries - window.evidence.entries.length);
     return { windows, median, limit, busiest: Math.max(this.busiest, this.currentTotal) };
+  }
+
+  private sampleOf(service: Service, second: number): SecondSample | undefined {
+    if (second === this.currentSecond) return this.buckets.get(service)?.sample;
+    return this.samples.get(service)?.get(second);
+  }
+
+  private newSample(service: Service, second: number): SecondSample | undefined {
+    let perService = this.samples.get(service);
+    if (!perService) this.samples.set(service, (perService = new Map()));
+    if (perService.size >= sampledSecondsPerService) return undefined;
+    const sample: SecondSample = {
+      clients: new CappedCounter<string>(trackedPerSecond),
+      names: new CappedCounter<string>(trackedPerSecond),
+      evidence: [],
+      taken: 0,
+    };
+    perService.set(second, sample);
+    return sample;
   }
 
   /** The capture's median queries per second, counting seconds without queries. */
@@ -201,26 +208,21 @@ export class FloodDetector<Service> {
     return 0;
   }
 
-  private heavySecond(bucket: Bucket, second: number): FloodSecond | undefined {
-    if (bucket.count < this.thresholds.floodMinimumQueriesPerSecond) return undefined;
-    return {
-      second,
-      count: bucket.count,
-      firstMicroseconds: bucket.firstMicroseconds,
-      lastMicroseconds: bucket.lastMicroseconds,
-      clients: bucket.clients ?? new CappedCounter<string>(trackedPerSecond),
-      names: bucket.names ?? new CappedCounter<string>(trackedPerSecond),
-    };
-  }
-
   private flush(): void {
+    if (this.currentTotal === 0) return;
     if (this.currentTotal > this.busiest) this.busiest = this.currentTotal;
-    if (this.currentTotal > 0) this.histogram.set(this.currentTotal, (this.histogram.get(this.currentTotal) ?? 0) + 1);
+    this.histogram.set(this.currentTotal, (this.histogram.get(this.currentTotal) ?? 0) + 1);
+    const floor = this.thresholds.floodMinimumQueriesPerSecond;
     for (const [service, bucket] of this.buckets) {
-      const second = this.heavySecond(bucket, this.currentSecond);
-      if (second) (this.heavy.get(service) ?? this.heavy.set(service, []).get(service)!).push(second);
+      if (bucket.count < floor) continue;
+      if (this.heavyCount >= heavySecondsKept && bucket.count < this.runningLimit) continue;
+      const list = this.heavy.get(service) ?? this.heavy.set(service, []).get(service)!;
+      list.push(this.currentSecond, bucket.count, bucket.firstMicroseconds, bucket.lastMicroseconds);
+      this.heavyCount++;
     }
     this.buckets.clear();
     this.currentTotal = 0;
+    // The histogram's distinct rates are few; the median so far decides what looks like a flood next.
+    this.runningLimit = Math.max(floor, this.thresholds.floodFactor * this.medianRate(this.histogram));
   }
 }

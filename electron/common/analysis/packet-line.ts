@@ -1,8 +1,7 @@
 /**
  * Evidence lines: the packet as `tcpdump -n` prints it (UTC time of day), through the shared
- * printer. A query's line is needed only if the query later fails, and frames are views
- * into the reader's buffer, so an open query keeps a private copy of its frame's bytes
- * (bounded, like the open table) and is printed from it when needed.
+ * printer. A query's line is needed only if the query later fails, so it is printed then,
+ * from the frame the transaction kept (see Transaction.keep).
  */
 import type { DecodedPacket } from '../model/packet';
 import { formatPacketLine } from '../print/format-packet-line';
@@ -11,19 +10,6 @@ const lineOptions = { timestamp: 'time', frameNumbers: false } as const;
 
 export function packetLine(packet: DecodedPacket): string {
   return formatPacketLine(packet, lineOptions);
-}
-
-/** A copy of the packet that stays valid after the reader reuses its buffer. */
-export function snapshotOf(packet: DecodedPacket): DecodedPacket {
-  const frame = packet.frame;
-  const copy: DecodedPacket = {
-    frame: { ...frame, data: frame.data.slice(0, frame.capturedLength) },
-    // The printer reads the bytes; text imports have none and are printed from their layers,
-    // which then hold no views into any buffer.
-    layers: packet.origin ? packet.layers : [],
-  };
-  if (packet.origin) copy.origin = packet.origin;
-  return copy;
 }
 
 /** The line of a retransmission: the same query bytes at another frame and time. */

@@ -42,7 +42,10 @@ export function summaryOf(window: IncidentWindow, protocol: string, namesShown: 
   let what: string;
   switch (window.kind) {
     case 'dns-query-flood':
-      what = `${count(window.queries, 'query', 'queries')} from ${count(window.clients.size, 'client')}${window.clients.overflow > 0 ? ' or more' : ''}`;
+      what =
+        window.clients.size > 0
+          ? `${count(window.queries, 'query', 'queries')} from ${count(window.clients.size, 'client')}${window.clients.overflow > 0 ? ' or more' : ''}`
+          : count(window.queries, 'query', 'queries');
       break;
     case 'ttl-exceeded':
     case 'fragmentation-needed':

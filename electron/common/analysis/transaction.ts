@@ -3,6 +3,8 @@
  * quoting it, or the timeout settles it; then it stays "recent" for a while so that a late
  * answer or a duplicate ICMP error can still be tied to it.
  */
+import type { Frame } from '../model/frame';
+import type { Layer } from '../model/layers';
 import type { DecodedPacket } from '../model/packet';
 import type { QueryOutcome } from './timeline-event';
 import type { Transport } from './layer-view';
@@ -38,12 +40,15 @@ export class Transaction {
   resendFrames: number[] | undefined = undefined;
   resendMicroseconds: number[] | undefined = undefined;
   /**
-   * The query packet for its evidence line, dropped once settled. At first the packet itself
-   * (its frame is a view into the reader's buffer); a transaction that stays open gets a
-   * private copy (`detached`), so that it never pins a reader's chunk for long.
+   * What the query's evidence line is printed from, dropped once settled: its frame (at first
+   * the reader's view; `keep()` copies the bytes for a query that times out, so a reader's
+   * chunk is pinned at most for the timeout), and for tcpdump text imports, which have no
+   * bytes, the layers and the text line.
    */
-  snapshot: DecodedPacket | undefined;
-  detached = false;
+  private frame: Frame | undefined;
+  private readonly textLayers: Layer[] | undefined;
+  private readonly origin: DecodedPacket['origin'];
+  private kept = false;
 
   outcome: SettledOutcome | 'pending' = 'pending';
   settledBy = 0;
@@ -56,8 +61,6 @@ export class Transaction {
   agePrevious: Transaction | undefined = undefined;
   ageNext: Transaction | undefined = undefined;
   recentNext: Transaction | undefined = undefined;
-  /** The queue of transactions whose snapshot is still the reader's view. */
-  viewNext: Transaction | undefined = undefined;
   /** The next transaction with the same hash in the open or the recent index (never both). */
   keyNext: Transaction | undefined = undefined;
   pairPrevious: Transaction | undefined = undefined;
@@ -78,7 +81,7 @@ export class Transaction {
     frame: number,
     microseconds: number,
     ipId: number,
-    snapshot: DecodedPacket | undefined,
+    packet: DecodedPacket,
   ) {
     this.hash = hash;
     this.service = service;
@@ -95,7 +98,32 @@ export class Transaction {
     this.firstMicroseconds = microseconds;
     this.lastMicroseconds = microseconds;
     this.ipId = ipId;
-    this.snapshot = snapshot;
+    this.frame = packet.frame;
+    // Binary packets print from their bytes; text imports from their layers (plain values, no views).
+    this.textLayers = packet.origin ? packet.layers : undefined;
+    this.origin = packet.origin;
+  }
+
+  /** The query packet to print, while it is kept. */
+  queryPacket(): DecodedPacket | undefined {
+    const frame = this.frame;
+    if (!frame) return undefined;
+    const packet: DecodedPacket = { frame, layers: this.textLayers ?? [] };
+    if (this.origin) packet.origin = this.origin;
+    return packet;
+  }
+
+  /** Keep the query's bytes beyond the reader's buffer (a timeout may need its line for minutes). */
+  keep(): void {
+    const frame = this.frame;
+    if (this.kept || !frame) return;
+    this.frame = { ...frame, data: frame.data.slice(0, frame.capturedLength) };
+    this.kept = true;
+  }
+
+  /** Its evidence is written, or it can no longer fail: let the packet go. */
+  drop(): void {
+    this.frame = undefined;
   }
 
   get attempts(): number {

@@ -10,7 +10,6 @@
  * hash integers (id, ports, type) and compare the rest, so matching builds no strings.
  */
 import type { AnalysisOptions } from './analysis-options';
-import { snapshotOf } from './packet-line';
 import { secondsToMicroseconds } from './time-format';
 import type { QueryKey, SettledOutcome, Transaction } from './transaction';
 import type { Transport } from './layer-view';
@@ -37,19 +36,15 @@ export interface PairCriteria {
   ipId: number;
 }
 
+/** Client lists kept while empty; past this many clients, empty lists are dropped. */
+const emptyClientListsKept = 4096;
+
 /** How many of a client's newest transactions an ICMP error without DNS header is compared with. */
 const pairScanLimit = 256;
 
 /**
- * Open queries keep the reader's view of their packet (no copy: most are answered within
- * milliseconds) until they have been open this long in capture time, or until this many hold
- * views; then they copy it, so a slow query never keeps a reader's 1 MiB chunk alive.
- */
-const viewMicroseconds = 1_000_000;
-const viewLimit = 4096;
-/**
- * Housekeeping that may wait (copying views, dropping old failures) runs in batches this far
- * apart in capture time, not on every packet; timeouts are exact.
+ * Housekeeping that may wait (dropping old failures) runs in batches this far apart in capture
+ * time, not on every packet; timeouts are exact.
  */
 const batchMicroseconds = 250_000;
 
@@ -94,10 +89,7 @@ export class TransactionTable {
   private recentHead: Transaction | undefined;
   private recentTail: Transaction | undefined;
   private recentSize = 0;
-  private viewHead: Transaction | undefined;
-  private viewTail: Transaction | undefined;
-  private viewSize = 0;
-  /** No deadline (timeout, view copy, late-answer window) falls before this time: expire() can return at once. */
+  /** No deadline (timeout, late-answer window) falls before this time: expire() can return at once. */
   private nextDeadline = Number.NEGATIVE_INFINITY;
   private readonly timeoutMicroseconds: number;
   private readonly lateMicroseconds: number;
@@ -121,8 +113,8 @@ export class TransactionTable {
   }
 
   /** Table sizes, for tests and diagnostics: every one of them is bounded. */
-  sizes(): { open: number; recent: number; recentKeys: number; clientLists: number; views: number } {
-    return { open: this.open.size, recent: this.recentSize, recentKeys: this.recentIndex.size, clientLists: this.clients.size, views: this.viewSize };
+  sizes(): { open: number; recent: number; recentKeys: number; clientLists: number } {
+    return { open: this.open.size, recent: this.recentSize, recentKeys: this.recentIndex.size, clientLists: this.clients.size };
   }
 
   findOpen(key: QueryKey): Transaction | undefined {
@@ -147,12 +139,6 @@ export class TransactionTable {
     else list.head = transaction;
     list.tail = transaction;
     list.size++;
-    if (this.viewTail) this.viewTail.viewNext = transaction;
-    else this.viewHead = transaction;
-    this.viewTail = transaction;
-    this.viewSize++;
-    if (this.viewSize > viewLimit) this.detachOld(transaction.firstMicroseconds);
-    this.deadline(transaction.firstMicroseconds + viewMicroseconds + batchMicroseconds);
     this.deadline(transaction.lastMicroseconds + this.timeoutMicroseconds + 1);
     while (this.open.size > this.openLimit && this.ageHead) {
       this.evicted++;
@@ -181,7 +167,7 @@ export class TransactionTable {
     transaction.settledBy = settledBy;
     transaction.settledMicroseconds = microseconds;
     // A timeout keeps its packet until final: a late ICMP error or the timeout incident needs its line.
-    if (outcome === 'unanswered') this.detach(transaction);
+    if (outcome === 'unanswered') transaction.keep();
     this.listener.settled(transaction, 'pending');
     // Only failures stay for late answers and duplicate ICMP errors; an answered query is done.
     if (outcome === 'unanswered' || outcome === 'icmp-failed') this.appendRecent(transaction);
@@ -209,7 +195,6 @@ export class TransactionTable {
       this.settle(head, 'unanswered', 0, head.lastMicroseconds + timeout);
       head = this.ageHead;
     }
-    this.detachOld(now);
     const late = this.lateMicroseconds;
     let recent = this.recentHead;
     while (recent && (this.recentSize > this.recentLimit || now - recent.settledMicroseconds > late)) {
@@ -219,7 +204,6 @@ export class TransactionTable {
     // The earliest time anything above can happen again (ages only grow along each list).
     this.nextDeadline = Number.POSITIVE_INFINITY;
     if (this.ageHead) this.deadline(this.ageHead.lastMicroseconds + timeout + 1);
-    if (this.viewHead) this.deadline(this.viewHead.firstMicroseconds + viewMicroseconds + batchMicroseconds);
     if (this.recentHead) this.deadline(this.recentHead.settledMicroseconds + late + batchMicroseconds);
   }
 
@@ -254,26 +238,6 @@ export class TransactionTable {
 
   private deadline(time: number): void {
     if (time < this.nextDeadline) this.nextDeadline = time;
-  }
-
-  /** Copy the packets of queries that stayed open (see viewMicroseconds). */
-  private detachOld(now: number): void {
-    let head = this.viewHead;
-    while (head && (this.viewSize > viewLimit || now - head.firstMicroseconds > viewMicroseconds)) {
-      if (head.outcome === 'pending' || head.outcome === 'unanswered') this.detach(head);
-      this.viewHead = head.viewNext;
-      head.viewNext = undefined;
-      this.viewSize--;
-      head = this.viewHead;
-    }
-    if (!head) this.viewTail = undefined;
-    else this.deadline(head.firstMicroseconds + viewMicroseconds + batchMicroseconds);
-  }
-
-  private detach(transaction: Transaction): void {
-    if (transaction.detached || !transaction.snapshot) return;
-    transaction.snapshot = snapshotOf(transaction.snapshot);
-    transaction.detached = true;
   }
 
   private appendAge(transaction: Transaction): void {
@@ -319,7 +283,7 @@ export class TransactionTable {
       transaction.released = true;
       this.listener.timedOut(transaction);
     }
-    transaction.snapshot = undefined;
+    transaction.drop();
   }
 
   private unlinkClient(transaction: Transaction): void {
@@ -333,6 +297,8 @@ export class TransactionTable {
     else if (list.tail === transaction) list.tail = previous;
     transaction.pairPrevious = undefined;
     transaction.pairNext = undefined;
-    if (--list.size <= 0) this.clients.delete(transaction.client);
+    // An empty list stays for the client's next query (most clients have one query open at a
+    // time), unless many clients come and go (spoofed floods): then it goes, to bound memory.
+    if (--list.size <= 0 && this.clients.size > emptyClientListsKept) this.clients.delete(transaction.client);
   }
 }

@@ -26,7 +26,9 @@ export function floodCauses(context: CauseContext): Cause[] {
     denial.for(`They asked for ${names}${window.names.overflow > 0 ? '+' : ''} distinct names: the random-subdomain pattern defeats caches.`, 0.1);
   }
   const misconfiguration = new CauseWeigher('misconfiguration', 0.15);
-  if (clientCount === 1 && window.clients.overflow === 0 && names <= 2) {
+  if (clientCount === 0) {
+    denial.for('Its clients and names were not sampled: the flood did not stand out from the rate seen so far while the capture was read.');
+  } else if (clientCount === 1 && window.clients.overflow === 0 && names <= 2) {
     const client = window.clients.ranked()[0] ?? 'one client';
     const sentence = `All the queries came from ${client} asking for ${listText(window.names.ranked())}: a client in a retry loop, not an attack.`;
     misconfiguration.for(sentence, 0.4);

@@ -12,10 +12,13 @@ export function weighDenialOfService(context: CauseContext, prior: number, flood
   const flood = overlappingFlood(context);
   const server = `${context.window.server}:${context.window.port}`;
   if (flood) {
+    const clients =
+      flood.clients.size > 0
+        ? ` from ${plural(flood.clients.size, 'client')}${flood.clients.overflow > 0 ? ' or more' : ''}`
+        : '';
     weigher.for(
-      `${server} received a flood during the window: up to ${flood.peakQueriesPerSecond} queries/s ` +
-        `from ${plural(flood.clients.size + (flood.clients.overflow > 0 ? 1 : 0), 'client')}` +
-        `${flood.clients.overflow > 0 ? ' or more' : ''}, against a capture median of ${flood.medianQueriesPerSecond}/s.`,
+      `${server} received a flood during the window: up to ${flood.peakQueriesPerSecond} queries/s${clients}, ` +
+        `against a capture median of ${flood.medianQueriesPerSecond}/s.`,
       floodWeight,
     );
   } else {
