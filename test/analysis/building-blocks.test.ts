@@ -83,13 +83,20 @@ describe('FloodDetector', () => {
       detector.query('a', second * 1_000_000, 'c', 'n');
       detector.query('a', second * 1_000_000 + 1, 'c', 'n');
     }
-    for (let index = 0; index < 150; index++) detector.query('a', 30_000_000 + index * 1000, `c${index}`, `n${index}`);
+    for (let index = 0; index < 150; index++)
+      detector.query('a', 30_000_000 + index * 1000, `c${index}`, `n${index}`);
     detector.query('a', 61_000_000, 'c', 'n');
     const { windows, median, limit, busiest } = detector.floods();
     expect(median).toBe(1);
     expect(limit).toBe(100);
     expect(busiest).toBe(150);
     expect(windows).toHaveLength(1);
-    expect(windows[0]).toMatchObject({ service: 'a', queries: 150, seconds: 1, peakQueriesPerSecond: 150, startMicroseconds: 30_000_000 });
+    expect(windows[0]).toMatchObject({
+      service: 'a',
+      queries: 150,
+      seconds: 1,
+      peakQueriesPerSecond: 150,
+      startMicroseconds: 30_000_000,
+    });
   });
 });

@@ -38,7 +38,9 @@ describe('dns-admin-prohibited', () => {
       severity: 'critical',
     });
     expect(causeIds(incident)[0]).toBe('firewall-blocking');
-    expect(incident.causes[0]!.evidenceFor.join(' ')).toContain(`${router}, a router or firewall on the path`);
+    expect(incident.causes[0]!.evidenceFor.join(' ')).toContain(
+      `${router}, a router or firewall on the path`,
+    );
   });
 
   it('codes 9 and 10 are administratively prohibited too, and from the server itself it says so', () => {
@@ -55,9 +57,15 @@ describe('dns-admin-prohibited', () => {
 
   it('ICMPv6 type 1 code 1 (and reject route, code 6)', () => {
     const incident = onlyIncident(analyze(failingQueries('2001:db8::1', 1, 1, true)), 'dns-admin-prohibited');
-    expect(incident).toMatchObject({ server: { address: '2001:db8:53::53', port: 53 }, queries: 3, icmpSource: '2001:db8::1' });
+    expect(incident).toMatchObject({
+      server: { address: '2001:db8:53::53', port: 53 },
+      queries: 3,
+      icmpSource: '2001:db8::1',
+    });
     expect(causeIds(incident)[0]).toBe('firewall-blocking');
-    expect(onlyIncident(analyze(failingQueries('2001:db8::1', 1, 6, true)), 'dns-admin-prohibited').queries).toBe(3);
+    expect(
+      onlyIncident(analyze(failingQueries('2001:db8::1', 1, 6, true)), 'dns-admin-prohibited').queries,
+    ).toBe(3);
   });
 });
 
@@ -65,7 +73,13 @@ describe('dns-host-unreachable', () => {
   it('ICMP type 3 code 1 from the last router, server never seen: server-down first', () => {
     const analysis = analyze(failingQueries(router, 3, 1));
     const incident = onlyIncident(analysis, 'dns-host-unreachable');
-    expect(incident).toMatchObject({ queries: 3, icmpErrors: 3, icmpSource: router, start: isoAt(100), end: isoAt(104.003) });
+    expect(incident).toMatchObject({
+      queries: 3,
+      icmpErrors: 3,
+      icmpSource: router,
+      start: isoAt(100),
+      end: isoAt(104.003),
+    });
     expect(causeIds(incident)[0]).toBe('server-down');
     expect(analysis.icmp.byKind).toEqual({ 'host-unreachable': 3 });
   });
@@ -92,7 +106,10 @@ describe('dns-network-unreachable', () => {
   });
 
   it('ICMPv6 no route to destination (type 1 code 0)', () => {
-    const incident = onlyIncident(analyze(failingQueries('2001:db8::1', 1, 0, true)), 'dns-network-unreachable');
+    const incident = onlyIncident(
+      analyze(failingQueries('2001:db8::1', 1, 0, true)),
+      'dns-network-unreachable',
+    );
     expect(causeIds(incident)[0]).toBe('routing-problem');
   });
 });

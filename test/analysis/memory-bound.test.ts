@@ -13,20 +13,76 @@ const base = Date.UTC(2026, 10, 25, 13, 0, 0) / 1000;
  * A DNS packet as the text importer builds them (no bytes, layers only): the fastest way to
  * feed a million distinct names through the real add() path.
  */
-function dnsPacket(number: number, microseconds: number, client: string, clientPort: number, server: string, id: number, name: string, response: boolean, rcode: number): DecodedPacket {
+function dnsPacket(
+  number: number,
+  microseconds: number,
+  client: string,
+  clientPort: number,
+  server: string,
+  id: number,
+  name: string,
+  response: boolean,
+  rcode: number,
+): DecodedPacket {
   const ip: Ipv4Layer = {
-    kind: 'ipv4', headerLength: 20, tos: 0, totalLength: 0, identification: 0, dontFragment: false, moreFragments: false,
-    fragmentOffset: 0, ttl: 64, protocol: 17, checksum: 0, source: response ? server : client, destination: response ? client : server, options: empty,
+    kind: 'ipv4',
+    headerLength: 20,
+    tos: 0,
+    totalLength: 0,
+    identification: 0,
+    dontFragment: false,
+    moreFragments: false,
+    fragmentOffset: 0,
+    ttl: 64,
+    protocol: 17,
+    checksum: 0,
+    source: response ? server : client,
+    destination: response ? client : server,
+    options: empty,
   };
-  const udp: UdpLayer = { kind: 'udp', sourcePort: response ? 53 : clientPort, destinationPort: response ? clientPort : 53, length: 0, checksum: 0 };
+  const udp: UdpLayer = {
+    kind: 'udp',
+    sourcePort: response ? 53 : clientPort,
+    destinationPort: response ? clientPort : 53,
+    length: 0,
+    checksum: 0,
+  };
   const dns: DnsLayer = {
-    kind: 'dns', transport: 'udp', id, flags: 0, response, opcode: 0, authoritative: false, truncatedResponse: false, recursionDesired: true,
-    recursionAvailable: response, authenticData: false, checkingDisabled: false, rcode, questionCount: 1, answerCount: 0, authorityCount: 0,
-    additionalCount: 0, questions: [{ name, type: 1, class: 1 }], answers: [], authorities: [], additionals: [], length: 40,
+    kind: 'dns',
+    transport: 'udp',
+    id,
+    flags: 0,
+    response,
+    opcode: 0,
+    authoritative: false,
+    truncatedResponse: false,
+    recursionDesired: true,
+    recursionAvailable: response,
+    authenticData: false,
+    checkingDisabled: false,
+    rcode,
+    questionCount: 1,
+    answerCount: 0,
+    authorityCount: 0,
+    additionalCount: 0,
+    questions: [{ name, type: 1, class: 1 }],
+    answers: [],
+    authorities: [],
+    additionals: [],
+    length: 40,
   };
   const seconds = Math.floor(microseconds / 1_000_000);
   return {
-    frame: { number, seconds: base + seconds, nanoseconds: (microseconds - seconds * 1_000_000) * 1000, capturedLength: 0, originalLength: 60, linkType: 101, interfaceIndex: 0, data: empty },
+    frame: {
+      number,
+      seconds: base + seconds,
+      nanoseconds: (microseconds - seconds * 1_000_000) * 1000,
+      capturedLength: 0,
+      originalLength: 60,
+      linkType: 101,
+      interfaceIndex: 0,
+      data: empty,
+    },
     layers: [ip, udp, dns],
     origin: { kind: 'tcpdump-text', line: number, text: '' },
   };
@@ -43,7 +99,19 @@ describe('bounded memory with a million distinct names', () => {
     let largest = { open: 0, recent: 0, clientLists: 0 };
     for (let index = 0; index < million; index++) {
       // All within two seconds: none times out, so only the cap can bound the table.
-      analyzer.add(dnsPacket(index + 1, index * 2, `192.0.2.${index % 200}`, 10000 + (index % 50000), '198.51.100.53', index & 0xffff, `n${index}.random.example`, false, 0));
+      analyzer.add(
+        dnsPacket(
+          index + 1,
+          index * 2,
+          `192.0.2.${index % 200}`,
+          10000 + (index % 50000),
+          '198.51.100.53',
+          index & 0xffff,
+          `n${index}.random.example`,
+          false,
+          0,
+        ),
+      );
       if ((index & 0x3fff) === 0) {
         const sizes = analyzer.tableSizes();
         largest = {
@@ -57,10 +125,21 @@ describe('bounded memory with a million distinct names', () => {
     expect(largest.open).toBeLessThanOrEqual(limits.openQueries);
     expect(largest.recent).toBeLessThanOrEqual(limits.recentQueries);
     expect(largest.clientLists).toBeLessThanOrEqual(200);
-    expect(sizes).toMatchObject({ open: limits.openQueries, evicted: million - limits.openQueries, services: 1, hosts: 1, clients: 200, nxdomainNames: 0 });
+    expect(sizes).toMatchObject({
+      open: limits.openQueries,
+      evicted: million - limits.openQueries,
+      services: 1,
+      hosts: 1,
+      clients: 200,
+      nxdomainNames: 0,
+    });
     expect(sizes.recentKeys).toBeLessThanOrEqual(limits.recentQueries);
     const analysis = analyzer.result({ files: [] });
-    expect(analysis.dns).toMatchObject({ queries: million, pending: limits.openQueries, unanswered: million - limits.openQueries });
+    expect(analysis.dns).toMatchObject({
+      queries: million,
+      pending: limits.openQueries,
+      unanswered: million - limits.openQueries,
+    });
     expect(analysis.capture.warnings.join(' ')).toContain('counted as unanswered before their timeout');
     // The incident's lists are capped too; its counts stay exact.
     const timeout = analysis.incidents.find((incident) => incident.kind === 'dns-timeout')!;
@@ -83,7 +162,20 @@ describe('bounded memory with a million distinct names', () => {
       const at = index * 100; // 10 000 queries per second: timeouts fire as the capture goes on
       analyzer.add(dnsPacket(++number, at, client, port, '198.51.100.53', index & 0xffff, name, false, 0));
       const kind = index % 4;
-      if (kind !== 3) analyzer.add(dnsPacket(++number, at + 50, client, port, '198.51.100.53', index & 0xffff, name, true, kind === 0 ? 0 : 3));
+      if (kind !== 3)
+        analyzer.add(
+          dnsPacket(
+            ++number,
+            at + 50,
+            client,
+            port,
+            '198.51.100.53',
+            index & 0xffff,
+            name,
+            true,
+            kind === 0 ? 0 : 3,
+          ),
+        );
       if ((index & 0x3fff) === 0) largestOpen = Math.max(largestOpen, analyzer.tableSizes().open!);
     }
     const sizes = analyzer.tableSizes();
@@ -91,8 +183,14 @@ describe('bounded memory with a million distinct names', () => {
     expect(sizes.recent).toBeLessThanOrEqual(limits.recentQueries);
     expect(sizes.nxdomainNames).toBe(limits.nxdomainNames);
     const analysis = analyzer.result({ files: [] });
-    expect(analysis.dns).toMatchObject({ queries: names, responses: 300_000, rcodes: { NOERROR: 100_000, NXDOMAIN: 200_000 } });
+    expect(analysis.dns).toMatchObject({
+      queries: names,
+      responses: 300_000,
+      rcodes: { NOERROR: 100_000, NXDOMAIN: 200_000 },
+    });
     expect(analysis.dns.unanswered + analysis.dns.pending).toBe(100_000);
-    expect(analysis.capture.warnings.join(' ')).toContain('NXDOMAIN answers were counted but their names not tracked');
+    expect(analysis.capture.warnings.join(' ')).toContain(
+      'NXDOMAIN answers were counted but their names not tracked',
+    );
   });
 });

@@ -13,7 +13,14 @@ describe('mixed capture', () => {
     // Every 2 s one of three clients asks; the DNS service is down from 60 s to 90 s.
     for (let at = 0; at < 150; at += 2) {
       const client = clients[(at / 2) % 3]!;
-      const sent = capture.query({ at, client, server, clientPort: 20000 + id, id: id++, name: `host${at % 5}.example` });
+      const sent = capture.query({
+        at,
+        client,
+        server,
+        clientPort: 20000 + id,
+        id: id++,
+        name: `host${at % 5}.example`,
+      });
       if (at >= 60 && at < 90) capture.icmp(sent, { at: at + 0.0003, from: server, type: 3, code: 3 });
       else capture.response(sent, { at: at + 0.015 });
     }
@@ -41,12 +48,21 @@ describe('mixed capture', () => {
     let id = 0;
     const outage = (at: number) => (at >= 20 && at < 30) || (at >= 60 && at < 66);
     for (let at = 0; at < 100; at += 2) {
-      const sent = capture.query({ at, client: clients[0]!, server, clientPort: 20000 + id, id: id++, name: 'www.example' });
+      const sent = capture.query({
+        at,
+        client: clients[0]!,
+        server,
+        clientPort: 20000 + id,
+        id: id++,
+        name: 'www.example',
+      });
       if (outage(at)) capture.icmp(sent, { at: at + 0.001, from: server, type: 3, code: 3 });
       else capture.response(sent, { at: at + 0.01 });
     }
     const incidents = analyze(capture).incidents;
-    expect(incidents.map((incident) => [incident.kind, incident.start, incident.end, incident.queries])).toEqual([
+    expect(
+      incidents.map((incident) => [incident.kind, incident.start, incident.end, incident.queries]),
+    ).toEqual([
       ['dns-port-unreachable', isoAt(20), isoAt(28.001), 5],
       ['dns-port-unreachable', isoAt(60), isoAt(64.001), 3],
     ]);
@@ -58,12 +74,21 @@ describe('mixed capture', () => {
     let id = 0;
     // Queries at 10, 12 go unanswered (timeouts declared 5 s later, after the answer at 14).
     for (const at of [0, 2, 4, 10, 12, 14, 16, 30, 32]) {
-      const sent = capture.query({ at, client: clients[0]!, server, clientPort: 20000 + id, id: id++, name: 'www.example' });
+      const sent = capture.query({
+        at,
+        client: clients[0]!,
+        server,
+        clientPort: 20000 + id,
+        id: id++,
+        name: 'www.example',
+      });
       if (![10, 12, 30, 32].includes(at)) capture.response(sent, { at: at + 0.01 });
     }
     capture.udp(60, clients[0]!, '192.0.2.99', 5000, 5000);
     const incidents = analyze(capture).incidents;
-    expect(incidents.map((incident) => [incident.kind, incident.start, incident.end, incident.queries])).toEqual([
+    expect(
+      incidents.map((incident) => [incident.kind, incident.start, incident.end, incident.queries]),
+    ).toEqual([
       ['dns-timeout', isoAt(10), isoAt(12), 2],
       ['dns-timeout', isoAt(30), isoAt(32), 2],
     ]);

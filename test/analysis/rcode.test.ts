@@ -12,7 +12,14 @@ describe('dns-servfail', () => {
     const ok = capture.query({ at: 0, client, server, clientPort: 1, id: 1, name: 'works.example' });
     capture.response(ok, { at: 0.02 });
     for (let index = 0; index < 3; index++) {
-      const sent = capture.query({ at: 10 + index, client, server, clientPort: 100 + index, id: 10 + index, name: 'broken-dnssec.example' });
+      const sent = capture.query({
+        at: 10 + index,
+        client,
+        server,
+        clientPort: 100 + index,
+        id: 10 + index,
+        name: 'broken-dnssec.example',
+      });
       capture.response(sent, { at: 10.5 + index, rcode: 2 });
     }
     const analysis = analyze(capture);
@@ -36,7 +43,9 @@ describe('dns-servfail', () => {
     const sent = capture.query({ at: 0, client, server, id: 1, name: 'once.example' });
     capture.response(sent, { at: 0.1, rcode: 2 });
     expect(analyze(capture).incidents).toEqual([]);
-    expect(onlyIncident(analyze(capture, { thresholds: { servfailMinimumResponses: 1 } }), 'dns-servfail').queries).toBe(1);
+    expect(
+      onlyIncident(analyze(capture, { thresholds: { servfailMinimumResponses: 1 } }), 'dns-servfail').queries,
+    ).toBe(1);
   });
 });
 
@@ -44,7 +53,14 @@ describe('dns-refused', () => {
   it('REFUSED with recursion unavailable to a recursive query: access-refused first, misconfiguration weighed', () => {
     const capture = new CaptureBuilder();
     for (let index = 0; index < 2; index++) {
-      const sent = capture.query({ at: 5 + index, client, server, clientPort: 200 + index, id: 20 + index, name: 'example.org' });
+      const sent = capture.query({
+        at: 5 + index,
+        client,
+        server,
+        clientPort: 200 + index,
+        id: 20 + index,
+        name: 'example.org',
+      });
       capture.response(sent, { at: 5.01 + index, rcode: 5, recursionAvailable: false });
     }
     const incident = onlyIncident(analyze(capture), 'dns-refused');
@@ -62,9 +78,23 @@ describe('dns-nxdomain', () => {
     capture.response(typo, { at: 1.01, rcode: 3 });
     for (let index = 0; index < 4; index++) {
       const at = 10 + index * 30;
-      const ok = capture.query({ at, client, server, clientPort: 400 + index, id: 40 + index, name: 'www.example.com' });
+      const ok = capture.query({
+        at,
+        client,
+        server,
+        clientPort: 400 + index,
+        id: 40 + index,
+        name: 'www.example.com',
+      });
       capture.response(ok, { at: at + 0.01 });
-      const stale = capture.query({ at: at + 1, client, server, clientPort: 500 + index, id: 50 + index, name: 'Backup.Old-Corp.example' });
+      const stale = capture.query({
+        at: at + 1,
+        client,
+        server,
+        clientPort: 500 + index,
+        id: 50 + index,
+        name: 'Backup.Old-Corp.example',
+      });
       capture.response(stale, { at: at + 1.02, rcode: 3 });
     }
     const analysis = analyze(capture);
@@ -89,11 +119,23 @@ describe('dns-nxdomain', () => {
   it('a burst of NXDOMAIN for random names: denial-of-service weighed up', () => {
     const capture = new CaptureBuilder();
     for (let index = 0; index < 60; index++) {
-      const sent = capture.query({ at: index * 0.05, client: `192.0.2.${(index % 5) + 20}`, server, clientPort: 600 + index, id: index, name: `x${index * 7919}.victim.example` });
+      const sent = capture.query({
+        at: index * 0.05,
+        client: `192.0.2.${(index % 5) + 20}`,
+        server,
+        clientPort: 600 + index,
+        id: index,
+        name: `x${index * 7919}.victim.example`,
+      });
       capture.response(sent, { at: index * 0.05 + 0.02, rcode: 3 });
     }
     const incident = onlyIncident(analyze(capture), 'dns-nxdomain');
-    expect(incident).toMatchObject({ queries: 60, severity: 'medium', start: isoAt(0), end: isoAt(59 * 0.05 + 0.02) });
+    expect(incident).toMatchObject({
+      queries: 60,
+      severity: 'medium',
+      start: isoAt(0),
+      end: isoAt(59 * 0.05 + 0.02),
+    });
     const denial = incident.causes.find((cause) => cause.id === 'denial-of-service')!;
     expect(denial.evidenceFor.join(' ')).toContain('random-subdomain');
     expect(incident.evidence).toHaveLength(50);

@@ -23,8 +23,19 @@ describe('the scenario seed log', () => {
     const analyzer = new Analyzer();
     for (const packet of packets) analyzer.add(packet);
     const analysis = analysisSchema.parse(analyzer.result({ files: [], warnings }));
-    expect(analysis.capture).toMatchObject({ packets: 6, start: '2026-11-25T13:24:32.192571Z', end: '2026-11-25T13:28:50.022967Z' });
-    expect(analysis.dns).toMatchObject({ queries: 3, retransmissions: 0, responses: 0, unanswered: 0, pending: 0, failedWithIcmp: 3 });
+    expect(analysis.capture).toMatchObject({
+      packets: 6,
+      start: '2026-11-25T13:24:32.192571Z',
+      end: '2026-11-25T13:28:50.022967Z',
+    });
+    expect(analysis.dns).toMatchObject({
+      queries: 3,
+      retransmissions: 0,
+      responses: 0,
+      unanswered: 0,
+      pending: 0,
+      failedWithIcmp: 3,
+    });
     expect(analysis.icmp).toEqual({ errors: 3, byKind: { 'port-unreachable': 3 } });
     expect(analysis.incidents).toHaveLength(1);
     const incident = analysis.incidents[0]!;
@@ -67,7 +78,9 @@ describe('the scenario seed log', () => {
     const analyzer = new Analyzer({ events: true });
     for (const packet of packets) analyzer.add(packet);
     const { events, updates } = analyzer.drain();
-    expect(events.map((event) => [event.frame, event.kind, event.server, event.serverPort, event.transport])).toEqual([
+    expect(
+      events.map((event) => [event.frame, event.kind, event.server, event.serverPort, event.transport]),
+    ).toEqual([
       [1, 'dns-query', '203.0.113.2', 53, 'UDP'],
       [2, 'icmp-error', '203.0.113.2', 53, 'UDP'],
       [3, 'dns-query', '203.0.113.2', 53, 'UDP'],
@@ -75,8 +88,18 @@ describe('the scenario seed log', () => {
       [5, 'dns-query', '203.0.113.2', 53, 'UDP'],
       [6, 'icmp-error', '203.0.113.2', 53, 'UDP'],
     ]);
-    expect(events[0]).toMatchObject({ name: 'yummyrecipesforme.com', queryType: 'A', dnsId: 35084, outcome: 'pending' });
-    expect(events[1]).toMatchObject({ icmpKind: 'port-unreachable', icmpType: 3, icmpCode: 3, queryFrame: 1 });
+    expect(events[0]).toMatchObject({
+      name: 'yummyrecipesforme.com',
+      queryType: 'A',
+      dnsId: 35084,
+      outcome: 'pending',
+    });
+    expect(events[1]).toMatchObject({
+      icmpKind: 'port-unreachable',
+      icmpType: 3,
+      icmpCode: 3,
+      queryFrame: 1,
+    });
     // The last outcome per query frame: the late errors re-settle the timed-out queries.
     const last = new Map(updates.map((update) => [update.frame, update]));
     expect([...last.values()].sort((a, b) => a.frame - b.frame)).toEqual([

@@ -71,13 +71,24 @@ describe('dns-timeout', () => {
     analyzer.advanceTo(baseSeconds + 3);
     const analysis = analyzer.result({ files: [] });
     expect(analysis.dns).toMatchObject({ pending: 0, unanswered: 2 });
-    expect(onlyIncident(analysis, 'dns-timeout')).toMatchObject({ queries: 2, start: isoAt(0), end: isoAt(0.5) });
+    expect(onlyIncident(analysis, 'dns-timeout')).toMatchObject({
+      queries: 2,
+      start: isoAt(0),
+      end: isoAt(0.5),
+    });
   });
 
   it('one lost query among answered ones is not an incident', () => {
     const capture = new CaptureBuilder();
     for (let index = 0; index < 10; index++) {
-      const sent = capture.query({ at: index, client, server, clientPort: 47000 + index, id: index, name: 'ok.example' });
+      const sent = capture.query({
+        at: index,
+        client,
+        server,
+        clientPort: 47000 + index,
+        id: index,
+        name: 'ok.example',
+      });
       if (index !== 4) capture.response(sent, { at: index + 0.01 });
     }
     capture.udp(30, client, '192.0.2.99', 5000, 5000);

@@ -18,7 +18,14 @@ describe('DNS transactions', () => {
     capture.query({ at: 2, client, server, id: 5, name: 'example.com' });
     capture.response(sent, { at: 2.1 });
     const analysis = analyze(capture);
-    expect(analysis.dns).toMatchObject({ queries: 1, retransmissions: 2, responses: 1, unanswered: 0, pending: 0, rcodes: { NOERROR: 1 } });
+    expect(analysis.dns).toMatchObject({
+      queries: 1,
+      retransmissions: 2,
+      responses: 1,
+      unanswered: 0,
+      pending: 0,
+      rcodes: { NOERROR: 1 },
+    });
     // Karn's rule: a retransmitted query gives no latency sample.
     expect(analysis.dns.latency).toBeUndefined();
   });
@@ -36,7 +43,13 @@ describe('DNS transactions', () => {
 
   it('a response with no query in the capture is unsolicited, not a failure', () => {
     const capture = new CaptureBuilder();
-    const unseen = new CaptureBuilder().query({ at: 0, client, server, id: 99, name: 'before-capture.example' });
+    const unseen = new CaptureBuilder().query({
+      at: 0,
+      client,
+      server,
+      id: 99,
+      name: 'before-capture.example',
+    });
     capture.response(unseen, { at: 0.5 });
     const analysis = analyze(capture);
     expect(analysis.dns).toMatchObject({ queries: 0, responses: 1, unsolicited: 1 });
@@ -46,10 +59,24 @@ describe('DNS transactions', () => {
   it('the same id and question over TCP and UDP are two transactions', () => {
     const capture = new CaptureBuilder();
     const overUdp = capture.query({ at: 0, client, server, id: 1, name: 'big.example', clientPort: 50000 });
-    const overTcp = capture.query({ at: 0.2, client, server, id: 1, name: 'big.example', clientPort: 50000, transport: 'TCP' });
+    const overTcp = capture.query({
+      at: 0.2,
+      client,
+      server,
+      id: 1,
+      name: 'big.example',
+      clientPort: 50000,
+      transport: 'TCP',
+    });
     capture.response(overUdp, { at: 0.1 });
     capture.response(overTcp, { at: 0.3 });
-    expect(analyze(capture).dns).toMatchObject({ queries: 2, retransmissions: 0, responses: 2, pending: 0, unsolicited: 0 });
+    expect(analyze(capture).dns).toMatchObject({
+      queries: 2,
+      retransmissions: 0,
+      responses: 2,
+      pending: 0,
+      unsolicited: 0,
+    });
   });
 
   it('a response later than the timeout still settles its query (a late answer), within lateAnswerSeconds', () => {
@@ -58,12 +85,22 @@ describe('DNS transactions', () => {
     capture.udp(6, client, '192.0.2.99', 5000, 5000); // the query times out here
     capture.response(slow, { at: 8 });
     const analysis = analyze(capture);
-    expect(analysis.dns).toMatchObject({ queries: 1, unanswered: 0, lateAnswers: 1, unsolicited: 0, rcodes: { NOERROR: 1 } });
+    expect(analysis.dns).toMatchObject({
+      queries: 1,
+      unanswered: 0,
+      lateAnswers: 1,
+      unsolicited: 0,
+      rcodes: { NOERROR: 1 },
+    });
     const tooLate = new CaptureBuilder();
     const lost = tooLate.query({ at: 0, client, server, id: 1, name: 'slow.example' });
     tooLate.udp(6, client, '192.0.2.99', 5000, 5000);
     tooLate.response(lost, { at: 8 });
-    expect(analyze(tooLate, { lateAnswerSeconds: 1 }).dns).toMatchObject({ unanswered: 1, lateAnswers: 0, unsolicited: 1 });
+    expect(analyze(tooLate, { lateAnswerSeconds: 1 }).dns).toMatchObject({
+      unanswered: 1,
+      lateAnswers: 0,
+      unsolicited: 1,
+    });
   });
 
   it('a second ICMP error for a retransmission of an already failed query adds an error, not a query', () => {
@@ -74,12 +111,26 @@ describe('DNS transactions', () => {
     capture.icmp(again, { at: 0.7, from: server, type: 3, code: 3 });
     const analysis = analyze(capture);
     expect(analysis.dns).toMatchObject({ queries: 1, retransmissions: 1, failedWithIcmp: 1 });
-    expect(analysis.incidents[0]).toMatchObject({ kind: 'dns-port-unreachable', queries: 1, icmpErrors: 2, start: isoAt(0), end: isoAt(0.7) });
+    expect(analysis.incidents[0]).toMatchObject({
+      kind: 'dns-port-unreachable',
+      queries: 1,
+      icmpErrors: 2,
+      start: isoAt(0),
+      end: isoAt(0.7),
+    });
   });
 
   it('mDNS and LLMNR are left out (multicast by design)', () => {
     const capture = new CaptureBuilder();
-    capture.query({ at: 0, client, server: '224.0.0.251', clientPort: 5353, port: 5353, id: 0, name: 'printer.local' });
+    capture.query({
+      at: 0,
+      client,
+      server: '224.0.0.251',
+      clientPort: 5353,
+      port: 5353,
+      id: 0,
+      name: 'printer.local',
+    });
     expect(analyze(capture).dns).toMatchObject({ queries: 0, pending: 0 });
   });
 

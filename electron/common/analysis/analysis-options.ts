@@ -74,8 +74,10 @@ export function resolveAnalysisOptions(input: AnalysisOptionsInput = {}): Analys
     evidenceLimit: input.evidenceLimit ?? 50,
     limits: { ...defaultLimits, ...input.limits },
   };
-  if (!(options.timeoutSeconds > 0)) throw new RangeError(`timeoutSeconds must be positive, got ${options.timeoutSeconds}`);
-  if (!(options.lateAnswerSeconds >= 0)) throw new RangeError(`lateAnswerSeconds must be 0 or more, got ${options.lateAnswerSeconds}`);
+  if (!(options.timeoutSeconds > 0))
+    throw new RangeError(`timeoutSeconds must be positive, got ${options.timeoutSeconds}`);
+  if (!(options.lateAnswerSeconds >= 0))
+    throw new RangeError(`lateAnswerSeconds must be 0 or more, got ${options.lateAnswerSeconds}`);
   if (!Number.isInteger(options.evidenceLimit) || options.evidenceLimit < 0) {
     throw new RangeError(`evidenceLimit must be a whole number, got ${options.evidenceLimit}`);
   }

@@ -36,7 +36,8 @@ export class DnsCounters {
   /** Every rcode seen, by its registry name (NOERROR, NXDOMAIN, ...), in numeric order. */
   rcodeNames(): Record<string, number> {
     const names: Record<string, number> = {};
-    for (const rcode of [...this.rcodes.keys()].sort((a, b) => a - b)) names[dnsRcodeName(rcode)] = this.rcodes.get(rcode)!;
+    for (const rcode of [...this.rcodes.keys()].sort((a, b) => a - b))
+      names[dnsRcodeName(rcode)] = this.rcodes.get(rcode)!;
     return names;
   }
 

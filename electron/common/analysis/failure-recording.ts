@@ -29,14 +29,24 @@ export function recordEvidence(
   const count = (snapshot ? 1 + resends : 0) + (packet ? 1 : 0);
   if (count === 0 || !evidence.reserve(count)) return;
   if (snapshot && transaction) {
-    evidence.push(withTag({ frame: transaction.firstFrame, microseconds: transaction.firstMicroseconds, line: packetLine(snapshot) }, tag));
+    evidence.push(
+      withTag(
+        {
+          frame: transaction.firstFrame,
+          microseconds: transaction.firstMicroseconds,
+          line: packetLine(snapshot),
+        },
+        tag,
+      ),
+    );
     for (let index = 0; index < resends; index++) {
       const frame = transaction.resendFrames![index]!;
       const time = transaction.resendMicroseconds![index]!;
       evidence.push(withTag({ frame, microseconds: time, line: resendLine(snapshot, frame, time) }, tag));
     }
   }
-  if (packet) evidence.push(withTag({ frame: packet.frame.number, microseconds, line: packetLine(packet) }, tag));
+  if (packet)
+    evidence.push(withTag({ frame: packet.frame.number, microseconds, line: packetLine(packet) }, tag));
 }
 
 function withTag<T extends object>(entry: T, tag: string | undefined): T & { tag?: string } {

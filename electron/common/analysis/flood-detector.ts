@@ -88,7 +88,12 @@ export class FloodDetector<Service> {
    * Count one query. Returns the list its evidence line goes into when the query belongs to a
    * flood-looking second whose sample still has room (the caller then formats the line).
    */
-  query(service: Service, microseconds: number, client: string, lowerName: string): EvidenceEntry[] | undefined {
+  query(
+    service: Service,
+    microseconds: number,
+    client: string,
+    lowerName: string,
+  ): EvidenceEntry[] | undefined {
     const second = Math.floor(microseconds / 1_000_000);
     if (second !== this.currentSecond) {
       if (Number.isNaN(this.currentSecond) || second > this.currentSecond) {
@@ -122,7 +127,10 @@ export class FloodDetector<Service> {
     const histogram = new Map(this.histogram);
     if (this.currentTotal > 0) histogram.set(this.currentTotal, (histogram.get(this.currentTotal) ?? 0) + 1);
     const median = this.medianRate(histogram);
-    const limit = Math.max(this.thresholds.floodMinimumQueriesPerSecond, this.thresholds.floodFactor * median);
+    const limit = Math.max(
+      this.thresholds.floodMinimumQueriesPerSecond,
+      this.thresholds.floodFactor * median,
+    );
     const services = new Map<Service, number[]>();
     for (const [service, seconds] of this.heavy) services.set(service, seconds.slice());
     for (const [service, bucket] of this.buckets) {
@@ -168,7 +176,8 @@ export class FloodDetector<Service> {
         lastSecond = second;
       }
     }
-    for (const window of windows) window.evidence.omitted = Math.max(0, window.queries - window.evidence.entries.length);
+    for (const window of windows)
+      window.evidence.omitted = Math.max(0, window.queries - window.evidence.entries.length);
     return { windows, median, limit, busiest: Math.max(this.busiest, this.currentTotal) };
   }
 

@@ -96,7 +96,11 @@ function classifyUnreachableV6(code: number): IcmpClassification {
 }
 
 /** The error classification, or undefined for messages that quote nothing (echo, ND, ...). */
-export function classifyIcmp(family: 'icmp' | 'icmpv6', type: number, code: number): IcmpClassification | undefined {
+export function classifyIcmp(
+  family: 'icmp' | 'icmpv6',
+  type: number,
+  code: number,
+): IcmpClassification | undefined {
   if (family === 'icmp') {
     switch (type) {
       case 3:

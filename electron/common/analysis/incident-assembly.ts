@@ -9,30 +9,15 @@
  */
 import type { Incident, IncidentKind } from '../report/analysis-schema';
 import { weighCauses, type CaptureContext } from './causes';
-import type { DnsCounters } from './dns-counters';
 import { recordEvidence, recordTransaction } from './failure-recording';
-import type { FloodDetector, FloodWindow } from './flood-detector';
-import type { ClientFacts, HostFacts } from './host-facts';
+import type { FloodWindow } from './flood-detector';
 import { IncidentWindow } from './incident-window';
-import type { NxdomainTracker } from './nxdomain-tracker';
-import type { AnalysisOptions } from './analysis-options';
+import type { AnalysisState } from './analysis-state';
 import type { ServiceState } from './service-state';
 import { reachesThreshold } from './qualification';
 import { severityOf } from './severity';
 import { evidenceNoteOf, notesOf, summaryOf } from './summary';
 import { isoOfMicroseconds } from './time-format';
-import type { TransactionTable } from './transactions';
-
-export interface AnalysisState {
-  readonly options: AnalysisOptions;
-  readonly counters: DnsCounters;
-  readonly table: TransactionTable;
-  readonly services: Map<string, ServiceState>;
-  readonly hosts: Map<string, HostFacts>;
-  readonly clients: Map<string, ClientFacts>;
-  readonly flood: FloodDetector<ServiceState>;
-  readonly nxdomain: NxdomainTracker;
-}
 
 const icmpUnreachableKinds: readonly IncidentKind[] = [
   'dns-port-unreachable',
@@ -42,7 +27,12 @@ const icmpUnreachableKinds: readonly IncidentKind[] = [
 ];
 
 /** Kinds that say the service failed (used for "other failing services" and flood severity). */
-const serviceFailureKinds = new Set<IncidentKind>([...icmpUnreachableKinds, 'dns-timeout', 'dns-servfail', 'dns-refused']);
+const serviceFailureKinds = new Set<IncidentKind>([
+  ...icmpUnreachableKinds,
+  'dns-timeout',
+  'dns-servfail',
+  'dns-refused',
+]);
 
 interface Candidate {
   window: IncidentWindow;
@@ -56,7 +46,8 @@ type WindowLists = Map<IncidentKind, IncidentWindow[]>;
 
 export function assembleIncidents(state: AnalysisState): Incident[] {
   const lists = copyWindows(state);
-  for (const [service, perKind] of lists) joinRateLimitedTimeouts(service, perKind, state.options.thresholds.rateLimitJoinSeconds);
+  for (const [service, perKind] of lists)
+    joinRateLimitedTimeouts(service, perKind, state.options.thresholds.rateLimitJoinSeconds);
   const candidates = qualifyingWindows(state, lists);
   const { windows: floods, median, limit, busiest } = state.flood.floods();
   for (const flood of floods) {
@@ -64,9 +55,11 @@ export function assembleIncidents(state: AnalysisState): Incident[] {
   }
 
   const failing = new Set<string>();
-  for (const candidate of candidates) if (serviceFailureKinds.has(candidate.window.kind)) failing.add(candidate.service.key);
+  for (const candidate of candidates)
+    if (serviceFailureKinds.has(candidate.window.kind)) failing.add(candidate.service.key);
   candidates.sort(
-    (a, b) => a.window.startMicroseconds - b.window.startMicroseconds || a.window.kind.localeCompare(b.window.kind),
+    (a, b) =>
+      a.window.startMicroseconds - b.window.startMicroseconds || a.window.kind.localeCompare(b.window.kind),
   );
   const adminProhibitedErrors = state.counters.icmpByKind.get('admin-prohibited') ?? 0;
   return candidates.map((candidate, index) => {
@@ -101,7 +94,12 @@ function copyWindows(state: AnalysisState): Map<ServiceState, WindowLists> {
       for (let index = 0; index < list.length; index++) list[index] = list[index]!.clone();
       cloned.add(list);
     }
-    const window = service.place(list, 'dns-timeout', transaction.firstMicroseconds, transaction.lastMicroseconds);
+    const window = service.place(
+      list,
+      'dns-timeout',
+      transaction.firstMicroseconds,
+      transaction.lastMicroseconds,
+    );
     recordTransaction(window, transaction);
     recordEvidence(window.evidence, transaction, undefined, transaction.lastMicroseconds);
   });
@@ -120,9 +118,15 @@ function joinRateLimitedTimeouts(service: ServiceState, perKind: WindowLists, jo
       const list = perKind.get(kind);
       if (!list) continue;
       const position = list.findIndex((window) => {
-        if (timeout.endMicroseconds < window.startMicroseconds - join || timeout.startMicroseconds > window.endMicroseconds + join) return false;
-        if (timeout.endMicroseconds < window.startMicroseconds) return !log.between(timeout.endMicroseconds, window.startMicroseconds);
-        if (timeout.startMicroseconds > window.endMicroseconds) return !log.between(window.endMicroseconds, timeout.startMicroseconds);
+        if (
+          timeout.endMicroseconds < window.startMicroseconds - join ||
+          timeout.startMicroseconds > window.endMicroseconds + join
+        )
+          return false;
+        if (timeout.endMicroseconds < window.startMicroseconds)
+          return !log.between(timeout.endMicroseconds, window.startMicroseconds);
+        if (timeout.startMicroseconds > window.endMicroseconds)
+          return !log.between(window.endMicroseconds, timeout.startMicroseconds);
         return true;
       });
       if (position < 0) continue;
@@ -159,12 +163,22 @@ function qualifyingWindows(state: AnalysisState, lists: Map<ServiceState, Window
  * NXDOMAIN qualifies by burst (every name counts) or by names a client kept asking for;
  * then the incident covers only those names: their window, counts and evidence.
  */
-function nxdomainCandidate(state: AnalysisState, service: ServiceState, window: IncidentWindow): Candidate | undefined {
+function nxdomainCandidate(
+  state: AnalysisState,
+  service: ServiceState,
+  window: IncidentWindow,
+): Candidate | undefined {
   const thresholds = state.options.thresholds;
   if (reachesThreshold(window, thresholds)) return { window, service };
   const repeated = state.nxdomain.repeated(service.key, thresholds);
   if (repeated.size === 0) return undefined;
-  const narrowed = new IncidentWindow(window.kind, window.transport, window.server, window.port, window.limits);
+  const narrowed = new IncidentWindow(
+    window.kind,
+    window.transport,
+    window.server,
+    window.port,
+    window.limits,
+  );
   let transactions = 0;
   for (const entry of repeated.values()) {
     narrowed.cover(entry.firstMicroseconds, entry.lastMicroseconds);
@@ -180,12 +194,30 @@ function nxdomainCandidate(state: AnalysisState, service: ServiceState, window: 
   // Each transaction shows as a query and a response line.
   narrowed.evidence.omitted = Math.max(0, 2 * transactions - narrowed.evidence.entries.length);
   narrowed.recursionDesired = Math.min(window.recursionDesired, transactions);
-  return { window: narrowed, service, names: [...new Set([...repeated.values()].map((entry) => entry.name))] };
+  return {
+    window: narrowed,
+    service,
+    names: [...new Set([...repeated.values()].map((entry) => entry.name))],
+  };
 }
 
-function floodWindow(flood: FloodWindow<ServiceState>, service: ServiceState, state: AnalysisState): IncidentWindow {
-  const limits = { names: state.options.limits.namesPerIncident, clients: state.options.limits.clientsPerIncident, evidence: state.options.evidenceLimit };
-  const window = new IncidentWindow('dns-query-flood', service.transport, service.server, service.port, limits);
+function floodWindow(
+  flood: FloodWindow<ServiceState>,
+  service: ServiceState,
+  state: AnalysisState,
+): IncidentWindow {
+  const limits = {
+    names: state.options.limits.namesPerIncident,
+    clients: state.options.limits.clientsPerIncident,
+    evidence: state.options.evidenceLimit,
+  };
+  const window = new IncidentWindow(
+    'dns-query-flood',
+    service.transport,
+    service.server,
+    service.port,
+    limits,
+  );
   window.cover(flood.startMicroseconds, flood.endMicroseconds);
   window.queries = flood.queries;
   window.attempts = flood.queries;
@@ -196,11 +228,20 @@ function floodWindow(flood: FloodWindow<ServiceState>, service: ServiceState, st
 }
 
 function overlaps(flood: FloodWindow<ServiceState>, window: IncidentWindow): boolean {
-  return flood.startMicroseconds <= window.endMicroseconds && flood.endMicroseconds >= window.startMicroseconds;
+  return (
+    flood.startMicroseconds <= window.endMicroseconds && flood.endMicroseconds >= window.startMicroseconds
+  );
 }
 
 /** Well-known services for path incidents on traffic other than DNS. */
-const serviceNames: Record<number, string> = { 22: 'SSH', 25: 'SMTP', 80: 'HTTP', 123: 'NTP', 443: 'HTTPS', 853: 'DNS over TLS' };
+const serviceNames: Record<number, string> = {
+  22: 'SSH',
+  25: 'SMTP',
+  80: 'HTTP',
+  123: 'NTP',
+  443: 'HTTPS',
+  853: 'DNS over TLS',
+};
 
 function toIncident(
   state: AnalysisState,
@@ -214,7 +255,9 @@ function toIncident(
   const thresholds = state.options.thresholds;
   const isDns = window.kind.startsWith('dns-') || service.queries > 0 || window.port === 53;
   const protocol = isDns ? 'DNS' : (serviceNames[window.port] ?? window.transport);
-  const serviceFloods = candidate.flood ? [candidate.flood] : floods.filter((flood) => flood.service === service && overlaps(flood, window));
+  const serviceFloods = candidate.flood
+    ? [candidate.flood]
+    : floods.filter((flood) => flood.service === service && overlaps(flood, window));
   const causes = weighCauses({
     window,
     service,
@@ -254,7 +297,11 @@ function toIncident(
     icmpSource: window.icmpSources.top() ?? null,
     summary: summaryOf(window, protocol, names, evidenceNote),
     causes,
-    evidence: evidence.map((entry) => ({ frame: entry.frame, time: isoOfMicroseconds(entry.microseconds), line: entry.line })),
+    evidence: evidence.map((entry) => ({
+      frame: entry.frame,
+      time: isoOfMicroseconds(entry.microseconds),
+      line: entry.line,
+    })),
   };
   if (recovered !== undefined) incident.recovered = isoOfMicroseconds(recovered);
   if (notes.length > 0) incident.notes = notes;

@@ -42,7 +42,8 @@ export class LatencyHistogram {
     for (const bucket of [...this.buckets.keys()].sort((a, b) => a - b)) {
       seen += this.buckets.get(bucket)!;
       // The bucket's geometric middle, never above the largest value seen.
-      if (seen >= rank) return round(Math.min(2 ** ((bucket + 0.5) / bucketsPerDoubling), this.maximum) / 1000);
+      if (seen >= rank)
+        return round(Math.min(2 ** ((bucket + 0.5) / bucketsPerDoubling), this.maximum) / 1000);
     }
     return round(this.maximum / 1000);
   }

@@ -64,14 +64,16 @@ export class LayerView {
           this.sourcePort = layer.sourcePort;
           this.destinationPort = layer.destinationPort;
           // A header cut short (a quote of the IP header only) decodes with ports 0.
-          this.hasPorts = layer.truncated === undefined || layer.sourcePort !== 0 || layer.destinationPort !== 0;
+          this.hasPorts =
+            layer.truncated === undefined || layer.sourcePort !== 0 || layer.destinationPort !== 0;
           break;
         case 'tcp':
           this.transport = 'TCP';
           this.sourcePort = layer.sourcePort;
           this.destinationPort = layer.destinationPort;
           // A header cut short (a quote of the IP header only) decodes with ports 0.
-          this.hasPorts = layer.truncated === undefined || layer.sourcePort !== 0 || layer.destinationPort !== 0;
+          this.hasPorts =
+            layer.truncated === undefined || layer.sourcePort !== 0 || layer.destinationPort !== 0;
           break;
         case 'dns':
           this.dns = layer;

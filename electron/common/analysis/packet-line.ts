@@ -17,7 +17,12 @@ export function resendLine(snapshot: DecodedPacket, frame: number, microseconds:
   const seconds = Math.floor(microseconds / 1_000_000);
   const copy: DecodedPacket = {
     ...snapshot,
-    frame: { ...snapshot.frame, number: frame, seconds, nanoseconds: (microseconds - seconds * 1_000_000) * 1000 },
+    frame: {
+      ...snapshot.frame,
+      number: frame,
+      seconds,
+      nanoseconds: (microseconds - seconds * 1_000_000) * 1000,
+    },
   };
   return packetLine(copy);
 }

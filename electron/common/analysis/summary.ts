@@ -35,10 +35,18 @@ function count(value: number, singular: string, plural = `${singular}s`): string
   return `${value} ${value === 1 ? singular : plural}`;
 }
 
-export function summaryOf(window: IncidentWindow, protocol: string, namesShown: string[], evidenceNote: string | undefined): string {
+export function summaryOf(
+  window: IncidentWindow,
+  protocol: string,
+  namesShown: string[],
+  evidenceNote: string | undefined,
+): string {
   const service = `${protocol} over ${window.transport} port ${window.port} at ${window.server}`;
   const span = `from ${clockOfMicroseconds(window.startMicroseconds)} to ${clockOfMicroseconds(window.endMicroseconds)} UTC (${durationText(window.endMicroseconds - window.startMicroseconds)})`;
-  const names = namesShown.length > 0 ? ` for ${namesShown.slice(0, 3).join(', ')}${namesShown.length > 3 ? ` and ${namesShown.length - 3} more` : ''}` : '';
+  const names =
+    namesShown.length > 0
+      ? ` for ${namesShown.slice(0, 3).join(', ')}${namesShown.length > 3 ? ` and ${namesShown.length - 3} more` : ''}`
+      : '';
   let what: string;
   switch (window.kind) {
     case 'dns-query-flood':
@@ -53,7 +61,12 @@ export function summaryOf(window: IncidentWindow, protocol: string, namesShown: 
       break;
     default: {
       const source = window.icmpSources.top();
-      const from = source === undefined ? '' : source === window.server ? ` from ${window.server} itself` : ` from ${source}`;
+      const from =
+        source === undefined
+          ? ''
+          : source === window.server
+            ? ` from ${window.server} itself`
+            : ` from ${source}`;
       what = `${count(window.queries, 'query', 'queries')}${names} ${failureText[window.kind]}${window.icmpErrors > 0 ? from : ''}`;
     }
   }

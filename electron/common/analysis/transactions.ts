@@ -68,7 +68,11 @@ class KeyIndex {
 
   remove(transaction: Transaction): void {
     let previous: Transaction | undefined;
-    for (let current = this.heads.get(transaction.hash); current; previous = current, current = current.keyNext) {
+    for (
+      let current = this.heads.get(transaction.hash);
+      current;
+      previous = current, current = current.keyNext
+    ) {
       if (current !== transaction) continue;
       if (previous) previous.keyNext = current.keyNext;
       else if (current.keyNext) this.heads.set(transaction.hash, current.keyNext);
@@ -114,7 +118,12 @@ export class TransactionTable {
 
   /** Table sizes, for tests and diagnostics: every one of them is bounded. */
   sizes(): { open: number; recent: number; recentKeys: number; clientLists: number } {
-    return { open: this.open.size, recent: this.recentSize, recentKeys: this.recentIndex.size, clientLists: this.clients.size };
+    return {
+      open: this.open.size,
+      recent: this.recentSize,
+      recentKeys: this.recentIndex.size,
+      clientLists: this.clients.size,
+    };
   }
 
   findOpen(key: QueryKey): Transaction | undefined {
@@ -147,7 +156,13 @@ export class TransactionTable {
   }
 
   /** The same query sent again before any answer: the timeout restarts from this copy. */
-  retransmitted(transaction: Transaction, frame: number, microseconds: number, ipId: number, limit: number): void {
+  retransmitted(
+    transaction: Transaction,
+    frame: number,
+    microseconds: number,
+    ipId: number,
+    limit: number,
+  ): void {
     transaction.retransmissions++;
     transaction.lastMicroseconds = Math.max(transaction.lastMicroseconds, microseconds);
     transaction.ipId = ipId;
@@ -216,13 +231,23 @@ export class TransactionTable {
     if (!list) return undefined;
     let settledMatch: Transaction | undefined;
     let scanned = 0;
-    for (let transaction = list.tail; transaction && scanned < pairScanLimit; transaction = transaction.pairPrevious, scanned++) {
+    for (
+      let transaction = list.tail;
+      transaction && scanned < pairScanLimit;
+      transaction = transaction.pairPrevious, scanned++
+    ) {
       if (transaction.server !== server) continue;
       if (criteria.transport !== undefined && transaction.transport !== criteria.transport) continue;
       if (criteria.serverPort > 0 && transaction.serverPort !== criteria.serverPort) continue;
       if (criteria.clientPort > 0 && transaction.clientPort !== criteria.clientPort) continue;
       if (criteria.dnsId >= 0 && transaction.id !== criteria.dnsId) continue;
-      if (criteria.ipId > 0 && criteria.clientPort <= 0 && transaction.ipId !== 0 && transaction.ipId !== criteria.ipId) continue;
+      if (
+        criteria.ipId > 0 &&
+        criteria.clientPort <= 0 &&
+        transaction.ipId !== 0 &&
+        transaction.ipId !== criteria.ipId
+      )
+        continue;
       if (transaction.outcome === 'pending') return transaction;
       settledMatch ??= transaction;
     }

@@ -2,7 +2,12 @@
 import { expect } from 'vitest';
 import { analyzePackets } from '../../../electron/common/analysis/analyzer';
 import type { AnalysisOptionsInput } from '../../../electron/common/analysis/analysis-options';
-import { analysisSchema, type Analysis, type Incident, type IncidentKind } from '../../../electron/common/report/analysis-schema';
+import {
+  analysisSchema,
+  type Analysis,
+  type Incident,
+  type IncidentKind,
+} from '../../../electron/common/report/analysis-schema';
 import type { CaptureBuilder } from './capture-builder';
 
 export function analyze(capture: CaptureBuilder, options?: AnalysisOptionsInput): Analysis {
@@ -15,7 +20,10 @@ export function analyze(capture: CaptureBuilder, options?: AnalysisOptionsInput)
 /** The one incident of `kind` (fails when there is not exactly one). */
 export function onlyIncident(analysis: Analysis, kind: IncidentKind): Incident {
   const found = analysis.incidents.filter((incident) => incident.kind === kind);
-  expect(found.map((incident) => incident.kind), JSON.stringify(analysis.incidents.map((incident) => incident.kind))).toEqual([kind]);
+  expect(
+    found.map((incident) => incident.kind),
+    JSON.stringify(analysis.incidents.map((incident) => incident.kind)),
+  ).toEqual([kind]);
   return found[0]!;
 }
 

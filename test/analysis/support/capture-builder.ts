@@ -6,7 +6,17 @@
 import { dissect } from '../../../electron/common/decode/dissect';
 import { LinkType, type Frame } from '../../../electron/common/model/frame';
 import type { DecodedPacket } from '../../../electron/common/model/packet';
-import { concat, dnsMessage, ethernet, icmpError, ipv4Header, ipv6Header, isIpv6, tcp, udp } from './wire-bytes';
+import {
+  concat,
+  dnsMessage,
+  ethernet,
+  icmpError,
+  ipv4Header,
+  ipv6Header,
+  isIpv6,
+  tcp,
+  udp,
+} from './wire-bytes';
 
 /** 2026-11-25T13:00:00Z in Unix seconds. */
 export const baseSeconds = Date.UTC(2026, 10, 25, 13, 0, 0) / 1000;
@@ -122,8 +132,19 @@ export class CaptureBuilder {
   /** An ICMP/ICMPv6 error about a datagram that was sent, back to its sender. */
   icmp(about: Sent, fields: IcmpFields): number {
     const v6 = isIpv6(about.source);
-    const quoted = about.datagram.subarray(0, Math.min(about.datagram.length, fields.quoteBytes ?? about.datagram.length));
-    const message = icmpError(v6, fields.type, fields.code, quoted, fields.mtu ?? 0, fields.from, about.source);
+    const quoted = about.datagram.subarray(
+      0,
+      Math.min(about.datagram.length, fields.quoteBytes ?? about.datagram.length),
+    );
+    const message = icmpError(
+      v6,
+      fields.type,
+      fields.code,
+      quoted,
+      fields.mtu ?? 0,
+      fields.from,
+      about.source,
+    );
     const ttl = fields.ttl ?? 64;
     const header = v6
       ? ipv6Header(fields.from, about.source, 58, message.length, ttl)
@@ -132,8 +153,24 @@ export class CaptureBuilder {
   }
 
   /** Any other UDP datagram (e.g. NTP from the server: proof the host is up). */
-  udp(at: number, source: string, destination: string, sourcePort: number, destinationPort: number, ttl = 64): number {
-    const datagram = this.datagram(source, destination, sourcePort, destinationPort, 'UDP', new Uint8Array(48), ttl, 0x4000 + this.frames.length);
+  udp(
+    at: number,
+    source: string,
+    destination: string,
+    sourcePort: number,
+    destinationPort: number,
+    ttl = 64,
+  ): number {
+    const datagram = this.datagram(
+      source,
+      destination,
+      sourcePort,
+      destinationPort,
+      'UDP',
+      new Uint8Array(48),
+      ttl,
+      0x4000 + this.frames.length,
+    );
     return this.push(at, source, datagram);
   }
 

@@ -36,7 +36,12 @@ export class CauseWeigher {
 
   result(): Cause {
     const confidence = Math.round(Math.min(ceiling, Math.max(floor, this.confidence)) * 100) / 100;
-    return { id: this.id, confidence, evidenceFor: [...this.evidenceFor], evidenceAgainst: [...this.evidenceAgainst] };
+    return {
+      id: this.id,
+      confidence,
+      evidenceFor: [...this.evidenceFor],
+      evidenceAgainst: [...this.evidenceAgainst],
+    };
   }
 }
 

@@ -20,14 +20,22 @@ export function floodCauses(context: CauseContext): Cause[] {
     0.05,
   );
   if (clientCount > 1 || window.clients.overflow > 0) {
-    denial.for(`The queries came from ${clientCount}${window.clients.overflow > 0 ? '+' : ''} distinct clients (${listText(window.clients.ranked())}).`, 0.1);
+    denial.for(
+      `The queries came from ${clientCount}${window.clients.overflow > 0 ? '+' : ''} distinct clients (${listText(window.clients.ranked())}).`,
+      0.1,
+    );
   }
   if (manyNames) {
-    denial.for(`They asked for ${names}${window.names.overflow > 0 ? '+' : ''} distinct names: the random-subdomain pattern defeats caches.`, 0.1);
+    denial.for(
+      `They asked for ${names}${window.names.overflow > 0 ? '+' : ''} distinct names: the random-subdomain pattern defeats caches.`,
+      0.1,
+    );
   }
   const misconfiguration = new CauseWeigher('misconfiguration', 0.15);
   if (clientCount === 0) {
-    denial.for('Its clients and names were not sampled: the flood did not stand out from the rate seen so far while the capture was read.');
+    denial.for(
+      'Its clients and names were not sampled: the flood did not stand out from the rate seen so far while the capture was read.',
+    );
   } else if (clientCount === 1 && window.clients.overflow === 0 && names <= 2) {
     const client = window.clients.ranked()[0] ?? 'one client';
     const sentence = `All the queries came from ${client} asking for ${listText(window.names.ranked())}: a client in a retry loop, not an attack.`;
@@ -38,7 +46,9 @@ export function floodCauses(context: CauseContext): Cause[] {
   }
   const upstream = new CauseWeigher('upstream-failure', 0.05);
   if ((context.service?.responses ?? 0) > 0) {
-    upstream.for('Clients retry harder when their resolver answers slowly; a failing upstream can multiply the load.');
+    upstream.for(
+      'Clients retry harder when their resolver answers slowly; a failing upstream can multiply the load.',
+    );
   }
   return rankCauses([denial, misconfiguration, upstream]);
 }

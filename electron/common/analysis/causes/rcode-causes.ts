@@ -36,7 +36,9 @@ export function servfailCauses(context: CauseContext): Cause[] {
       0.1,
     );
   } else {
-    upstream.for('It answered no query with NOERROR in the capture: its own upstream connectivity may be down.');
+    upstream.for(
+      'It answered no query with NOERROR in the capture: its own upstream connectivity may be down.',
+    );
   }
   const misconfiguration = new CauseWeigher('misconfiguration', 0.25).for(
     'A broken delegation, a lame server or bad DNSSEC signatures for the zone also give SERVFAIL.',
@@ -56,16 +58,25 @@ export function refusedCauses(context: CauseContext): Cause[] {
     0.05,
   );
   const misconfiguration = new CauseWeigher('misconfiguration', 0.3);
-  if (window.responses > 0 && window.responsesWithoutRecursion === window.responses && window.recursionDesired > 0) {
+  if (
+    window.responses > 0 &&
+    window.responsesWithoutRecursion === window.responses &&
+    window.recursionDesired > 0
+  ) {
     misconfiguration.for(
       `The queries asked for recursion (RD set) and every REFUSED response had recursion available (RA) clear: ` +
         `the client uses an authoritative-only server as its resolver.`,
       0.25,
     );
   } else if (window.responsesWithoutRecursion < window.responses) {
-    misconfiguration.against('The server offers recursion (RA set): it is a resolver, refusing these clients on purpose.', 0.1);
+    misconfiguration.against(
+      'The server offers recursion (RA set): it is a resolver, refusing these clients on purpose.',
+      0.1,
+    );
   }
-  const firewall = new CauseWeigher('firewall-blocking', 0.03).against('The query reached the DNS server, which answered.');
+  const firewall = new CauseWeigher('firewall-blocking', 0.03).against(
+    'The query reached the DNS server, which answered.',
+  );
   return rankCauses([refused, misconfiguration, firewall, upAndListening(context)]);
 }
 

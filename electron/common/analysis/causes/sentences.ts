@@ -16,7 +16,11 @@ export function serviceText(context: CauseContext): string {
 }
 
 /** The address that sent most of the window's ICMP errors, and whether it is the server. */
-export function icmpSender(context: CauseContext): { address: string | undefined; fromServer: boolean; count: number } {
+export function icmpSender(context: CauseContext): {
+  address: string | undefined;
+  fromServer: boolean;
+  count: number;
+} {
   const address = context.window.icmpSources.top();
   return {
     address,
@@ -31,7 +35,9 @@ export function icmpSender(context: CauseContext): { address: string | undefined
  * routers), and both kinds cross the same hops back to us: a different value means another
  * device generated the errors. Undefined when either is unknown (text imports have no TTL).
  */
-export function ttlComparison(context: CauseContext): { icmpTtl: number; ownTtl: number; same: boolean } | undefined {
+export function ttlComparison(
+  context: CauseContext,
+): { icmpTtl: number; ownTtl: number; same: boolean } | undefined {
   const icmpTtl = context.window.icmpTtls.top();
   const ownTtl = context.host?.ownTtls.top();
   if (!icmpTtl || !ownTtl) return undefined;
@@ -44,7 +50,11 @@ export function loyalSilentClients(context: CauseContext): { address: string; qu
   for (const address of context.window.clients.ranked()) {
     const facts = context.clientFacts(address);
     if (!facts) continue;
-    if (facts.servers.size === 1 && facts.servers.counts.has(context.window.server) && facts.responses === 0) {
+    if (
+      facts.servers.size === 1 &&
+      facts.servers.counts.has(context.window.server) &&
+      facts.responses === 0
+    ) {
       found.push({ address, queries: facts.queries });
     }
   }
@@ -59,6 +69,7 @@ export function listText(values: string[], limit = 3): string {
 /** The largest flood overlapping the window, if any. */
 export function overlappingFlood(context: CauseContext) {
   let best: CauseContext['floods'][number] | undefined;
-  for (const flood of context.floods) if (!best || flood.peakQueriesPerSecond > best.peakQueriesPerSecond) best = flood;
+  for (const flood of context.floods)
+    if (!best || flood.peakQueriesPerSecond > best.peakQueriesPerSecond) best = flood;
   return best;
 }

@@ -7,7 +7,11 @@ import { listText, loyalSilentClients, overlappingFlood, plural } from './senten
  * denial-of-service: for when the service took a flood during the window; against when the
  * rate stayed normal (what the flood detector saw, in queries per second).
  */
-export function weighDenialOfService(context: CauseContext, prior: number, floodWeight: number): CauseWeigher {
+export function weighDenialOfService(
+  context: CauseContext,
+  prior: number,
+  floodWeight: number,
+): CauseWeigher {
   const weigher = new CauseWeigher('denial-of-service', prior);
   const flood = overlappingFlood(context);
   const server = `${context.window.server}:${context.window.port}`;
@@ -50,7 +54,10 @@ export function weighWrongServer(weigher: CauseWeigher, context: CauseContext, w
   }
   const answered = context.service?.responses ?? 0;
   if (answered > 0) {
-    weigher.against(`${server}:${context.window.port} sent ${plural(answered, 'DNS response')} in the capture: it is a DNS server.`, weight / 2);
+    weigher.against(
+      `${server}:${context.window.port} sent ${plural(answered, 'DNS response')} in the capture: it is a DNS server.`,
+      weight / 2,
+    );
   }
   return weigher;
 }

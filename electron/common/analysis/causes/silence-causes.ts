@@ -27,14 +27,18 @@ export function timeoutCauses(context: CauseContext): Cause[] {
   firewall.for(`${silence} A firewall that drops (rather than rejects) sends nothing back.`);
   down.for(`${silence} A host that is down sends nothing back.`);
   if (own > 0) {
-    const during = host!.lastMicroseconds >= window.startMicroseconds && host!.firstMicroseconds <= window.endMicroseconds;
+    const during =
+      host!.lastMicroseconds >= window.startMicroseconds && host!.firstMicroseconds <= window.endMicroseconds;
     const sentence =
       `${server} sent ${plural(own, 'other packet')} in the capture (${clock(host!.firstMicroseconds)} to ${clock(host!.lastMicroseconds)})` +
       `${during ? ', during the outage too' : ''}: the host is up, only DNS goes unanswered.`;
     firewall.for(sentence, during ? 0.3 : 0.15);
     down.against(sentence, during ? 0.3 : 0.1);
   } else {
-    down.for(`No packet from ${server} appears anywhere in the capture: nothing shows that the host is up.`, 0.15);
+    down.for(
+      `No packet from ${server} appears anywhere in the capture: nothing shows that the host is up.`,
+      0.15,
+    );
     firewall.against(`Nothing from ${server} shows a live host behind a firewall either.`, 0.05);
   }
   if (responses > 0) {
@@ -53,7 +57,8 @@ export function timeoutCauses(context: CauseContext): Cause[] {
   const routing = new CauseWeigher('routing-problem', 0.15).for(
     'A routing black hole on the way also swallows the queries without an error.',
   );
-  if (own > 0) routing.against(`Packets from ${server} reach the capture point, so at least the way back works.`, 0.05);
+  if (own > 0)
+    routing.against(`Packets from ${server} reach the capture point, so at least the way back works.`, 0.05);
   const denial = weighDenialOfService(context, 0.05, 0.45);
   const misconfiguration = weighWrongServer(new CauseWeigher('misconfiguration', 0.1), context, 0.15);
   return rankCauses([firewall, down, routing, denial, misconfiguration, notListening]);

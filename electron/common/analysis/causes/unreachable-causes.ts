@@ -20,11 +20,17 @@ function hostUpSentence(context: CauseContext, sender: ReturnType<typeof icmpSen
     return `${window.server} itself answered ${plural(window.icmpErrors, 'query', 'queries')} with ICMP errors, the last at ${clock(window.endMicroseconds)}: the host was up.`;
   }
   const own = context.host?.ownPackets ?? 0;
-  if (own > 0) return `${window.server} sent ${plural(own, 'packet')} of its own in the capture: the host was up.`;
+  if (own > 0)
+    return `${window.server} sent ${plural(own, 'packet')} of its own in the capture: the host was up.`;
   return undefined;
 }
 
-function weighTtl(weigher: CauseWeigher, context: CauseContext, direction: 'same-for' | 'differ-for', weight: number): void {
+function weighTtl(
+  weigher: CauseWeigher,
+  context: CauseContext,
+  direction: 'same-for' | 'differ-for',
+  weight: number,
+): void {
   const ttl = ttlComparison(context);
   if (!ttl) return;
   const server = context.window.server;
@@ -76,18 +82,30 @@ export function portUnreachableCauses(context: CauseContext): Cause[] {
     `A reject rule answers with the same error: iptables' REJECT and nftables' reject default to ICMP port unreachable.`,
   );
   if (sender.address && !sender.fromServer) {
-    firewall.for(`The errors came from ${sender.address}, not from the server: a firewall or router on the path rejected the queries.`, 0.35);
+    firewall.for(
+      `The errors came from ${sender.address}, not from the server: a firewall or router on the path rejected the queries.`,
+      0.35,
+    );
   } else if (sender.fromServer) {
-    firewall.against(`The errors came from ${window.server} itself, not from a router or firewall on the path.`, 0.05);
+    firewall.against(
+      `The errors came from ${window.server} itself, not from a router or firewall on the path.`,
+      0.05,
+    );
   }
   weighTtl(firewall, context, 'differ-for', 0.25);
   if (context.capture.adminProhibitedErrors === 0 && context.capture.otherFailingServices === 0) {
-    firewall.against('No other traffic in the capture was filtered: no administratively-prohibited errors, no other failing server.', 0.05);
+    firewall.against(
+      'No other traffic in the capture was filtered: no administratively-prohibited errors, no other failing server.',
+      0.05,
+    );
   }
 
   const misconfiguration = weighWrongServer(new CauseWeigher('misconfiguration', 0.1), context, 0.1);
   const denial = weighDenialOfService(context, 0.05, 0.3);
-  denial.against('An overloaded DNS server still has its socket open: a flood shows as timeouts or SERVFAIL, not port unreachable.', 0.02);
+  denial.against(
+    'An overloaded DNS server still has its socket open: a flood shows as timeouts or SERVFAIL, not port unreachable.',
+    0.02,
+  );
 
   const down = new CauseWeigher('server-down', 0.05);
   const up = hostUpSentence(context, sender);
@@ -108,7 +126,9 @@ export function adminProhibitedCauses(context: CauseContext): Cause[] {
   if (sender.fromServer) {
     firewall.for(`The errors came from ${window.server} itself: the firewall runs on the server host.`);
   } else if (sender.address) {
-    firewall.for(`The errors came from ${sender.address}, a router or firewall on the path, not from ${window.server}.`);
+    firewall.for(
+      `The errors came from ${sender.address}, a router or firewall on the path, not from ${window.server}.`,
+    );
   }
   weighTtl(firewall, context, 'differ-for', 0.02);
 
@@ -144,7 +164,10 @@ export function hostUnreachableCauses(context: CauseContext): Cause[] {
     0.1,
   );
   if (own > 0) {
-    down.against(`${window.server} sent ${plural(own, 'packet')} of its own in the capture: it was up at least part of the time.`, 0.3);
+    down.against(
+      `${window.server} sent ${plural(own, 'packet')} of its own in the capture: it was up at least part of the time.`,
+      0.3,
+    );
   } else {
     down.for(`No packet from ${window.server} appears anywhere in the capture.`, 0.1);
   }
@@ -170,8 +193,12 @@ export function networkUnreachableCauses(context: CauseContext): Cause[] {
     0.05,
   );
   const misconfiguration = weighWrongServer(new CauseWeigher('misconfiguration', 0.25), context, 0.15);
-  misconfiguration.for(`A resolver address outside any routed network (a typo, a stale setting) gives the same error.`);
-  const firewall = new CauseWeigher('firewall-blocking', 0.1).for('Reject and blackhole routes installed as a filter give the same error.');
+  misconfiguration.for(
+    `A resolver address outside any routed network (a typo, a stale setting) gives the same error.`,
+  );
+  const firewall = new CauseWeigher('firewall-blocking', 0.1).for(
+    'Reject and blackhole routes installed as a filter give the same error.',
+  );
   const down = new CauseWeigher('server-down', 0.05).against(
     `Network unreachable says nothing about the host: the router never got the packet close to it.`,
   );

@@ -1,0 +1,156 @@
+/**
+ * What the analysis knows, shared by the DNS and ICMP handlers and read by incident
+ * assembly: the transaction table, counters, services, hosts and clients, floods and
+ * NXDOMAIN names, and the queue of events for the UI. Every table here is bounded
+ * (docs/analysis.md, "Memory bounds").
+ */
+import type { AnalysisOptions } from './analysis-options';
+import { DnsCounters } from './dns-counters';
+import { recordEvidence, recordTransaction } from './failure-recording';
+import { FloodDetector } from './flood-detector';
+import { ClientFacts, HostFacts } from './host-facts';
+import type { Transport } from './layer-view';
+import { LatencyHistogram } from './latency-histogram';
+import { NxdomainTracker } from './nxdomain-tracker';
+import { reachesThreshold } from './qualification';
+import { ServiceState, type ServiceLimits } from './service-state';
+import { secondsToMicroseconds } from './time-format';
+import type { OutcomeUpdate, QueryOutcome, TimelineEvent } from './timeline-event';
+import { QueryKey, serviceKeyOf, type Transaction } from './transaction';
+import { TransactionTable } from './transactions';
+
+export class AnalysisState {
+  readonly counters = new DnsCounters();
+  readonly latency = new LatencyHistogram();
+  readonly table: TransactionTable;
+  /** Services by key (transport|address|port), and the same by server address, found without building a key. */
+  readonly services = new Map<string, ServiceState>();
+  private readonly servicesByAddress = new Map<string, ServiceState[]>();
+  readonly hosts = new Map<string, HostFacts>();
+  readonly clients = new Map<string, ClientFacts>();
+  readonly flood: FloodDetector<ServiceState>;
+  readonly nxdomain: NxdomainTracker;
+  /** Services and hosts with a path incident (ttl-exceeded, fragmentation-needed): any packet back from them is a success. */
+  readonly pathServices = new Map<string, ServiceState>();
+  readonly pathHosts = new Set<string>();
+  /** The one reusable exact key of the message being handled. */
+  readonly key = new QueryKey();
+  clientsUntracked = 0;
+  events: TimelineEvent[] = [];
+  updates: OutcomeUpdate[] = [];
+  private readonly serviceLimits: ServiceLimits;
+
+  constructor(readonly options: AnalysisOptions) {
+    const { limits, thresholds, evidenceLimit } = options;
+    this.table = new TransactionTable(options, {
+      settled: (transaction, previous) => this.settled(transaction, previous),
+      timedOut: (transaction) => this.timedOut(transaction),
+    });
+    this.flood = new FloodDetector(thresholds, evidenceLimit);
+    this.nxdomain = new NxdomainTracker(limits.nxdomainNames);
+    this.serviceLimits = {
+      names: limits.namesPerIncident,
+      clients: limits.clientsPerIncident,
+      evidence: evidenceLimit,
+      windowsPerKind: limits.windowsPerKind,
+      successRuns: limits.successRuns,
+      successResolutionMicroseconds: secondsToMicroseconds(thresholds.successResolutionSeconds),
+      qualifies: (window) => reachesThreshold(window, thresholds),
+    };
+  }
+
+  findService(transport: Transport, server: string, port: number): ServiceState | undefined {
+    const list = this.servicesByAddress.get(server);
+    if (!list) return undefined;
+    for (let index = 0; index < list.length; index++) {
+      const service = list[index]!;
+      if (service.port === port && service.transport === transport) return service;
+    }
+    return undefined;
+  }
+
+  service(transport: Transport, server: string, port: number): ServiceState {
+    let service = this.findService(transport, server, port);
+    if (!service) {
+      const key = serviceKeyOf(transport, server, port);
+      service = new ServiceState(key, transport, server, port, this.serviceLimits);
+      this.services.set(key, service);
+      const list = this.servicesByAddress.get(server);
+      if (list) list.push(service);
+      else this.servicesByAddress.set(server, [service]);
+    }
+    return service;
+  }
+
+  host(address: string): HostFacts {
+    let host = this.hosts.get(address);
+    if (!host) {
+      host = new HostFacts(address);
+      this.hosts.set(address, host);
+    }
+    return host;
+  }
+
+  clientFacts(address: string): ClientFacts | undefined {
+    let facts = this.clients.get(address);
+    if (!facts) {
+      if (this.clients.size >= this.options.limits.clients) {
+        this.clientsUntracked++;
+        return undefined;
+      }
+      facts = new ClientFacts();
+      this.clients.set(address, facts);
+    }
+    return facts;
+  }
+
+  private settled(transaction: Transaction, previous: 'pending' | 'unanswered'): void {
+    const counters = this.counters;
+    if (previous === 'unanswered') counters.unanswered--;
+    const outcome = transaction.outcome as QueryOutcome;
+    if (outcome === 'unanswered') counters.unanswered++;
+    else if (outcome === 'icmp-failed') counters.failedWithIcmp++;
+    else if (outcome === 'answered') transaction.service.answered++;
+    if (!this.options.events) return;
+    const settledBy = transaction.settledBy;
+    const update: OutcomeUpdate =
+      settledBy > 0
+        ? { frame: transaction.firstFrame, outcome, settledBy }
+        : { frame: transaction.firstFrame, outcome };
+    this.updates.push(update);
+    for (const frame of transaction.resendFrames ?? []) this.updates.push({ ...update, frame });
+  }
+
+  /** A timeout became final (no late answer came): it joins its service's timeout window. */
+  private timedOut(transaction: Transaction): void {
+    const window = transaction.service.windowFor(
+      'dns-timeout',
+      transaction.firstMicroseconds,
+      transaction.lastMicroseconds,
+    );
+    recordTransaction(window, transaction);
+    recordEvidence(window.evidence, transaction, undefined, transaction.lastMicroseconds);
+  }
+
+  /** What the analysis itself had to cut short, for `capture.warnings`. */
+  warnings(): string[] {
+    const warnings: string[] = [];
+    const limits = this.options.limits;
+    if (this.table.evicted > 0) {
+      warnings.push(
+        `${this.table.evicted} queries were counted as unanswered before their timeout because more than ${limits.openQueries} were waiting at once`,
+      );
+    }
+    if (this.nxdomain.untracked > 0) {
+      warnings.push(
+        `${this.nxdomain.untracked} NXDOMAIN answers were counted but their names not tracked (more than ${limits.nxdomainNames} names)`,
+      );
+    }
+    if (this.clientsUntracked > 0) {
+      warnings.push(
+        `queries from more than ${limits.clients} clients: the resolver choice of the others was not tracked`,
+      );
+    }
+    return warnings;
+  }
+}
