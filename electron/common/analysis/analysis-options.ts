@@ -13,6 +13,8 @@ export interface AnalysisLimits {
   nxdomainNames: number;
   /** Clients whose resolver choice is remembered (for the misconfiguration cause). */
   clients: number;
+  /** Senders whose packets are counted (is the server's host up?); DNS servers are counted past it too. */
+  hosts: number;
   /** Retransmission frames remembered per query, for evidence and outcome updates. */
   retransmissionsPerQuery: number;
   /** Separate incident windows kept per server, service and kind; older ones merge. */
@@ -54,6 +56,7 @@ export const defaultLimits: Readonly<AnalysisLimits> = Object.freeze({
   clientsPerIncident: 100,
   nxdomainNames: 50_000,
   clients: 100_000,
+  hosts: 10_000,
   retransmissionsPerQuery: 16,
   windowsPerKind: 64,
   successRuns: 4096,

@@ -82,6 +82,7 @@ export class AnalysisState {
     return service;
   }
 
+  /** The facts of an address the analysis needs (a DNS server, a quoted destination): always kept. */
   host(address: string): HostFacts {
     let host = this.hosts.get(address);
     if (!host) {
@@ -89,6 +90,17 @@ export class AnalysisState {
       this.hosts.set(address, host);
     }
     return host;
+  }
+
+  /**
+   * The facts of a packet's source, kept for every sender while there are few (so that a
+   * server's packets before its first query count too), and past `limits.hosts` only for
+   * addresses already known.
+   */
+  sender(address: string): HostFacts | undefined {
+    const host = this.hosts.get(address);
+    if (host || this.hosts.size >= this.options.limits.hosts) return host;
+    return this.host(address);
   }
 
   clientFacts(address: string): ClientFacts | undefined {

@@ -29,8 +29,12 @@ export function timeoutCauses(context: CauseContext): Cause[] {
   if (own > 0) {
     const during =
       host!.lastMicroseconds >= window.startMicroseconds && host!.firstMicroseconds <= window.endMicroseconds;
+    const span =
+      host!.firstMicroseconds === host!.lastMicroseconds
+        ? `at ${clock(host!.firstMicroseconds)}`
+        : `${clock(host!.firstMicroseconds)} to ${clock(host!.lastMicroseconds)}`;
     const sentence =
-      `${server} sent ${plural(own, 'other packet')} in the capture (${clock(host!.firstMicroseconds)} to ${clock(host!.lastMicroseconds)})` +
+      `${server} sent ${plural(own, 'other packet')} in the capture (${span})` +
       `${during ? ', during the outage too' : ''}: the host is up, only DNS goes unanswered.`;
     firewall.for(sentence, during ? 0.3 : 0.15);
     down.against(sentence, during ? 0.3 : 0.1);
