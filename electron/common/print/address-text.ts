@@ -4,8 +4,23 @@
  * on a tie; "::a.b.c.d" and "::ffff:a.b.c.d" for IPv4-compatible and -mapped addresses).
  */
 
+// Captures keep talking to the same hosts: a direct-mapped cache hands back the same flat
+// string for an address instead of building (and later flattening) a new one per packet.
+const cacheSize = 4096;
+const cachedKeys = new Int32Array(cacheSize).fill(-1);
+const cachedTexts: string[] = new Array<string>(cacheSize).fill('');
+
 export function ipv4Text(data: Uint8Array, offset: number): string {
-  return `${data[offset]}.${data[offset + 1]}.${data[offset + 2]}.${data[offset + 3]}`;
+  const key =
+    (data[offset]! << 24) | (data[offset + 1]! << 16) | (data[offset + 2]! << 8) | data[offset + 3]!;
+  const slot = (key ^ (key >>> 12) ^ (key >>> 20)) & (cacheSize - 1);
+  if (cachedKeys[slot] === key && key !== -1) return cachedTexts[slot]!;
+  const text = `${data[offset]}.${data[offset + 1]}.${data[offset + 2]}.${data[offset + 3]}`;
+  // Flatten now, once, rather than each time a line containing it is written out.
+  text.charCodeAt(0);
+  cachedKeys[slot] = key;
+  cachedTexts[slot] = text;
+  return text;
 }
 
 const words = new Uint16Array(8);

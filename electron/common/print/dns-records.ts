@@ -25,7 +25,8 @@ export function printQuestion(
   const after = skipName(context, offset);
   if (after === -1 || !context.has(after, 4)) return -1;
   const type = context.uint16(after);
-  context.print(` ${typeName(type)}`);
+  context.print(' ');
+  context.print(typeName(type));
   const classField = context.uint16(after + 2);
   const classValue = multicastDns ? classField & ~topClassBit : classField;
   if (classValue !== 1) context.print(` ${className(classValue)}`);
@@ -71,13 +72,15 @@ export function printRecord(
   const dataLength = context.uint16(offset + 8);
   let position = offset + 10;
   const next = position + dataLength;
-  context.print(` ${typeName(type)}`);
+  context.print(' ');
+  context.print(typeName(type));
   if (next > context.end) return -1;
 
   switch (type) {
     case 1:
       if (!context.has(position, 4)) return -1;
-      context.print(` ${ipv4Text(context.data, position)}`);
+      context.print(' ');
+      context.print(ipv4Text(context.data, position));
       break;
     case 2:
     case 5:

@@ -76,9 +76,13 @@ export function printDns(
 
   try {
     if (flags & 0x8000) {
-      context.print(
-        `${id}${opcode}${rcodeText(rcode)}${flags & 0x0400 ? '*' : ''}${flags & 0x0080 ? '' : '-'}${flags & 0x0200 ? '|' : ''}${flags & 0x0020 ? '$' : ''}`,
-      );
+      context.printNumber(id);
+      context.print(opcode);
+      context.print(rcodeText(rcode));
+      if (flags & 0x0400) context.print('*');
+      if (!(flags & 0x0080)) context.print('-');
+      if (flags & 0x0200) context.print('|');
+      if (flags & 0x0020) context.print('$');
       if (questionCount !== 1) context.print(` [${questionCount}q]`);
       for (let index = 0; index < questionCount; index++) {
         if (index !== 0) context.print(',');
@@ -92,14 +96,22 @@ export function printDns(
           position += 4;
         }
       }
-      context.print(` ${answerCount}/${authorityCount}/${additionalCount}`);
+      context.print(' ');
+      context.printNumber(answerCount);
+      context.print('/');
+      context.printNumber(authorityCount);
+      context.print('/');
+      context.printNumber(additionalCount);
       position = printSection(context, '', position, answerCount, base, multicastDns, true);
       if (context.verbosity > 1) {
         position = printSection(context, ' ns:', position, authorityCount, base, multicastDns, false);
         printSection(context, ' ar:', position, additionalCount, base, multicastDns, false);
       }
     } else {
-      context.print(`${id}${opcode}${flags & 0x0100 ? '+' : ''}${flags & 0x0010 ? '%' : ''}`);
+      context.printNumber(id);
+      context.print(opcode);
+      if (flags & 0x0100) context.print('+');
+      if (flags & 0x0010) context.print('%');
       // Bits a query should not set: AA, TC, RA, Z and the rcode.
       if (flags & 0x06cf) context.print(` [b2&3=0x${flags.toString(16)}]`);
       if (((flags >>> 11) & 0x0f) === 1) {
@@ -136,7 +148,9 @@ export function printDns(
     context.printTruncated();
     return;
   }
-  context.print(` (${length})`);
+  context.print(' (');
+  context.printNumber(length);
+  context.print(')');
 }
 
 /**

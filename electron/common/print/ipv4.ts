@@ -60,8 +60,12 @@ export function printIpv4(context: PrintContext, offset: number, length: number)
   };
   const payloadLength = totalLength - headerLength;
   if ((fragmentField & 0x1fff) === 0) {
-    if (protocol !== 6 && protocol !== 17 && protocol !== 132 && protocol !== 33)
-      context.print(`${info.source} > ${info.destination}: `);
+    if (protocol !== 6 && protocol !== 17 && protocol !== 132 && protocol !== 33) {
+      context.print(info.source);
+      context.print(' > ');
+      context.print(info.destination);
+      context.print(': ');
+    }
     if (!context.has(offset, headerLength)) {
       context.print(
         ` [remaining caplen(${Math.max(0, context.end - offset)}) < header length(${headerLength})]`,

@@ -14,12 +14,11 @@ export function printEthernet(context: PrintContext, offset: number, length: num
   context.protocol = 'ether';
   context.need(offset, 14);
   const data = context.data;
-  const addresses = `${linkAddressText(data, offset + 6, 6)} > ${linkAddressText(data, offset, 6)}, `;
   let etherType = context.uint16(offset + 12);
-  if (context.linkHeader) context.print(addresses);
+  if (context.linkHeader) context.print(addresses(data, offset));
   if (etherType <= 1500) {
     // IEEE 802.3 length field: an LLC frame, which this printer shows only as bytes.
-    if (!context.linkHeader) context.print(addresses);
+    if (!context.linkHeader) context.print(addresses(data, offset));
     context.print(`802.3, length ${length}: `);
     printHexAndAscii(context, offset + 14, '\n\t', Math.min(etherType, length - 14));
     return;
@@ -42,6 +41,13 @@ export function printEthernet(context: PrintContext, offset: number, length: num
   }
   if (printByEtherType(context, etherType, position, remaining)) return;
   if (!context.linkHeader)
-    context.print(`${addresses}${etherTypeLabel(etherType, context.quiet)}, length ${length}: `);
+    context.print(
+      `${addresses(data, offset)}${etherTypeLabel(etherType, context.quiet)}, length ${length}: `,
+    );
   printHexAndAscii(context, position, '\n\t', remaining);
+}
+
+/** "source > destination, " — built only when printed, as most lines never show it. */
+function addresses(data: Uint8Array, offset: number): string {
+  return `${linkAddressText(data, offset + 6, 6)} > ${linkAddressText(data, offset, 6)}, `;
 }

@@ -1,4 +1,5 @@
 import type { DecodedPacket } from '../model/packet';
+import { LineBuffer } from './line-buffer';
 import { printLinkLayer } from './link-dispatch';
 import { printModelPacket } from './model-packet';
 import { PrintContext, TruncatedSignal } from './print-context';
@@ -24,20 +25,34 @@ export class PacketPrinter {
     this.context.linkHeader = this.options.linkHeader;
   }
 
+  private readonly own = new LineBuffer();
+
   /** The packet's text, without the final newline. */
   format(packet: DecodedPacket): string {
+    this.own.clear();
+    this.formatInto(packet, this.own);
+    return this.own.toString();
+  }
+
+  /**
+   * Appends the packet's text, as ASCII bytes without the final newline, to `line`: for
+   * writing to a file or pipe without making a string per packet.
+   */
+  formatInto(packet: DecodedPacket, line: LineBuffer): void {
     const frame = packet.frame;
-    const prefix = this.options.frameNumbers ? `${String(frame.number).padStart(5)}  ` : '';
-    const stamp = this.timestamps.text(frame.seconds, frame.nanoseconds);
-    if (packet.origin) return prefix + stamp + printModelPacket(packet, this.options);
     const context = this.context;
-    context.reset(frame.data, frame.capturedLength);
+    context.reset(frame.data, frame.capturedLength, line);
+    if (this.options.frameNumbers) line.write(`${String(frame.number).padStart(5)}  `);
+    this.timestamps.write(line, frame.seconds, frame.nanoseconds);
+    if (packet.origin) {
+      line.write(printModelPacket(packet, this.options));
+      return;
+    }
     try {
       printLinkLayer(context, frame);
     } catch (error) {
       if (!(error instanceof TruncatedSignal)) throw error;
       context.printTruncated();
     }
-    return prefix + stamp + context.text;
   }
 }

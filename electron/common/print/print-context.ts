@@ -1,3 +1,4 @@
+import { LineBuffer } from './line-buffer';
 import { TcpSequenceMemory } from './tcp-sequence-memory';
 
 /**
@@ -20,7 +21,8 @@ export class PrintContext {
   data: Uint8Array = new Uint8Array(0);
   /** One past the last byte printers may read (tcpdump's snapend). */
   end = 0;
-  text = '';
+  /** Where the packet's text goes (a line buffer the caller may keep appending to). */
+  line = new LineBuffer();
   /** The protocol named in the truncation marker, as tcpdump's ndo_protocol. */
   protocol = '';
   verbosity = 0;
@@ -29,15 +31,19 @@ export class PrintContext {
   /** Kept across packets: the bases of relative TCP sequence numbers. */
   readonly tcpSequences = new TcpSequenceMemory();
 
-  reset(data: Uint8Array, end: number): void {
+  reset(data: Uint8Array, end: number, line: LineBuffer): void {
     this.data = data;
     this.end = Math.min(end, data.length);
-    this.text = '';
+    this.line = line;
     this.protocol = '';
   }
 
   print(text: string): void {
-    this.text += text;
+    this.line.write(text);
+  }
+
+  printNumber(value: number): void {
+    this.line.writeNumber(value);
   }
 
   /** True when `length` bytes from `offset` can be read. */
@@ -84,11 +90,11 @@ export class PrintContext {
 
   /** tcpdump's nd_print_trunc: the marker without leaving the packet. */
   printTruncated(): void {
-    this.text += ` [|${this.protocol}]`;
+    this.line.write(` [|${this.protocol}]`);
   }
 
   /** tcpdump's nd_print_invalid. */
   printInvalid(): void {
-    this.text += ' (invalid)';
+    this.line.write(' (invalid)');
   }
 }

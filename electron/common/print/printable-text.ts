@@ -31,8 +31,12 @@ export function printableCharacter(value: number): string {
 export function printBytesAsText(context: PrintContext, offset: number, count: number): boolean {
   const data = context.data;
   const end = Math.min(offset + count, context.end);
-  let text = '';
-  for (let index = offset; index < end; index++) text += characterText[data[index]!]!;
-  context.text += text;
+  const line = context.line;
+  for (let index = offset; index < end; index++) {
+    const value = data[index]!;
+    // Printable ASCII is copied as is; anything else takes tcpdump's "M-" and "^" forms.
+    if (value >= 0x20 && value < 0x7f) line.writeByte(value);
+    else line.write(characterText[value]!);
+  }
   return end === offset + count || count <= 0;
 }

@@ -4,7 +4,8 @@ import type { IpHeaderInfo } from './ip-header-info';
  * tcpdump prints sequence numbers relative to the first ones it saw on a connection (unless
  * -S). It remembers, per connection in one canonical direction, the initial sequence number
  * and the acknowledged one minus one, from the first packet with ACK set (or any SYN+ACK).
- * The memory is bounded: the oldest connections are forgotten past `capacity`.
+ * The memory is bounded: connections live in two generations of `capacity` entries; when the
+ * newer fills up the older is dropped, so a connection unseen for that long is forgotten.
  */
 
 export interface TcpConnectionBase {
@@ -25,7 +26,8 @@ export interface RelativeSequences {
 const capacity = 65_536;
 
 export class TcpSequenceMemory {
-  private readonly connections = new Map<string, TcpConnectionBase>();
+  private connections = new Map<string, TcpConnectionBase>();
+  private previous = new Map<string, TcpConnectionBase>();
 
   relative(
     data: Uint8Array,
@@ -42,15 +44,15 @@ export class TcpSequenceMemory {
       ? `${ip.destination}|${ip.source}|${destinationPort}|${sourcePort}`
       : `${ip.source}|${ip.destination}|${sourcePort}|${destinationPort}`;
     let base = this.connections.get(key);
+    if (!base) {
+      base = this.previous.get(key);
+      if (base) this.remember(key, base);
+    }
     if (!base || synchronize) {
       base = reversed
         ? { acknowledgment: sequence, sequence: (acknowledgment - 1) >>> 0 }
         : { sequence, acknowledgment: (acknowledgment - 1) >>> 0 };
-      if (!this.connections.has(key) && this.connections.size >= capacity) {
-        const oldest = this.connections.keys().next().value;
-        if (oldest !== undefined) this.connections.delete(oldest);
-      }
-      this.connections.set(key, base);
+      this.remember(key, base);
       return {
         sequence,
         acknowledgment,
@@ -72,6 +74,14 @@ export class TcpSequenceMemory {
       baseSequence: base.sequence,
       baseAcknowledgment: base.acknowledgment,
     };
+  }
+
+  private remember(key: string, base: TcpConnectionBase): void {
+    if (this.connections.size >= capacity && !this.connections.has(key)) {
+      this.previous = this.connections;
+      this.connections = new Map();
+    }
+    this.connections.set(key, base);
   }
 }
 

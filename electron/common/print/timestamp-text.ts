@@ -1,3 +1,4 @@
+import type { LineBuffer } from './line-buffer';
 import type { TimestampFormat } from './print-options';
 
 /**
@@ -28,6 +29,9 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   return { year, month, day };
 }
 
+/** "000" to "999": fractions are printed three digits at a time, without building numbers. */
+const threeDigits: string[] = Array.from({ length: 1000 }, (_, value) => String(value).padStart(3, '0'));
+
 function twoDigits(value: number): string {
   return value < 10 ? `0${value}` : `${value}`;
 }
@@ -56,6 +60,20 @@ export class TimestampText {
   ) {
     this.digits = nanoseconds ? 9 : 6;
     this.scale = nanoseconds ? 1_000_000_000 : 1_000_000;
+  }
+
+  /** Writes the time stamp and its separating space (nothing for `none`). */
+  write(line: LineBuffer, seconds: number, nanoseconds: number): void {
+    if (this.format === 'time' || this.format === 'date') {
+      // The common case, in pieces that are all cached strings.
+      const fraction = this.digits === 9 ? nanoseconds : Math.floor(nanoseconds / 1000);
+      line.write(this.secondText(seconds));
+      line.writeByte(0x2e);
+      this.writeFraction(line, fraction);
+      line.writeByte(0x20);
+      return;
+    }
+    line.write(this.text(seconds, nanoseconds));
   }
 
   /** The time stamp followed by its separating space, or '' for `none`. */
@@ -98,8 +116,23 @@ export class TimestampText {
     }
   }
 
+  private writeFraction(line: LineBuffer, fraction: number): void {
+    const high = Math.floor(fraction / 1000);
+    if (this.digits === 9) {
+      const top = Math.floor(high / 1000);
+      line.write(threeDigits[top]!);
+      line.write(threeDigits[high - top * 1000]!);
+    } else {
+      line.write(threeDigits[high]!);
+    }
+    line.write(threeDigits[fraction - high * 1000]!);
+  }
+
   private fractionText(fraction: number): string {
-    return String(this.scale + fraction).slice(1);
+    const high = Math.floor(fraction / 1000);
+    if (this.digits === 6) return threeDigits[high]! + threeDigits[fraction - high * 1000]!;
+    const top = Math.floor(high / 1000);
+    return threeDigits[top]! + threeDigits[high - top * 1000]! + threeDigits[fraction - high * 1000]!;
   }
 
   private secondText(seconds: number): string {

@@ -80,7 +80,10 @@ export function printUdp(context: PrintContext, offset: number, length: number, 
   }
   if (udpLength > payloadLength && !ip.fragmented)
     context.print(`UDP, bad length ${udpLength} > ${payloadLength}`);
-  else context.print(`UDP, length ${udpLength}`);
+  else {
+    context.print('UDP, length ');
+    context.printNumber(udpLength);
+  }
 }
 
 function printChecksumVerdict(
@@ -103,10 +106,24 @@ function printAddresses(
   sourcePort: number,
   destinationPort: number,
 ): void {
+  // Written piece by piece: this runs for every UDP packet, and pieces need no new strings.
   if (ip.headerProtocol === 17) {
-    if (sourcePort === -1) context.print(`${ip.source} > ${ip.destination}: `);
-    else context.print(`${ip.source}.${sourcePort} > ${ip.destination}.${destinationPort}: `);
+    context.print(ip.source);
+    if (sourcePort !== -1) {
+      context.print('.');
+      context.printNumber(sourcePort);
+    }
+    context.print(' > ');
+    context.print(ip.destination);
+    if (sourcePort !== -1) {
+      context.print('.');
+      context.printNumber(destinationPort);
+    }
+    context.print(': ');
   } else if (sourcePort !== -1) {
-    context.print(`${sourcePort} > ${destinationPort}: `);
+    context.printNumber(sourcePort);
+    context.print(' > ');
+    context.printNumber(destinationPort);
+    context.print(': ');
   }
 }
