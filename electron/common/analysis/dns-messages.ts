@@ -12,7 +12,7 @@ import { recordEvidence, recordTransaction } from './failure-recording';
 import type { LayerView, Transport } from './layer-view';
 import { packetLine } from './packet-line';
 import { dnsEvent } from './timeline-events';
-import { Transaction, type SettledOutcome } from './transaction';
+import type { SettledOutcome, Transaction } from './transaction';
 
 /** mDNS (RFC 6762) and LLMNR (RFC 4795) are multicast by design: unsolicited answers and silence are normal there. */
 export function isLinkLocalNamePort(port: number): boolean {
@@ -99,7 +99,7 @@ function query(
   const clientFacts = state.clientFacts(client);
   if (clientFacts) clientFacts.addQuery(server);
   state.counters.queries++;
-  const transaction = new Transaction(
+  const transaction = state.table.create(
     key.hash,
     service,
     transport,
@@ -178,27 +178,39 @@ function response(
     state.table.settle(transaction, outcome, packet.frame.number, microseconds);
     if (transaction.retransmissions === 0) state.latency.record(microseconds - transaction.firstMicroseconds);
     rcodeFailure(state, transaction, packet, dns, outcome, microseconds);
-    transaction.drop();
-  } else {
-    const recent = state.table.findRecent(key);
-    if (recent && recent.outcome === 'unanswered' && !recent.released) {
-      state.counters.lateAnswers++;
-      state.table.resettle(recent, outcome, packet.frame.number, microseconds);
-      rcodeFailure(state, recent, packet, dns, outcome, microseconds);
-      recent.drop();
-      transaction = recent;
-    } else if (recent) {
-      // A response to a query that already failed with an ICMP error: a duplicate, by now unsolicited.
-      state.counters.unsolicited++;
-      transaction = recent;
-    } else {
-      state.counters.unsolicited++;
+    if (state.options.events) {
+      state.events.push(
+        dnsEvent(
+          packet,
+          view,
+          dns,
+          transport,
+          microseconds,
+          transaction.firstFrame,
+          state.options.eventLines,
+        ),
+      );
     }
+    // Answered by rcode, it is in no table any more: back to the pool.
+    state.table.recycle(transaction);
+    return;
   }
-  if (state.options.events)
+  // No open query: a late answer to one that timed out, a duplicate, or unsolicited.
+  const recent = state.table.findRecent(key);
+  if (recent && recent.outcome === 'unanswered' && !recent.released) {
+    state.counters.lateAnswers++;
+    state.table.resettle(recent, outcome, packet.frame.number, microseconds);
+    rcodeFailure(state, recent, packet, dns, outcome, microseconds);
+    recent.drop();
+  } else {
+    // Without `recent`, or a response to a query that already failed with an ICMP error.
+    state.counters.unsolicited++;
+  }
+  if (state.options.events) {
     state.events.push(
-      dnsEvent(packet, view, dns, transport, microseconds, transaction?.firstFrame, state.options.eventLines),
+      dnsEvent(packet, view, dns, transport, microseconds, recent?.firstFrame, state.options.eventLines),
     );
+  }
 }
 
 /** SERVFAIL, REFUSED and NXDOMAIN go to their incident windows; other rcodes are only counted. */
@@ -223,9 +235,8 @@ function rcodeFailure(
   const tag =
     kind === 'dns-nxdomain'
       ? state.nxdomain.record(
-          service.key,
+          service,
           transaction.client,
-          transaction.name,
           transaction.name,
           transaction.type,
           transaction.firstMicroseconds,

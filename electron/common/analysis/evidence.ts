@@ -5,7 +5,7 @@ export interface EvidenceEntry {
   microseconds: number;
   line: string;
   /** Which tracked name the packet belongs to (NXDOMAIN evidence is filtered by qualifying names). */
-  tag?: string;
+  tag?: object;
 }
 
 /** A capped, frame-ordered list of evidence lines that counts what it left out. */

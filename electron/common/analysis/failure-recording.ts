@@ -22,7 +22,7 @@ export function recordEvidence(
   transaction: Transaction | undefined,
   packet: DecodedPacket | undefined,
   microseconds: number,
-  tag?: string,
+  tag?: object,
 ): void {
   const snapshot = transaction?.queryPacket();
   const resends = snapshot ? (transaction?.resendFrames?.length ?? 0) : 0;
@@ -49,6 +49,6 @@ export function recordEvidence(
     evidence.push(withTag({ frame: packet.frame.number, microseconds, line: packetLine(packet) }, tag));
 }
 
-function withTag<T extends object>(entry: T, tag: string | undefined): T & { tag?: string } {
+function withTag<T extends object>(entry: T, tag: object | undefined): T & { tag?: object } {
   return tag === undefined ? entry : { ...entry, tag };
 }

@@ -13,7 +13,10 @@ export class HostFacts {
   /** Of those, packets that were not ICMP errors (DNS responses, TCP, echo replies, ...). */
   ownPackets = 0;
   /** TTL / hop limit of its non-ICMP-error packets, as received. 0 (unknown, text imports) is not counted. */
-  readonly ownTtls = new CappedCounter<number>(16);
+  private readonly ttlCounts = new CappedCounter<number>(16);
+  /** Packets with the same TTL as the previous one, not yet in ttlCounts (a host's TTL rarely changes). */
+  private lastTtl = 0;
+  private lastTtlCount = 0;
   /** ICMP errors it sent. */
   icmpErrors = 0;
   firstMicroseconds = Number.POSITIVE_INFINITY;
@@ -32,7 +35,20 @@ export class HostFacts {
       return;
     }
     this.ownPackets++;
-    if (ttl > 0) this.ownTtls.add(ttl);
+    if (ttl === this.lastTtl) {
+      this.lastTtlCount++;
+      return;
+    }
+    if (this.lastTtl > 0 && this.lastTtlCount > 0) this.ttlCounts.add(this.lastTtl, this.lastTtlCount);
+    this.lastTtl = ttl;
+    this.lastTtlCount = 1;
+  }
+
+  /** The TTLs its own packets arrived with, and how many of each. */
+  get ownTtls(): CappedCounter<number> {
+    if (this.lastTtl > 0 && this.lastTtlCount > 0) this.ttlCounts.add(this.lastTtl, this.lastTtlCount);
+    this.lastTtlCount = 0;
+    return this.ttlCounts;
   }
 }
 

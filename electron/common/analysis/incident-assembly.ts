@@ -12,6 +12,7 @@ import { weighCauses, type CaptureContext } from './causes';
 import { recordEvidence, recordTransaction } from './failure-recording';
 import type { FloodWindow } from './flood-detector';
 import { IncidentWindow } from './incident-window';
+import type { NxdomainName } from './nxdomain-tracker';
 import type { AnalysisState } from './analysis-state';
 import type { ServiceState } from './service-state';
 import { reachesThreshold } from './qualification';
@@ -170,7 +171,7 @@ function nxdomainCandidate(
 ): Candidate | undefined {
   const thresholds = state.options.thresholds;
   if (reachesThreshold(window, thresholds)) return { window, service };
-  const repeated = state.nxdomain.repeated(service.key, thresholds);
+  const repeated = state.nxdomain.repeated(service, thresholds);
   if (repeated.size === 0) return undefined;
   const narrowed = new IncidentWindow(
     window.kind,
@@ -189,7 +190,9 @@ function nxdomainCandidate(
     narrowed.names.add(entry.name, entry.count);
     transactions += entry.count;
   }
-  const kept = window.evidence.entries.filter((entry) => entry.tag !== undefined && repeated.has(entry.tag));
+  const kept = window.evidence.entries.filter(
+    (entry) => entry.tag !== undefined && repeated.has(entry.tag as NxdomainName),
+  );
   narrowed.evidence.entries.push(...kept.slice(0, narrowed.evidence.limit));
   // Each transaction shows as a query and a response line.
   narrowed.evidence.omitted = Math.max(0, 2 * transactions - narrowed.evidence.entries.length);

@@ -6,10 +6,11 @@
  * pattern, where every name is new). The per-name table is capped; names past the cap are
  * still counted in the service's window.
  */
+import type { ServiceState } from './service-state';
 import type { Thresholds } from './thresholds';
 
 export interface NxdomainName {
-  serviceKey: string;
+  service: ServiceState;
   client: string;
   name: string;
   type: number;
@@ -19,53 +20,69 @@ export interface NxdomainName {
 }
 
 export class NxdomainTracker {
-  private readonly names = new Map<string, NxdomainName>();
+  /** By lowercase name, then client; a client asking for several types (or services) has several entries. */
+  private readonly names = new Map<string, Map<string, NxdomainName[]>>();
+  private entries = 0;
   /** NXDOMAIN transactions whose name could not be tracked because the table was full. */
   untracked = 0;
 
   constructor(private readonly limit: number) {}
 
   get size(): number {
-    return this.names.size;
+    return this.entries;
   }
 
-  /** Count one NXDOMAIN transaction; returns the tag its evidence lines carry. */
+  /** Count one NXDOMAIN transaction; returns its entry (the tag of its evidence lines), or undefined past the cap. */
   record(
-    serviceKey: string,
+    service: ServiceState,
     client: string,
-    name: string,
     lowerName: string,
     type: number,
     startMicroseconds: number,
     endMicroseconds: number,
-  ): string {
-    const tag = `${serviceKey}|${client}|${type}|${lowerName}`;
-    const entry = this.names.get(tag);
-    if (entry) {
-      entry.count++;
-      if (startMicroseconds < entry.firstMicroseconds) entry.firstMicroseconds = startMicroseconds;
-      if (endMicroseconds > entry.lastMicroseconds) entry.lastMicroseconds = endMicroseconds;
-    } else if (this.names.size < this.limit) {
-      this.names.set(tag, {
-        serviceKey,
-        client,
-        name,
-        type,
-        count: 1,
-        firstMicroseconds: startMicroseconds,
-        lastMicroseconds: endMicroseconds,
-      });
-    } else {
-      this.untracked++;
+  ): NxdomainName | undefined {
+    let byClient = this.names.get(lowerName);
+    const list = byClient?.get(client);
+    if (list) {
+      for (const entry of list) {
+        if (entry.service !== service || entry.type !== type) continue;
+        entry.count++;
+        if (startMicroseconds < entry.firstMicroseconds) entry.firstMicroseconds = startMicroseconds;
+        if (endMicroseconds > entry.lastMicroseconds) entry.lastMicroseconds = endMicroseconds;
+        return entry;
+      }
     }
-    return tag;
+    if (this.entries >= this.limit) {
+      this.untracked++;
+      return undefined;
+    }
+    const entry: NxdomainName = {
+      service,
+      client,
+      name: lowerName,
+      type,
+      count: 1,
+      firstMicroseconds: startMicroseconds,
+      lastMicroseconds: endMicroseconds,
+    };
+    if (list) list.push(entry);
+    else {
+      if (!byClient) this.names.set(lowerName, (byClient = new Map()));
+      byClient.set(client, [entry]);
+    }
+    this.entries++;
+    return entry;
   }
 
-  /** The names of one service a client kept asking for, with their tags. */
-  repeated(serviceKey: string, thresholds: Thresholds): Map<string, NxdomainName> {
-    const found = new Map<string, NxdomainName>();
-    for (const [tag, entry] of this.names) {
-      if (entry.serviceKey === serviceKey && entry.count >= thresholds.nxdomainRepeats) found.set(tag, entry);
+  /** The names of one service a client kept asking for. */
+  repeated(service: ServiceState, thresholds: Thresholds): Set<NxdomainName> {
+    const found = new Set<NxdomainName>();
+    for (const byClient of this.names.values()) {
+      for (const list of byClient.values()) {
+        for (const entry of list) {
+          if (entry.service === service && entry.count >= thresholds.nxdomainRepeats) found.add(entry);
+        }
+      }
     }
     return found;
   }

@@ -2,6 +2,10 @@
  * One DNS query and what became of it. A transaction is open until a response, an ICMP error
  * quoting it, or the timeout settles it; then it stays "recent" for a while so that a late
  * answer or a duplicate ICMP error can still be tied to it.
+ *
+ * Transactions are recycled (TransactionTable keeps a pool): a capture's queries mostly live
+ * for a packet or two, and reusing the objects keeps them out of the garbage collector's way.
+ * `reset` is the constructor.
  */
 import type { Frame } from '../model/frame';
 import type { Layer } from '../model/layers';
@@ -14,21 +18,21 @@ export type SettledOutcome = Exclude<QueryOutcome, 'pending'>;
 
 export class Transaction {
   /** Hash of the exact key's numbers (transactionHash); the open and recent indexes chain on it. */
-  readonly hash: number;
+  hash: number;
   /** The service (transport, server address and port) the query went to: one incident's scope. */
-  readonly service: ServiceState;
-  readonly transport: Transport;
-  readonly client: string;
-  readonly clientPort: number;
-  readonly server: string;
-  readonly serverPort: number;
-  readonly id: number;
+  service: ServiceState;
+  transport: Transport;
+  client: string;
+  clientPort: number;
+  server: string;
+  serverPort: number;
+  id: number;
   /** The question as the client wrote it (display), and its type and class. */
-  readonly name: string;
-  readonly type: number;
-  readonly questionClass: number;
-  readonly firstFrame: number;
-  readonly firstMicroseconds: number;
+  name: string;
+  type: number;
+  questionClass: number;
+  firstFrame: number;
+  firstMicroseconds: number;
   /** The latest (re)transmission: the timeout runs from here. */
   lastMicroseconds: number;
   /** IPv4 identification of the latest transmission (ICMP errors that quote no ports). */
@@ -46,8 +50,8 @@ export class Transaction {
    * bytes, the layers and the text line.
    */
   private frame: Frame | undefined;
-  private readonly textLayers: Layer[] | undefined;
-  private readonly origin: DecodedPacket['origin'];
+  private textLayers: Layer[] | undefined;
+  private origin: DecodedPacket['origin'];
   private kept = false;
 
   outcome: SettledOutcome | 'pending' = 'pending';
@@ -104,6 +108,60 @@ export class Transaction {
     this.origin = packet.origin;
   }
 
+  /** Make a recycled transaction a new one (every field, as the constructor sets them). */
+  reset(
+    hash: number,
+    service: ServiceState,
+    transport: Transport,
+    client: string,
+    clientPort: number,
+    server: string,
+    serverPort: number,
+    id: number,
+    name: string,
+    type: number,
+    questionClass: number,
+    frame: number,
+    microseconds: number,
+    ipId: number,
+    packet: DecodedPacket,
+  ): this {
+    this.hash = hash;
+    this.service = service;
+    this.transport = transport;
+    this.client = client;
+    this.clientPort = clientPort;
+    this.server = server;
+    this.serverPort = serverPort;
+    this.id = id;
+    this.name = name;
+    this.type = type;
+    this.questionClass = questionClass;
+    this.firstFrame = frame;
+    this.firstMicroseconds = microseconds;
+    this.lastMicroseconds = microseconds;
+    this.ipId = ipId;
+    this.retransmissions = 0;
+    this.recursionDesired = false;
+    this.resendFrames = undefined;
+    this.resendMicroseconds = undefined;
+    this.frame = packet.frame;
+    this.textLayers = packet.origin ? packet.layers : undefined;
+    this.origin = packet.origin;
+    this.kept = false;
+    this.outcome = 'pending';
+    this.settledBy = 0;
+    this.settledMicroseconds = 0;
+    this.released = false;
+    this.agePrevious = undefined;
+    this.ageNext = undefined;
+    this.recentNext = undefined;
+    this.keyNext = undefined;
+    this.pairPrevious = undefined;
+    this.pairNext = undefined;
+    return this;
+  }
+
   /** The query packet to print, while it is kept. */
   queryPacket(): DecodedPacket | undefined {
     const frame = this.frame;
@@ -124,6 +182,8 @@ export class Transaction {
   /** Its evidence is written, or it can no longer fail: let the packet go. */
   drop(): void {
     this.frame = undefined;
+    this.textLayers = undefined;
+    this.origin = undefined;
   }
 
   get attempts(): number {

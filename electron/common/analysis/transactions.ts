@@ -7,11 +7,14 @@
  *
  * Every operation is O(1) except the per-client scan used for ICMP errors that quote no DNS
  * header, which looks at a bounded number of the client's newest transactions. The indexes
- * hash integers (id, ports, type) and compare the rest, so matching builds no strings.
+ * hash integers (id, ports, type) into fixed bucket arrays and compare the rest, so matching
+ * builds no strings.
  */
 import type { AnalysisOptions } from './analysis-options';
 import { secondsToMicroseconds } from './time-format';
-import type { QueryKey, SettledOutcome, Transaction } from './transaction';
+import type { DecodedPacket } from '../model/packet';
+import type { ServiceState } from './service-state';
+import { Transaction, type QueryKey, type SettledOutcome } from './transaction';
 import type { Transport } from './layer-view';
 
 export interface TransactionListener {
@@ -36,6 +39,9 @@ export interface PairCriteria {
   ipId: number;
 }
 
+/** Settled transactions kept for reuse (see Transaction). */
+const poolLimit = 4096;
+
 /** Client lists kept while empty; past this many clients, empty lists are dropped. */
 const emptyClientListsKept = 4096;
 
@@ -48,45 +54,74 @@ const pairScanLimit = 256;
  */
 const batchMicroseconds = 250_000;
 
-/** Transactions chained by hash: a Map from hash to the newest, `keyNext` to the older ones. */
+/**
+ * Transactions chained by hash in an array of buckets (a power of two that doubles as the
+ * table grows, up to its cap): inserting and removing touch one slot, with none of a Map's
+ * bookkeeping, and a quiet table stays small enough to live in the processor's cache.
+ */
 class KeyIndex {
-  private readonly heads = new Map<number, Transaction>();
+  private buckets: (Transaction | undefined)[] = new Array<Transaction | undefined>(256).fill(undefined);
+  private mask = 255;
   size = 0;
 
+  constructor(private readonly capacity: number) {}
+
   find(key: QueryKey): Transaction | undefined {
-    for (let transaction = this.heads.get(key.hash); transaction; transaction = transaction.keyNext) {
+    for (
+      let transaction = this.buckets[key.hash & this.mask];
+      transaction;
+      transaction = transaction.keyNext
+    ) {
       if (transaction.matches(key)) return transaction;
     }
     return undefined;
   }
 
   insert(transaction: Transaction): void {
-    transaction.keyNext = this.heads.get(transaction.hash);
-    this.heads.set(transaction.hash, transaction);
+    if (
+      this.size >= this.buckets.length &&
+      this.buckets.length < this.capacity &&
+      this.buckets.length < 1 << 20
+    )
+      this.grow();
+    const slot = transaction.hash & this.mask;
+    transaction.keyNext = this.buckets[slot];
+    this.buckets[slot] = transaction;
     this.size++;
   }
 
   remove(transaction: Transaction): void {
+    const slot = transaction.hash & this.mask;
     let previous: Transaction | undefined;
-    for (
-      let current = this.heads.get(transaction.hash);
-      current;
-      previous = current, current = current.keyNext
-    ) {
+    for (let current = this.buckets[slot]; current; previous = current, current = current.keyNext) {
       if (current !== transaction) continue;
       if (previous) previous.keyNext = current.keyNext;
-      else if (current.keyNext) this.heads.set(transaction.hash, current.keyNext);
-      else this.heads.delete(transaction.hash);
+      else this.buckets[slot] = current.keyNext;
       transaction.keyNext = undefined;
       this.size--;
       return;
     }
   }
+
+  private grow(): void {
+    const old = this.buckets;
+    this.buckets = new Array<Transaction | undefined>(old.length * 2).fill(undefined);
+    this.mask = this.buckets.length - 1;
+    for (let head of old) {
+      while (head) {
+        const next = head.keyNext;
+        const slot = head.hash & this.mask;
+        head.keyNext = this.buckets[slot];
+        this.buckets[slot] = head;
+        head = next;
+      }
+    }
+  }
 }
 
 export class TransactionTable {
-  private readonly open = new KeyIndex();
-  private readonly recentIndex = new KeyIndex();
+  private readonly open: KeyIndex;
+  private readonly recentIndex: KeyIndex;
   private readonly clients = new Map<string, ClientList>();
   private ageHead: Transaction | undefined;
   private ageTail: Transaction | undefined;
@@ -101,6 +136,7 @@ export class TransactionTable {
   private readonly recentLimit: number;
   /** Open queries settled as unanswered because the open table was full. */
   evicted = 0;
+  private readonly pool: Transaction[] = [];
 
   constructor(
     options: AnalysisOptions,
@@ -110,6 +146,8 @@ export class TransactionTable {
     this.lateMicroseconds = secondsToMicroseconds(options.lateAnswerSeconds);
     this.openLimit = options.limits.openQueries;
     this.recentLimit = Math.max(0, options.limits.recentQueries);
+    this.open = new KeyIndex(this.openLimit);
+    this.recentIndex = new KeyIndex(this.recentLimit);
   }
 
   get openCount(): number {
@@ -133,6 +171,73 @@ export class TransactionTable {
   /** The latest settled failure with this key, still within the late-answer window. */
   findRecent(key: QueryKey): Transaction | undefined {
     return this.recentIndex.size === 0 ? undefined : this.recentIndex.find(key);
+  }
+
+  /** A new transaction for a query, recycled when one is free (the caller then add()s it). */
+  create(
+    hash: number,
+    service: ServiceState,
+    transport: Transport,
+    client: string,
+    clientPort: number,
+    server: string,
+    serverPort: number,
+    id: number,
+    name: string,
+    type: number,
+    questionClass: number,
+    frame: number,
+    microseconds: number,
+    ipId: number,
+    packet: DecodedPacket,
+  ): Transaction {
+    const free = this.pool.pop();
+    if (free) {
+      return free.reset(
+        hash,
+        service,
+        transport,
+        client,
+        clientPort,
+        server,
+        serverPort,
+        id,
+        name,
+        type,
+        questionClass,
+        frame,
+        microseconds,
+        ipId,
+        packet,
+      );
+    }
+    return new Transaction(
+      hash,
+      service,
+      transport,
+      client,
+      clientPort,
+      server,
+      serverPort,
+      id,
+      name,
+      type,
+      questionClass,
+      frame,
+      microseconds,
+      ipId,
+      packet,
+    );
+  }
+
+  /**
+   * A settled transaction nothing refers to any more (answered, or released from the recent
+   * table) goes back to the pool. The caller must not use it afterwards.
+   */
+  recycle(transaction: Transaction): void {
+    if (transaction.outcome === 'pending' || this.pool.length >= poolLimit) return;
+    transaction.drop();
+    this.pool.push(transaction);
   }
 
   add(transaction: Transaction): void {
@@ -308,7 +413,7 @@ export class TransactionTable {
       transaction.released = true;
       this.listener.timedOut(transaction);
     }
-    transaction.drop();
+    this.recycle(transaction);
   }
 
   private unlinkClient(transaction: Transaction): void {
