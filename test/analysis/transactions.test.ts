@@ -145,4 +145,27 @@ describe('DNS transactions', () => {
     expect(analysis.incidents.filter((incident) => incident.kind === 'dns-port-unreachable')).toEqual([]);
     expect(analysis.icmp.byKind).toEqual({ 'port-unreachable': 1 });
   });
+
+  it('a recycled transaction starts clean: nothing of the answered query it was carries over', () => {
+    const capture = new CaptureBuilder();
+    const answered = capture.query({ at: 0, client, server, id: 5, name: 'first.example' });
+    capture.query({ at: 1, client, server, id: 5, name: 'first.example' });
+    capture.query({ at: 2, client, server, id: 5, name: 'first.example' });
+    capture.response(answered, { at: 2.1 });
+    // The next queries reuse the settled transaction object; they get no answer.
+    capture.query({ at: 3, client, server, clientPort: 40001, id: 6, name: 'second.example' });
+    capture.query({ at: 3.5, client, server, clientPort: 40002, id: 7, name: 'third.example' });
+    capture.udp(30, client, '192.0.2.99', 5000, 5000);
+    const analysis = analyze(capture);
+    const timeout = analysis.incidents.find((incident) => incident.kind === 'dns-timeout')!;
+    expect(timeout).toMatchObject({
+      queries: 2,
+      names: ['second.example', 'third.example'],
+      start: isoAt(3),
+      end: isoAt(3.5),
+    });
+    // Two lines, one per query: no retransmission frames inherited from the recycled object.
+    expect(timeout.evidence.map((entry) => entry.frame)).toEqual([5, 6]);
+    expect(analysis.dns).toMatchObject({ queries: 3, retransmissions: 2, unanswered: 2 });
+  });
 });
