@@ -3,6 +3,7 @@ import { printIcmp6 } from './icmp6';
 import type { IpHeaderInfo } from './ip-header-info';
 import { printIpv4 } from './ipv4';
 import { printIpv6 } from './ipv6';
+import { printEthernet } from './link-ethernet';
 import type { PrintContext } from './print-context';
 import { printTcp } from './tcp';
 import { printUdp } from './udp';
@@ -39,6 +40,10 @@ export function printIpPayload(
       return;
     case 50:
       printEsp(context, offset, length);
+      return;
+    case 143:
+      // RFC 8986 segment routing can carry Ethernet frames directly.
+      printEthernet(context, offset, length);
       return;
     default:
       // SCTP and DCCP printers would have named the addresses themselves.

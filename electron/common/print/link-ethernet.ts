@@ -4,21 +4,38 @@ import { printHexAndAscii } from './hex-dump';
 import { printByEtherType } from './network-dispatch';
 import type { PrintContext } from './print-context';
 
+/** A switch's tag between the MAC addresses and the EtherType (Marvell DSA, Broadcom). */
+export interface SwitchTag {
+  length: number;
+  /** Prints the tag (tersely without -e), ending with ", ". */
+  print(context: PrintContext, offset: number): void;
+}
+
 /**
  * Ethernet II and 802.1Q/802.1ad tags (IEEE 802.3, 802.1Q), as tcpdump's ether_print. With
  * -e the header leads the line: "src > dst, ethertype IPv4 (0x0800), length 98: ", and each
  * tag adds "vlan 200, p 0, ethertype 802.1Q (0x8100), ". Without -e the tags are silent.
  * `length` is the frame's length on the wire.
  */
-export function printEthernet(context: PrintContext, offset: number, length: number): void {
+export function printEthernet(
+  context: PrintContext,
+  offset: number,
+  length: number,
+  switchTag?: SwitchTag,
+): void {
   context.protocol = 'ether';
-  context.need(offset, 14);
+  const tagLength = switchTag ? switchTag.length : 0;
+  context.need(offset, 14 + tagLength);
   const data = context.data;
-  let etherType = context.uint16(offset + 12);
-  if (context.linkHeader) context.print(addresses(data, offset));
+  let etherType = context.uint16(offset + 12 + tagLength);
+  const macOffset = offset;
+  if (context.linkHeader) context.print(addresses(data, macOffset));
+  // A switch tag sits where the EtherType would be; tcpdump shows it with or without -e.
+  if (switchTag) switchTag.print(context, offset + 12);
+  offset += tagLength;
   if (etherType <= 1500) {
     // IEEE 802.3 length field: an LLC frame, which this printer shows only as bytes.
-    if (!context.linkHeader) context.print(addresses(data, offset));
+    if (!context.linkHeader) context.print(addresses(data, macOffset));
     context.print(`802.3, length ${length}: `);
     printHexAndAscii(context, offset + 14, '\n\t', Math.min(etherType, length - 14));
     return;
@@ -42,7 +59,7 @@ export function printEthernet(context: PrintContext, offset: number, length: num
   if (printByEtherType(context, etherType, position, remaining)) return;
   if (!context.linkHeader)
     context.print(
-      `${addresses(data, offset)}${etherTypeLabel(etherType, context.quiet)}, length ${length}: `,
+      `${addresses(data, macOffset)}${etherTypeLabel(etherType, context.quiet)}, length ${length}: `,
     );
   printHexAndAscii(context, position, '\n\t', remaining);
 }

@@ -1,6 +1,8 @@
 import { printArp } from './arp';
 import { printIpv4 } from './ipv4';
 import { printIpv6 } from './ipv6';
+import { printMpls } from './mpls';
+import { printPppoe } from './pppoe';
 import type { PrintContext } from './print-context';
 
 /** The one table from EtherType to network-layer printer. False when none claims it. */
@@ -16,6 +18,14 @@ export function printByEtherType(
       return true;
     case 0x86dd:
       printIpv6(context, offset, length);
+      return true;
+    case 0x8863:
+    case 0x8864:
+      printPppoe(context, offset, length);
+      return true;
+    case 0x8847:
+    case 0x8848:
+      printMpls(context, offset, length);
       return true;
     case 0x0806:
     case 0x8035:

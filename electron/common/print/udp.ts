@@ -1,4 +1,8 @@
+import { printBroadcomIntercept } from './bcm-li';
 import { printDns } from './dns';
+import { printGeneve } from './geneve';
+import { printMpls } from './mpls';
+import { printVxlan } from './vxlan';
 import { hex16 } from './hex-text';
 import { checksumShouldBe } from './internet-checksum';
 import type { IpHeaderInfo } from './ip-header-info';
@@ -77,6 +81,23 @@ export function printUdp(context: PrintContext, offset: number, length: number, 
       printDns(context, payload, payloadLength, false, true);
       return;
     }
+  }
+  if (!context.quiet && (sourcePort === 4789 || destinationPort === 4789)) {
+    printVxlan(context, payload, payloadLength);
+    return;
+  }
+  if (!context.quiet && destinationPort === 6081) {
+    printGeneve(context, payload, payloadLength);
+    return;
+  }
+  if (!context.quiet && (sourcePort === 6635 || destinationPort === 6635)) {
+    // RFC 7510 MPLS in UDP.
+    printMpls(context, payload, payloadLength);
+    return;
+  }
+  if (!context.quiet && sourcePort === 49152) {
+    printBroadcomIntercept(context, payload, payloadLength);
+    return;
   }
   if (udpLength > payloadLength && !ip.fragmented)
     context.print(`UDP, bad length ${udpLength} > ${payloadLength}`);
