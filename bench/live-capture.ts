@@ -28,18 +28,20 @@ const maximumRate = argument('--max', 400_000);
 const ladder = [2_000, 5_000, 10_000, 20_000, 30_000, 40_000, 60_000, 80_000, 100_000, 130_000, 160_000, 200_000, 250_000, 300_000, 400_000].filter(
   (rate) => rate <= maximumRate,
 );
-/** A tool's climb ends after this many failed rates in a row. */
+/** A tool's climb ends after this many failed rates in a row (each rate having had two tries). */
 const failuresToStop = 2;
 const filter = 'udp port 53';
 let helperPath = '';
 
 interface StepResult {
   sent: number;
+  /** Packets per second the sender achieved. */
+  achieved: number;
   captured: number;
   dropped: number;
   /** Packets the analysis had read a second after the last was sent (the session only). */
   analysed?: number;
-  /** How long after the last packet the analysis had read them all (the session only). */
+  /** How long after the last packet the session had analysed every packet and ended (the session only). */
   catchUpMs?: number;
 }
 
@@ -91,7 +93,13 @@ function buildSender(folder: string): string {
   return binary;
 }
 
-function send(binary: string, rate: number): Promise<number> {
+interface Sent {
+  sent: number;
+  /** The rate the sender achieved: below the rate asked when the machine could not offer it. */
+  achieved: number;
+}
+
+function send(binary: string, rate: number): Promise<Sent> {
   return new Promise((resolveSend, rejectSend) => {
     const child = spawn('ip', ['netns', 'exec', sender, binary, senderInterface, traffic, String(rate), String(stepSeconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -99,7 +107,10 @@ function send(binary: string, rate: number): Promise<number> {
     child.on('error', rejectSend);
     child.on('close', (code) => {
       if (code !== 0) rejectSend(new Error(`the sender exited with ${code}`));
-      else resolveSend((JSON.parse(output) as { sent: number }).sent);
+      else {
+        const result = JSON.parse(output) as { sent: number; seconds: number };
+        resolveSend({ sent: result.sent, achieved: result.sent / result.seconds });
+      }
     });
   });
 }
@@ -113,18 +124,18 @@ async function waitUntil(condition: () => boolean, checks: number, intervalMs: n
  * A capture program run on its own in the receiver's namespace: started, fed one step of
  * traffic, given a second to read the ring's tail, then stopped as Ctrl-C would.
  */
-async function programStep(binary: string, rate: number, command: string[], ready: (stderr: string) => boolean, counts: (stderr: string) => Omit<StepResult, 'sent'>): Promise<StepResult> {
+async function programStep(binary: string, rate: number, command: string[], ready: (stderr: string) => boolean, counts: (stderr: string) => Omit<StepResult, 'sent' | 'achieved'>): Promise<StepResult> {
   const child = spawn('ip', ['netns', 'exec', receiver, ...command], { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<void>((resolveExit) => child.on('close', () => resolveExit()));
   try {
     await waitUntil(() => ready(stderr) || child.exitCode !== null, 400, 25);
-    const sent = await send(binary, rate);
+    const { sent, achieved } = await send(binary, rate);
     await new Promise((resolveWait) => setTimeout(resolveWait, 1000));
     child.kill('SIGINT');
     await exited;
-    return { sent, ...counts(stderr) };
+    return { sent, achieved, ...counts(stderr) };
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited;
@@ -167,21 +178,23 @@ async function sessionStep(binary: string, rate: number, dataDirectory: string):
   );
   try {
     if (!(await session.started)) throw new Error(`the session did not start: ${(await session.ended).error?.message}`);
-    const sent = await send(binary, rate);
+    const { sent, achieved } = await send(binary, rate);
     // Keeping up: the analysis has read all that was sent within a second of the last packet
     // (the kernel's 250 ms batching plus the pipe), as tcpdump gets a second before it is stopped.
     const sentAt = Date.now();
-    await waitUntil(() => session.stats().packets >= sent, 40, 25);
-    const analysedInTime = session.stats().packets;
-    const catchUpMs = Date.now() - sentAt;
+    await waitUntil(() => session.stats().analysed >= sent, 40, 25);
+    const analysedInTime = session.stats().analysed;
+    // stop() returns once the analysis has read every packet captured: when it fell behind,
+    // the rolling files held the backlog, and this is how long it took to catch up.
     const summary = await session.stop();
     if (summary.error) throw summary.error;
     return {
       sent,
-      captured: summary.stats.captured,
+      achieved,
+      captured: summary.stats.packets,
       dropped: summary.stats.dropped + summary.stats.interfaceDropped,
       analysed: analysedInTime,
-      catchUpMs,
+      catchUpMs: Date.now() - sentAt,
     };
   } finally {
     session.dispose();
@@ -191,9 +204,19 @@ async function sessionStep(binary: string, rate: number, dataDirectory: string):
   }
 }
 
-/** Held: nothing dropped, and every packet sent was seen (and, for the session, analysed). */
-function held(step: StepResult): boolean {
-  return step.dropped === 0 && step.captured >= step.sent && (step.analysed === undefined || step.analysed >= step.sent);
+/** The step offered the rate it was meant to: a busy machine can hold the sender back. */
+function offered(step: StepResult, rate: number): boolean {
+  return step.achieved >= rate * 0.95;
+}
+
+/** The capture held: the rate was offered, nothing dropped, every packet sent seen (for the session: written to its files). */
+function held(step: StepResult, rate: number): boolean {
+  return offered(step, rate) && step.dropped === 0 && step.captured >= step.sent;
+}
+
+/** The session's analysis kept up: it had read every packet within a second of the last. */
+function keptUp(step: StepResult, rate: number): boolean {
+  return held(step, rate) && (step.analysed ?? 0) >= step.sent;
 }
 
 async function main(): Promise<void> {
@@ -223,9 +246,9 @@ async function main(): Promise<void> {
     const tools: Tool[] = ['tcpdump', 'helper', 'session'];
     const run = (tool: Tool, rate: number): Promise<StepResult> =>
       tool === 'tcpdump' ? tcpdumpStep(binary, rate) : tool === 'helper' ? helperStep(binary, rate) : sessionStep(binary, rate, folder);
-    const best: Record<Tool, number> = { tcpdump: 0, helper: 0, session: 0 };
+    const best: Record<Tool | 'analysis', number> = { tcpdump: 0, helper: 0, session: 0, analysis: 0 };
     const failures: Record<Tool, number> = { tcpdump: 0, helper: 0, session: 0 };
-    console.log('rate/s   | tcpdump seen/dropped  | helper seen/dropped   | session seen/analysed/dropped, catch-up');
+    console.log('rate/s   | tcpdump seen/dropped  | helper seen/dropped   | session seen/dropped, analysed within 1 s, all analysed after');
     for (const rate of ladder) {
       if (tools.every((tool) => failures[tool] >= failuresToStop)) break;
       const cells: string[] = [];
@@ -234,27 +257,33 @@ async function main(): Promise<void> {
           cells.push('-'.padEnd(tool === 'session' ? 0 : 21));
           continue;
         }
-        const step = await run(tool, rate);
-        if (held(step)) {
+        // A rate gets a second try when the first fails: other load on the machine can spoil one.
+        let step = await run(tool, rate);
+        if (!held(step, rate) || (tool === 'session' && !keptUp(step, rate))) {
+          const retry = await run(tool, rate);
+          if (held(retry, rate) && (tool !== 'session' || keptUp(retry, rate) || !held(step, rate))) step = retry;
+        }
+        if (held(step, rate)) {
           failures[tool] = 0;
           best[tool] = Math.max(best[tool], rate);
         } else failures[tool] += 1;
-        const mark = held(step) ? 'ok' : 'DROPS';
+        if (tool === 'session' && keptUp(step, rate)) best.analysis = Math.max(best.analysis, rate);
+        const mark = !offered(step, rate) ? `SENT ${Math.round(step.achieved / 1000)}k/s` : held(step, rate) ? 'ok' : 'DROPS';
         cells.push(
           tool === 'session'
-            ? `${step.captured}/${step.analysed}/${step.dropped} of ${step.sent}, ${step.catchUpMs} ms ${mark}`
+            ? `${step.captured}/${step.dropped} ${mark}, ${step.analysed} ${keptUp(step, rate) ? 'kept up' : 'behind'}, ${((step.catchUpMs ?? 0) / 1000).toFixed(1)} s`
             : `${step.captured}/${step.dropped} ${mark}`.padEnd(21),
         );
       }
       console.log(`${String(rate).padEnd(8)} | ${cells.join(' | ')}`);
     }
     const ceiling = ladder.at(-1)!;
-    const ratio = (tool: Tool): string => (best.tcpdump > 0 ? (best[tool] / best.tcpdump).toFixed(2) : 'n/a');
-    console.log(
-      `highest zero-drop rate: tcpdump ${best.tcpdump}/s${best.tcpdump === ceiling ? ' (the ladder’s top)' : ''}, ` +
-        `helper alone ${best.helper}/s (${ratio('helper')}), session with the analysis keeping up ${best.session}/s (${ratio('session')})`,
-    );
-    console.log(`session / tcpdump: ${ratio('session')} (goal ≥ 0.80: ${best.tcpdump > 0 && best.session / best.tcpdump >= 0.8 ? 'met' : 'not met'})`);
+    const ratio = (rate: number): string => (best.tcpdump > 0 ? (rate / best.tcpdump).toFixed(2) : 'n/a');
+    console.log(`highest zero-drop rate (packets/s), ratio to tcpdump's:`);
+    console.log(`  tcpdump -w /dev/null             ${best.tcpdump}${best.tcpdump === ceiling ? ' (the ladder’s top)' : ''}`);
+    console.log(`  helper alone, pcap to /dev/null  ${best.helper} (${ratio(best.helper)})`);
+    console.log(`  session, capture to its files    ${best.session} (${ratio(best.session)}): nothing dropped; the analysis caught up from the files`);
+    console.log(`  session, analysis keeping up     ${best.analysis} (${ratio(best.analysis)}): goal ≥ 0.80 ${best.tcpdump > 0 && best.analysis / best.tcpdump >= 0.8 ? 'met' : 'not met'}`);
   } finally {
     process.off('SIGINT', interrupted);
     cleanup();

@@ -107,6 +107,16 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
     }
   });
 
+  it('keeps the packets of the last moment when stopped right after them', async () => {
+    const session = start(new BatchRecorder());
+    await session.started;
+    await query(3);
+    // No waiting for batches: the kernel may still hold these packets when stop() is called.
+    const summary = await session.stop();
+    expect(summary.stats).toMatchObject({ packets: 6, analysed: 6, dropped: 0 });
+    expect(session.analysis().incidents.map((incident) => incident.queries)).toEqual([3]);
+  });
+
   it('times queries out live: advanceTo runs while the capture does', async () => {
     const recorder = new BatchRecorder();
     // Only the queries are captured, so none is ever settled by an ICMP error.

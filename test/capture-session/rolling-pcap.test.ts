@@ -133,8 +133,26 @@ describe('RollingPcap', () => {
       total += frames.length;
     }
     expect(total).toBe(2000);
-    // A file only grows past the rotation size by the last chunk written into it.
-    for (const file of files.slice(0, -1)) expect(file.bytes).toBeLessThan(32 * 1024 + 6000 * 20);
+    // Rotation happens between two records: no file passes the size, and each is nearly full.
+    for (const file of files.slice(0, -1)) {
+      expect(file.bytes).toBeLessThanOrEqual(32 * 1024);
+      expect(file.bytes).toBeGreaterThan(32 * 1024 - 16 - 100);
+    }
+  });
+
+  it('puts a record bigger than the rotation size in a file of its own', () => {
+    const big = new Uint8Array(3000).fill(7);
+    const header = new Uint8Array(16);
+    writePcapRecordHeader(header, 0, { seconds: 1, nanoseconds: 0, data: big }, { nanosecond: true });
+    const record = Buffer.concat([header, big]);
+    const rolling = new RollingPcap({ dataDirectory: folder, rotateBytes: 1024, stem: 'big' });
+    const framer = new PcapRecordFramer();
+    framer.push(pcapFileHeader({ linkType: 1, nanosecond: true }));
+    rolling.start(framer.header!);
+    rolling.write(Buffer.concat([record, record, record]), 3);
+    const files = rolling.close();
+    expect(files.map((file) => file.packets)).toEqual([1, 1, 1]);
+    for (const file of files) expect(readFrames(readFileSync(file.path)).frames).toHaveLength(1);
   });
 
   it('gives the growing file a hash of what it holds now, and tcpdump reads it while it is open', () => {

@@ -14,9 +14,9 @@ import type { Analysis } from '../../common/report/analysis-schema';
 import { RollingTail, type FileExtent } from './rolling-tail';
 
 /** Longest stretch of analysis before the event loop gets a turn (pipe reads, timers, IPC). */
-const sliceMs = 20;
+const sliceMs = 5;
 /** Bytes read back from the files per parser push. */
-const readBytes = 256 * 1024;
+const readBytes = 64 * 1024;
 
 export class CaptureAnalysis {
   /** Frames analysed so far. */

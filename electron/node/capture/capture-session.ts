@@ -33,8 +33,8 @@ const minimumBatchIntervalMs = 100;
 const stopGraceMs = 5_000;
 /** At least one batch this often, so counters and elapsed time move when nothing else does. */
 const idleBatchMs = 1_000;
-/** The longest the kernel holds packets back without immediate mode: the helper's block timeout plus slack. */
-const kernelBatchSeconds = 0.3;
+/** The longest the kernel holds packets back without immediate mode: the helper's block timeout (250 ms) plus slack. */
+const kernelBatchSeconds = 0.4;
 /** How often the rolling file is pushed to disk (for power loss; a crash of the app loses nothing anyway). */
 const flushIntervalMs = 5_000;
 
@@ -64,6 +64,7 @@ class LiveCaptureSession implements CaptureSession {
   private resolveStarted!: (started: boolean) => void;
   private batchTimer: NodeJS.Timeout | undefined;
   private killTimer: NodeJS.Timeout | undefined;
+  private stopTimer: NodeJS.Timeout | undefined;
   private helperStats: HelperStats | undefined;
   private finalStats: HelperStats | undefined;
   private packets = 0;
@@ -106,7 +107,8 @@ class LiveCaptureSession implements CaptureSession {
 
     const command = [...(options.launcher ?? []), this.helperPath, ...args];
     // stdin stays open and unused: the helper stops by itself when it closes, even if we are SIGKILLed.
-    this.child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group: a terminal's Ctrl-C reaches us, and we stop it without losing the last packets.
+    this.child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     trackHelper(this.child);
     this.child.stdin.on('error', () => {
       // EPIPE once the helper is gone: its exit is handled on 'close'.
@@ -151,9 +153,12 @@ class LiveCaptureSession implements CaptureSession {
   }
 
   stop(): Promise<CaptureSummary> {
-    if (!this.finished && !this.stopRequested) {
+    if (!this.finished && !this.finishing && !this.stopRequested) {
       this.stopRequested = true;
-      this.terminate();
+      // Without immediate mode the kernel hands over its last, partly filled block only when the
+      // block times out: wait for that before asking the helper to stop, so those packets are kept.
+      if (this.options.immediate) this.terminate();
+      else this.stopTimer = setTimeout(() => this.terminate(), kernelBatchSeconds * 1000);
     }
     return this.ended;
   }
@@ -305,6 +310,7 @@ class LiveCaptureSession implements CaptureSession {
     this.finishing = true;
     this.helperExitedAt = Date.now();
     if (this.killTimer) clearTimeout(this.killTimer);
+    if (this.stopTimer) clearTimeout(this.stopTimer);
     for (const line of this.stderrLines.end()) this.helperLine(line);
     if (this.framer.pendingBytes > 0 && !this.dataStopped) {
       this.warnings.push(`the capture ended inside a record: its first ${this.framer.pendingBytes} bytes were left out, so every file holds whole records`);
@@ -376,8 +382,10 @@ class LiveCaptureSession implements CaptureSession {
   private clearTimers(): void {
     if (this.batchTimer) clearInterval(this.batchTimer);
     if (this.killTimer) clearTimeout(this.killTimer);
+    if (this.stopTimer) clearTimeout(this.stopTimer);
     this.batchTimer = undefined;
     this.killTimer = undefined;
+    this.stopTimer = undefined;
   }
 
   private rollingFacts(): CaptureFileFacts[] {

@@ -8,7 +8,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaptureError } from './capture-error';
-import type { PcapStreamHeader } from './pcap-record-framer';
+import { pcapRecordHeaderLength, type PcapStreamHeader } from './pcap-record-framer';
 
 export const defaultRotateBytes = 100 * 1024 * 1024;
 
@@ -68,30 +68,31 @@ export class RollingPcap {
     if (!this.current && !this.finished) this.open();
   }
 
-  /** Whole records, exactly as the helper sent them. */
+  /** Whole records, exactly as the helper sent them; a file is rotated between two records once it reaches the size. */
   write(records: Uint8Array, count: number): void {
     if (this.finished) throw new CaptureError('write-failed', 'the rolling capture file is already closed');
-    if (records.length === 0) return;
-    if (!this.current) this.open();
-    let current = this.current!;
-    if (current.file.bytes >= this.rotateBytes) {
-      this.closeCurrent();
-      current = this.open();
-    }
-    try {
-      writeAll(current.descriptor, records, current.file.path);
-    } catch (error) {
-      // A disk that filled mid-write leaves part of a record: cut it, so the file stays readable.
-      try {
-        ftruncateSync(current.descriptor, current.file.bytes);
-      } catch {
-        // The write error below is the one to report.
+    let rest = records;
+    let restCount = count;
+    // Bounded: each turn writes at least one record.
+    while (rest.length > 0) {
+      if (!this.current) this.open();
+      if (this.current!.file.bytes >= this.rotateBytes) {
+        this.closeCurrent();
+        this.open();
       }
-      throw error;
+      let current = this.current!;
+      const room = this.rotateBytes - current.file.bytes;
+      let part = rest.length <= room ? { bytes: rest.length, count: restCount } : this.recordsWithin(rest, room, current.file.packets === 0);
+      if (part.count === 0) {
+        // The next record does not fit: it starts the next file.
+        this.closeCurrent();
+        current = this.open();
+        part = this.recordsWithin(rest, this.rotateBytes - current.file.bytes, true);
+      }
+      this.append(current, rest.subarray(0, part.bytes), part.count);
+      rest = rest.subarray(part.bytes);
+      restCount -= part.count;
     }
-    current.hash.update(records);
-    current.file.bytes += records.length;
-    current.file.packets += count;
   }
 
   /** Asks the kernel to put the data on disk (for power loss; a crash of the app alone loses nothing). */
@@ -111,6 +112,41 @@ export class RollingPcap {
       this.closeCurrent();
     }
     return this.closed.map((file) => ({ ...file }));
+  }
+
+  private append(current: OpenFile, records: Uint8Array, count: number): void {
+    try {
+      writeAll(current.descriptor, records, current.file.path);
+    } catch (error) {
+      // A disk that filled mid-write leaves part of a record: cut it, so the file stays readable.
+      try {
+        ftruncateSync(current.descriptor, current.file.bytes);
+      } catch {
+        // The write error is the one to report.
+      }
+      throw error;
+    }
+    current.hash.update(records);
+    current.file.bytes += records.length;
+    current.file.packets += count;
+  }
+
+  /**
+   * The leading whole records that fit in `room` bytes. With `atLeastOne` (an empty file) the
+   * first record is taken even when bigger, so a record larger than the rotation size still moves on.
+   */
+  private recordsWithin(records: Uint8Array, room: number, atLeastOne: boolean): { bytes: number; count: number } {
+    const view = new DataView(records.buffer, records.byteOffset, records.byteLength);
+    const littleEndian = this.header!.littleEndian;
+    let bytes = 0;
+    let count = 0;
+    while (bytes + pcapRecordHeaderLength <= records.length) {
+      const next = bytes + pcapRecordHeaderLength + view.getUint32(bytes + 8, littleEndian);
+      if (next > room && !(atLeastOne && count === 0)) break;
+      bytes = next;
+      count += 1;
+    }
+    return { bytes, count };
   }
 
   private open(): OpenFile {
