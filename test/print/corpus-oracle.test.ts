@@ -19,8 +19,8 @@ import { parseTestList, type TestListEntry } from './support/test-list';
  * The ratchet: DNS/ICMP packets matched at the last change. Raise it when the printer gets
  * better; a regression fails the test.
  */
-const matchedFloor = 530;
-const nonFuzzedMatchedFloor = 516;
+const matchedFloor = 531;
+const nonFuzzedMatchedFloor = 517;
 
 interface OracleTest {
   entry: TestListEntry;

@@ -17,7 +17,7 @@ export const etherTypeNames: ReadonlyMap<number, string> = new Map([
   [0x8864, 'PPPoE S'],
   [0x888e, 'EAPOL'],
   [0x88cc, 'LLDP'],
-  [0x88e5, 'MACsec'],
+  [0x88e5, '802.1AE MACsec'],
   [0x8809, 'Slow Protocols'],
   [0x88f7, 'PTP'],
   [0x8902, 'CFM'],

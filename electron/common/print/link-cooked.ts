@@ -54,7 +54,8 @@ export function printLinuxSll2(context: PrintContext, offset: number, length: nu
   const interfaceIndex = context.uint32(offset + 4);
   const packetType = context.byte(offset + 10);
   const addressLength = context.byte(offset + 11);
-  context.print(`${'?'.padEnd(5)} ${(packetTypes[packetType] ?? '?').padEnd(3)} `);
+  const name = context.interfaceNames.get(interfaceIndex) ?? '?';
+  context.print(`${name.padEnd(5)} ${(packetTypes[packetType] ?? '?').padEnd(3)} `);
   const header = `ifindex ${interfaceIndex} ${headerText(context, addressLength, offset + 12, protocol, length)}`;
   if (context.linkHeader) context.print(header);
   printCookedPayload(context, protocol, offset + 20, length - 20, header);

@@ -43,7 +43,21 @@ export function printEthernet(
   if (context.linkHeader) context.print(`${etherTypeLabel(etherType, context.quiet)}, length ${length}: `);
   let position = offset + 14;
   let remaining = length - 14;
-  while (isVlanTag(etherType)) {
+  while (isVlanTag(etherType) || etherType === 0x88e5) {
+    if (etherType === 0x88e5) {
+      // IEEE 802.1AE: only integrity-protected frames (neither E nor C set) can be read on.
+      const sectag = readMacsecTag(context, position);
+      if (sectag.encrypted) {
+        context.printTruncated();
+        return;
+      }
+      etherType = context.uint16(position + sectag.length);
+      if (context.linkHeader) context.print(`${sectag.text}${etherTypeLabel(etherType, context.quiet)}, `);
+      position += sectag.length + 2;
+      // The 16-byte integrity check value closes the frame.
+      remaining -= sectag.length + 2 + 16;
+      continue;
+    }
     context.protocol = 'vlan';
     const tag = context.uint16(position);
     etherType = context.uint16(position + 2);
@@ -62,6 +76,43 @@ export function printEthernet(
       `${addresses(data, macOffset)}${etherTypeLabel(etherType, context.quiet)}, length ${length}: `,
     );
   printHexAndAscii(context, position, '\n\t', remaining);
+}
+
+const macsecFlags: [number, string][] = [
+  [0x08, 'E'],
+  [0x04, 'C'],
+  [0x40, 'S'],
+  [0x10, 'B'],
+  [0x20, 'I'],
+];
+
+/** The MACsec SecTAG (IEEE 802.1AE §9.3): "an 0, pn 68, flags I, sci 2eb73f3995c30001, ". */
+function readMacsecTag(
+  context: PrintContext,
+  offset: number,
+): { length: number; encrypted: boolean; text: string } {
+  context.protocol = 'macsec';
+  const control = context.byte(offset);
+  const shortLength = context.byte(offset + 1) & 0x3f;
+  const withChannel = (control & 0x20) !== 0;
+  const length = withChannel ? 14 : 6;
+  context.need(offset, length);
+  const flags = macsecFlags
+    .filter(([bit]) => control & bit)
+    .map(([, letter]) => letter)
+    .join('');
+  let text = `an ${control & 0x03}, pn ${context.uint32(offset + 2)}, flags ${flags || 'none'}`;
+  if (shortLength !== 0) text += `, sl ${shortLength}`;
+  if (withChannel) {
+    let channel = '';
+    for (let index = 0; index < 8; index++)
+      channel += context
+        .byte(offset + 6 + index)
+        .toString(16)
+        .padStart(2, '0');
+    text += `, sci ${channel}`;
+  }
+  return { length, encrypted: (control & 0x0c) !== 0, text: `${text}, ` };
 }
 
 /** "source > destination, " — built only when printed, as most lines never show it. */

@@ -23,6 +23,7 @@ export class PacketPrinter {
     this.context.verbosity = this.options.verbosity;
     this.context.quiet = this.options.quiet;
     this.context.linkHeader = this.options.linkHeader;
+    this.context.interfaceNames = this.options.interfaceNames;
   }
 
   private readonly own = new LineBuffer();

@@ -28,6 +28,7 @@ export class PrintContext {
   verbosity = 0;
   quiet = false;
   linkHeader = false;
+  interfaceNames: ReadonlyMap<number, string> = new Map();
   /** Kept across packets: the bases of relative TCP sequence numbers. */
   readonly tcpSequences = new TcpSequenceMemory();
 

@@ -22,6 +22,12 @@ export interface PrintOptions {
   linkHeader?: boolean;
   /** -#: the frame number in front of each line, as `%5u  `. */
   frameNumbers?: boolean;
+  /**
+   * Interface names by index, for Linux cooked v2 captures: tcpdump names each packet's
+   * interface as the machine reading the capture names that index (if_indextoname), "?" when
+   * it has none. The CLI passes the local machine's; by default every name is "?".
+   */
+  interfaceNames?: ReadonlyMap<number, string>;
 }
 
 /** The options with every default filled in, as the printer reads them. */
@@ -32,6 +38,7 @@ export interface ResolvedPrintOptions {
   quiet: boolean;
   linkHeader: boolean;
   frameNumbers: boolean;
+  interfaceNames: ReadonlyMap<number, string>;
 }
 
 export function resolvePrintOptions(options: PrintOptions): ResolvedPrintOptions {
@@ -42,5 +49,6 @@ export function resolvePrintOptions(options: PrintOptions): ResolvedPrintOptions
     quiet: options.quiet ?? false,
     linkHeader: options.linkHeader ?? false,
     frameNumbers: options.frameNumbers ?? false,
+    interfaceNames: options.interfaceNames ?? new Map(),
   };
 }

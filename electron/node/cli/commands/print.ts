@@ -3,7 +3,7 @@
 // Output streams in ~64 KiB writes that wait for stdout to drain. Exit status 0; 1 with one
 // line on stderr naming the file (and byte offset) for an unreadable file or a link type the
 // printer cannot decode. A closed pipe (`| head`) ends the run quietly.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CaptureFormatError } from '../../../common/capture/capture-format-error';
@@ -132,6 +132,23 @@ class StopReading extends Error {}
 /** Frames go to the printer undissected; it reads their bytes. One empty list serves them all. */
 const noLayers: Layer[] = [];
 
+/**
+ * This machine's interface names by index (Linux: /sys/class/net/NAME/ifindex), which tcpdump
+ * prints for Linux cooked v2 captures. Empty elsewhere; the printer then writes "?".
+ */
+function localInterfaceNames(): Map<number, string> {
+  const names = new Map<number, string>();
+  try {
+    for (const name of readdirSync('/sys/class/net')) {
+      const index = Number(readFileSync(`/sys/class/net/${name}/ifindex`, 'utf8'));
+      if (Number.isInteger(index)) names.set(index, name);
+    }
+  } catch {
+    // Not Linux, or no sysfs: no names.
+  }
+  return names;
+}
+
 /** The first 64 KiB of a file, or undefined when it cannot be read (readCaptureFile explains). */
 async function fileHead(path: string): Promise<Uint8Array | undefined> {
   try {
@@ -196,6 +213,7 @@ async function printFiles(files: string[], options: PrintCommandOptions): Promis
     timestamp: timestampFormats[Math.min(options.timestamps, 5)]!,
     nanoseconds: options.nano ?? false,
     frameNumbers: options.number ?? false,
+    interfaceNames: localInterfaceNames(),
   };
   const printer = new PacketPrinter(printOptions);
   const output = new ChunkedOutput(process.stdout);
