@@ -99,7 +99,7 @@ function ipv6Matches(data: Uint8Array, start: number, end: number, depth: number
   let nextHeader = data[start + 6]!;
   let offset = start + 40;
   // Hop-by-hop, routing, fragment, destination options: bounded by the data, at most 8 deep.
-  for (let depth = 0; depth < 8; depth++) {
+  for (let headers = 0; headers < 8; headers++) {
     if (nextHeader === 58) return true;
     if (nextHeader === 6 || nextHeader === 17) return portIs53(data, offset, end);
     if (nextHeader === 4 || nextHeader === 41) return tunnelMatches(nextHeader, data, offset, end, depth);
