@@ -186,14 +186,15 @@ async function readFrames(
   firstFrameNumber: number,
   signal: AbortSignal,
   onFrame: (frame: Frame) => void,
-  onChunk: () => void,
+  onChunk: () => Promise<void>,
 ): Promise<{ frames: number; warnings: string[] }> {
   const parser = createCaptureParser(format, { firstFrameNumber, onFrame });
   const stream = createReadStream(path, { highWaterMark: 1 << 20, signal });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       parser.push(chunk);
-      onChunk();
+      // Backpressure: the next chunk is read only once stdout has taken the lines so far.
+      await onChunk();
     }
     return parser.end();
   } catch (error) {
@@ -247,7 +248,7 @@ async function printFiles(files: string[], options: PrintCommandOptions): Promis
       try {
         if (detected?.format === 'pcap' || detected?.format === 'pcapng') {
           const summary = await readFrames(file, detected.format, nextFrame, abort.signal, onFrame, () =>
-            output.flush(),
+            output.settle(),
           );
           nextFrame += summary.frames;
           for (const warning of summary.warnings) process.stderr.write(`netmortem: ${file}: ${warning}\n`);
