@@ -1,4 +1,5 @@
-// Live-capture rate bench (`npm run bench`, or `tsx bench/live-capture.ts [--seconds S] [--max RATE]`):
+// Live-capture rate bench (`npm run bench`, or `tsx bench/live-capture.ts [--seconds S] [--max RATE] [--rate RATE]
+// [--tools tcpdump,helper,session] [--traffic pairs|queries] [--buffer MiB]`):
 // the highest packet rate a capture session (helper → rolling pcap → parser → dissector →
 // Analyzer, with timeline events on, as in the app) holds with zero drops, against
 // `tcpdump -i IF -w /dev/null` at the same rates, as a ratio. Traffic is DNS queries sent
@@ -25,9 +26,8 @@ const trafficIndex = process.argv.indexOf('--traffic');
 const traffic = trafficIndex >= 0 && process.argv[trafficIndex + 1] === 'queries' ? 'queries' : 'pairs';
 const bufferMegabytes = argument('--buffer', 8);
 const maximumRate = argument('--max', 400_000);
-const ladder = [2_000, 5_000, 10_000, 20_000, 30_000, 40_000, 60_000, 80_000, 100_000, 130_000, 160_000, 200_000, 250_000, 300_000, 400_000].filter(
-  (rate) => rate <= maximumRate,
-);
+const onlyRate = argument('--rate', 0);
+const ladder = onlyRate > 0 ? [onlyRate] : [2_000, 5_000, 10_000, 20_000, 30_000, 40_000, 60_000, 80_000, 100_000, 130_000, 160_000, 200_000, 250_000, 300_000, 400_000].filter((rate) => rate <= maximumRate);
 /** A tool's climb ends after this many failed rates in a row (each rate having had two tries). */
 const failuresToStop = 2;
 const filter = 'udp port 53';
@@ -243,7 +243,10 @@ async function main(): Promise<void> {
         `filter "${filter}"; session buffer ${bufferMegabytes} MiB, tcpdump its default`,
     );
     type Tool = 'tcpdump' | 'helper' | 'session';
-    const tools: Tool[] = ['tcpdump', 'helper', 'session'];
+    const toolsIndex = process.argv.indexOf('--tools');
+    const tools = (['tcpdump', 'helper', 'session'] as Tool[]).filter(
+      (tool) => toolsIndex < 0 || (process.argv[toolsIndex + 1] ?? '').split(',').includes(tool),
+    );
     const run = (tool: Tool, rate: number): Promise<StepResult> =>
       tool === 'tcpdump' ? tcpdumpStep(binary, rate) : tool === 'helper' ? helperStep(binary, rate) : sessionStep(binary, rate, folder);
     const best: Record<Tool | 'analysis', number> = { tcpdump: 0, helper: 0, session: 0, analysis: 0 };

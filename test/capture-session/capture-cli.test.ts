@@ -4,13 +4,13 @@
 // Node process using a session dies.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisSchema } from '../../electron/common/report/analysis-schema';
 import { sendQueries } from '../netns/support/servers';
-import { asNobody, buildHelper, hasCommand, repositoryRoot, unprivilegedCopy } from './support/helper';
+import { asNobody, buildHelper, childrenOf, hasCommand, repositoryRoot, unprivilegedCopy, waitUntilGone } from './support/helper';
 import { createLoopbackNamespace, namespaceSkipReason, type LoopbackNamespace } from './support/loopback-namespace';
 
 const skipReason = namespaceSkipReason();
@@ -58,32 +58,6 @@ function run(command: string[], environment: NodeJS.ProcessEnv = {}): Run {
       check();
     });
   return { child, stdout: () => stdout, stderr: () => stderr, stderrContains, exited };
-}
-
-/** The process ids of a process's children (every thread's), from /proc. */
-function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
-    const text = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-    if (text) children.push(...text.split(/\s+/).map(Number));
-  }
-  return children;
-}
-
-/** Alive and not a zombie waiting to be reaped. */
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-/** Bounded: 400 checks 25 ms apart. */
-async function waitUntilGone(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 400 && running(pid); attempt++) await new Promise((resolveWait) => setTimeout(resolveWait, 25));
-  return !running(pid);
 }
 
 describe.skipIf(skipReason !== undefined)('netmortem capture', () => {

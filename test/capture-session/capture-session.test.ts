@@ -13,7 +13,7 @@ import { startCaptureSession } from '../../electron/node/capture/capture-session
 import type { CaptureSession, CaptureSessionOptions } from '../../electron/node/capture/capture-session-types';
 import { liveHelperCount } from '../../electron/node/capture/live-helpers';
 import { sendQueries } from '../netns/support/servers';
-import { asNobody, buildHelper, hasCommand, processAlive, unprivilegedCopy } from './support/helper';
+import { asNobody, buildHelper, childrenOf, hasCommand, processAlive, unprivilegedCopy, waitUntilGone } from './support/helper';
 import { createLoopbackNamespace, namespaceSkipReason, type LoopbackNamespace } from './support/loopback-namespace';
 import { BatchRecorder } from './support/recorder';
 
@@ -187,6 +187,20 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
     expect(summary.reason).toBe('disposed');
     expect(processAlive(pid)).toBe(false);
     expect(readRolling(summary.files[0]!.path).warnings).toEqual([]);
+  });
+
+  it('dispose() also kills what a launcher started: the helper under a wrapper shell', async () => {
+    // The shell runs the helper as its child (the trailing command keeps it from exec'ing).
+    const session = start(new BatchRecorder(), { launcher: [...namespace!.launcher, 'sh', '-c', '"$@"; true', 'wrapper'] });
+    expect(await session.started).toBe(true);
+    const shell = session.helperProcessId!;
+    const helper = childrenOf(shell);
+    expect(helper).toHaveLength(1);
+    session.dispose();
+    await session.ended;
+    expect(processAlive(shell)).toBe(false);
+    await waitUntilGone(helper[0]!);
+    expect(processAlive(helper[0]!)).toBe(false);
   });
 
   it('reports a bad filter with libpcap`s message, and an unknown interface', async () => {

@@ -24,13 +24,22 @@ export function trackHelper(child: ChildProcess): () => void {
   return untrack;
 }
 
-/** Kills a helper now, synchronously (SIGKILL: no chance to linger). */
+/**
+ * Kills a helper now, synchronously (SIGKILL: no chance to linger). Helpers are spawned
+ * detached, each the leader of its own process group, so the whole group goes: whatever a
+ * launcher (ip netns exec, setpriv, a wrapper script) may have started goes with it.
+ */
 export function killHelper(child: ChildProcess): void {
-  if (child.exitCode === null && child.signalCode === null) {
+  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
     try {
-      child.kill('SIGKILL');
+      process.kill(-child.pid, 'SIGKILL');
     } catch {
-      // Already gone between the check and the kill.
+      // Not a group leader after all, or already gone: kill the process itself.
+      try {
+        child.kill('SIGKILL');
+      } catch {
+        // Gone between the check and the kill.
+      }
     }
   }
   live.delete(child);

@@ -33,7 +33,8 @@ export function runHelper(args: string[], options: HelperRunOptions = {}): Promi
   const launcher = options.launcher ?? [];
   const command = [...launcher, helperPath, ...args];
   return new Promise((resolvePromise, rejectPromise) => {
-    const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, like a capture's, so killHelper takes the launcher's children too.
+    const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     trackHelper(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];

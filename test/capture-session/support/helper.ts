@@ -1,7 +1,7 @@
 // The real capture helper for the session tests: built as setup builds it, and an
 // unprivileged copy (no file capabilities) run through setpriv for the permission cases.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,12 +32,28 @@ export function unprivilegedCopy(): { path: string; remove: () => void } {
   return { path, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-/** Whether a process id is still alive (signal 0 probes without sending anything). */
+/** Whether a process runs: it exists and is not a zombie waiting to be reaped. */
 export function processAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
+}
+
+/** The process ids of a process's children (every thread's), from /proc. */
+export function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const text = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    if (text) children.push(...text.split(/\s+/).map(Number));
+  }
+  return children;
+}
+
+/** Waits for a process to end: at most 400 checks 25 ms apart. Returns whether it did. */
+export async function waitUntilGone(pid: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 400 && processAlive(pid); attempt++) await new Promise((resolveWait) => setTimeout(resolveWait, 25));
+  return !processAlive(pid);
 }
