@@ -27,7 +27,13 @@ const traffic = trafficIndex >= 0 && process.argv[trafficIndex + 1] === 'queries
 const bufferMegabytes = argument('--buffer', 8);
 const maximumRate = argument('--max', 400_000);
 const onlyRate = argument('--rate', 0);
-const ladder = onlyRate > 0 ? [onlyRate] : [2_000, 5_000, 10_000, 20_000, 30_000, 40_000, 60_000, 80_000, 100_000, 130_000, 160_000, 200_000, 250_000, 300_000, 400_000].filter((rate) => rate <= maximumRate);
+const ladder =
+  onlyRate > 0
+    ? [onlyRate]
+    : [
+        2_000, 5_000, 10_000, 20_000, 30_000, 40_000, 60_000, 80_000, 100_000, 130_000, 160_000, 200_000,
+        250_000, 300_000, 400_000,
+      ].filter((rate) => rate <= maximumRate);
 /** A tool's climb ends after this many failed rates in a row (each rate having had two tries). */
 const failuresToStop = 2;
 const filter = 'udp port 53';
@@ -72,24 +78,41 @@ function ip(...args: string[]): void {
 function createNamespaces(): void {
   ip('netns', 'add', sender);
   ip('netns', 'add', receiver);
-  ip('link', 'add', senderInterface, 'netns', sender, 'type', 'veth', 'peer', 'name', receiverInterface, 'netns', receiver);
+  ip(
+    'link',
+    'add',
+    senderInterface,
+    'netns',
+    sender,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    receiverInterface,
+    'netns',
+    receiver,
+  );
   ip('-n', sender, 'addr', 'add', '198.51.100.1/24', 'dev', senderInterface);
   ip('-n', receiver, 'addr', 'add', `${receiverAddress}/24`, 'dev', receiverInterface);
   ip('-n', sender, 'link', 'set', senderInterface, 'up');
   ip('-n', receiver, 'link', 'set', receiverInterface, 'up');
   // The queries are dropped on arrival: no ICMP errors flow back to load the sender's side.
   execFileSync('ip', ['netns', 'exec', receiver, 'nft', '-f', '-'], {
-    input: 'table inet bench {\n  chain input {\n    type filter hook input priority 0; policy accept;\n    udp dport 53 drop\n  }\n}\n',
+    input:
+      'table inet bench {\n  chain input {\n    type filter hook input priority 0; policy accept;\n    udp dport 53 drop\n  }\n}\n',
   });
 }
 
 function removeNamespaces(): void {
-  for (const namespace of [sender, receiver]) spawnSync('ip', ['netns', 'del', namespace], { stdio: 'ignore' });
+  for (const namespace of [sender, receiver])
+    spawnSync('ip', ['netns', 'del', namespace], { stdio: 'ignore' });
 }
 
 function buildSender(folder: string): string {
   const binary = join(folder, 'live-capture-sender');
-  execFileSync('gcc', ['-O2', '-Wall', '-o', binary, join(benchFolder, 'live-capture-sender.c')], { stdio: 'inherit' });
+  execFileSync('gcc', ['-O2', '-Wall', '-o', binary, join(benchFolder, 'live-capture-sender.c')], {
+    stdio: 'inherit',
+  });
   return binary;
 }
 
@@ -101,7 +124,11 @@ interface Sent {
 
 function send(binary: string, rate: number): Promise<Sent> {
   return new Promise((resolveSend, rejectSend) => {
-    const child = spawn('ip', ['netns', 'exec', sender, binary, senderInterface, traffic, String(rate), String(stepSeconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      'ip',
+      ['netns', 'exec', sender, binary, senderInterface, traffic, String(rate), String(stepSeconds)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.on('error', rejectSend);
@@ -117,14 +144,21 @@ function send(binary: string, rate: number): Promise<Sent> {
 
 /** Bounded polling, for settling between phases (never for a result). */
 async function waitUntil(condition: () => boolean, checks: number, intervalMs: number): Promise<void> {
-  for (let check = 0; check < checks && !condition(); check++) await new Promise((resolveWait) => setTimeout(resolveWait, intervalMs));
+  for (let check = 0; check < checks && !condition(); check++)
+    await new Promise((resolveWait) => setTimeout(resolveWait, intervalMs));
 }
 
 /**
  * A capture program run on its own in the receiver's namespace: started, fed one step of
  * traffic, given a second to read the ring's tail, then stopped as Ctrl-C would.
  */
-async function programStep(binary: string, rate: number, command: string[], ready: (stderr: string) => boolean, counts: (stderr: string) => Omit<StepResult, 'sent' | 'achieved'>): Promise<StepResult> {
+async function programStep(
+  binary: string,
+  rate: number,
+  command: string[],
+  ready: (stderr: string) => boolean,
+  counts: (stderr: string) => Omit<StepResult, 'sent' | 'achieved'>,
+): Promise<StepResult> {
   const child = spawn('ip', ['netns', 'exec', receiver, ...command], { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -149,8 +183,12 @@ function tcpdumpStep(binary: string, rate: number): Promise<StepResult> {
     ['tcpdump', '-i', receiverInterface, '-w', '/dev/null', '-n', filter],
     (stderr) => stderr.includes('listening on'),
     (stderr) => {
-      const number = (label: string): number => Number(new RegExp(`(\\d+) packets? ${label}`).exec(stderr)?.[1] ?? NaN);
-      return { captured: number('captured'), dropped: number('dropped by kernel') + (number('dropped by interface') || 0) };
+      const number = (label: string): number =>
+        Number(new RegExp(`(\\d+) packets? ${label}`).exec(stderr)?.[1] ?? NaN);
+      return {
+        captured: number('captured'),
+        dropped: number('dropped by kernel') + (number('dropped by interface') || 0),
+      };
     },
   );
 }
@@ -164,20 +202,32 @@ function helperStep(binary: string, rate: number): Promise<StepResult> {
     (stderr) => stderr.includes('"type":"started"'),
     (stderr) => {
       const final = stderr.split('\n').find((line) => line.includes('"final":true'));
-      const stats = final ? (JSON.parse(final) as { captured: number; dropped: number; interfaceDropped: number }) : undefined;
-      return { captured: stats?.captured ?? NaN, dropped: stats ? stats.dropped + stats.interfaceDropped : NaN };
+      const stats = final
+        ? (JSON.parse(final) as { captured: number; dropped: number; interfaceDropped: number })
+        : undefined;
+      return {
+        captured: stats?.captured ?? NaN,
+        dropped: stats ? stats.dropped + stats.interfaceDropped : NaN,
+      };
     },
   );
 }
 
 async function sessionStep(binary: string, rate: number, dataDirectory: string): Promise<StepResult> {
   const session = startCaptureSession(
-    { interface: receiverInterface, filter, dataDirectory, bufferMegabytes, launcher: ['ip', 'netns', 'exec', receiver] },
+    {
+      interface: receiverInterface,
+      filter,
+      dataDirectory,
+      bufferMegabytes,
+      launcher: ['ip', 'netns', 'exec', receiver],
+    },
     // The app's listener does little per batch; the analysis behind it does it all.
     { onBatch: () => undefined },
   );
   try {
-    if (!(await session.started)) throw new Error(`the session did not start: ${(await session.ended).error?.message}`);
+    if (!(await session.started))
+      throw new Error(`the session did not start: ${(await session.ended).error?.message}`);
     const { sent, achieved } = await send(binary, rate);
     // Keeping up: the analysis has read all that was sent within a second of the last packet
     // (the kernel's 250 ms batching plus the pipe), as tcpdump gets a second before it is stopped.
@@ -248,10 +298,16 @@ async function main(): Promise<void> {
       (tool) => toolsIndex < 0 || (process.argv[toolsIndex + 1] ?? '').split(',').includes(tool),
     );
     const run = (tool: Tool, rate: number): Promise<StepResult> =>
-      tool === 'tcpdump' ? tcpdumpStep(binary, rate) : tool === 'helper' ? helperStep(binary, rate) : sessionStep(binary, rate, folder);
+      tool === 'tcpdump'
+        ? tcpdumpStep(binary, rate)
+        : tool === 'helper'
+          ? helperStep(binary, rate)
+          : sessionStep(binary, rate, folder);
     const best: Record<Tool | 'analysis', number> = { tcpdump: 0, helper: 0, session: 0, analysis: 0 };
     const failures: Record<Tool, number> = { tcpdump: 0, helper: 0, session: 0 };
-    console.log('rate/s   | tcpdump seen/dropped  | helper seen/dropped   | session seen/dropped, analysed within 1 s, all analysed after');
+    console.log(
+      'rate/s   | tcpdump seen/dropped  | helper seen/dropped   | session seen/dropped, analysed within 1 s, all analysed after',
+    );
     for (const rate of ladder) {
       if (tools.every((tool) => failures[tool] >= failuresToStop)) break;
       const cells: string[] = [];
@@ -264,14 +320,19 @@ async function main(): Promise<void> {
         let step = await run(tool, rate);
         if (!held(step, rate) || (tool === 'session' && !keptUp(step, rate))) {
           const retry = await run(tool, rate);
-          if (held(retry, rate) && (tool !== 'session' || keptUp(retry, rate) || !held(step, rate))) step = retry;
+          if (held(retry, rate) && (tool !== 'session' || keptUp(retry, rate) || !held(step, rate)))
+            step = retry;
         }
         if (held(step, rate)) {
           failures[tool] = 0;
           best[tool] = Math.max(best[tool], rate);
         } else failures[tool] += 1;
         if (tool === 'session' && keptUp(step, rate)) best.analysis = Math.max(best.analysis, rate);
-        const mark = !offered(step, rate) ? `SENT ${Math.round(step.achieved / 1000)}k/s` : held(step, rate) ? 'ok' : 'DROPS';
+        const mark = !offered(step, rate)
+          ? `SENT ${Math.round(step.achieved / 1000)}k/s`
+          : held(step, rate)
+            ? 'ok'
+            : 'DROPS';
         cells.push(
           tool === 'session'
             ? `${step.captured}/${step.dropped} ${mark}, ${step.analysed} ${keptUp(step, rate) ? 'kept up' : 'behind'}, ${((step.catchUpMs ?? 0) / 1000).toFixed(1)} s`
@@ -283,10 +344,16 @@ async function main(): Promise<void> {
     const ceiling = ladder.at(-1)!;
     const ratio = (rate: number): string => (best.tcpdump > 0 ? (rate / best.tcpdump).toFixed(2) : 'n/a');
     console.log(`highest zero-drop rate (packets/s), ratio to tcpdump's:`);
-    console.log(`  tcpdump -w /dev/null             ${best.tcpdump}${best.tcpdump === ceiling ? ' (the ladder’s top)' : ''}`);
+    console.log(
+      `  tcpdump -w /dev/null             ${best.tcpdump}${best.tcpdump === ceiling ? ' (the ladder’s top)' : ''}`,
+    );
     console.log(`  helper alone, pcap to /dev/null  ${best.helper} (${ratio(best.helper)})`);
-    console.log(`  session, capture to its files    ${best.session} (${ratio(best.session)}): nothing dropped; the analysis caught up from the files`);
-    console.log(`  session, analysis keeping up     ${best.analysis} (${ratio(best.analysis)}): goal ≥ 0.80 ${best.tcpdump > 0 && best.analysis / best.tcpdump >= 0.8 ? 'met' : 'not met'}`);
+    console.log(
+      `  session, capture to its files    ${best.session} (${ratio(best.session)}): nothing dropped; the analysis caught up from the files`,
+    );
+    console.log(
+      `  session, analysis keeping up     ${best.analysis} (${ratio(best.analysis)}): goal ≥ 0.80 ${best.tcpdump > 0 && best.analysis / best.tcpdump >= 0.8 ? 'met' : 'not met'}`,
+    );
   } finally {
     process.off('SIGINT', interrupted);
     cleanup();

@@ -10,8 +10,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisSchema } from '../../electron/common/report/analysis-schema';
 import { sendQueries } from '../netns/support/servers';
-import { asNobody, buildHelper, childrenOf, hasCommand, repositoryRoot, unprivilegedCopy, waitUntilGone } from './support/helper';
-import { createLoopbackNamespace, namespaceSkipReason, type LoopbackNamespace } from './support/loopback-namespace';
+import {
+  asNobody,
+  buildHelper,
+  childrenOf,
+  hasCommand,
+  repositoryRoot,
+  unprivilegedCopy,
+  waitUntilGone,
+} from './support/helper';
+import {
+  createLoopbackNamespace,
+  namespaceSkipReason,
+  type LoopbackNamespace,
+} from './support/loopback-namespace';
 
 const skipReason = namespaceSkipReason();
 if (skipReason) console.warn(`capture CLI tests skipped: ${skipReason}`);
@@ -28,7 +40,10 @@ interface Run {
 }
 
 function run(command: string[], environment: NodeJS.ProcessEnv = {}): Run {
-  const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...environment } });
+  const child = spawn(command[0]!, command.slice(1), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...environment },
+  });
   let stdout = '';
   let stderr = '';
   const listeners = new Set<() => void>();
@@ -66,7 +81,9 @@ describe.skipIf(skipReason !== undefined)('netmortem capture', () => {
 
   beforeAll(() => {
     buildHelper();
-    execFileSync(process.execPath, [join(repositoryRoot, 'scripts', 'build.mjs'), 'cli'], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(repositoryRoot, 'scripts', 'build.mjs'), 'cli'], {
+      stdio: 'inherit',
+    });
     namespace = createLoopbackNamespace();
     folder = mkdtempSync(join(tmpdir(), 'nm-capture-cli-'));
   });
@@ -77,11 +94,19 @@ describe.skipIf(skipReason !== undefined)('netmortem capture', () => {
   });
 
   function capture(args: string[], launcher: string[] = []): Run {
-    return run([...namespace!.launcher, ...launcher, process.execPath, cli, 'capture', ...args], { NETMORTEM_DATA_DIR: join(folder, 'data') });
+    return run([...namespace!.launcher, ...launcher, process.execPath, cli, 'capture', ...args], {
+      NETMORTEM_DATA_DIR: join(folder, 'data'),
+    });
   }
 
   function query(count: number): Promise<unknown> {
-    return sendQueries(namespace!.name, { server: '127.0.0.1', names: ['yummyrecipesforme.com'], count, intervalMs: 20, lingerMs: 50 });
+    return sendQueries(namespace!.name, {
+      server: '127.0.0.1',
+      names: ['yummyrecipesforme.com'],
+      count,
+      intervalMs: 20,
+      lingerMs: 50,
+    });
   }
 
   it('prints the analysis JSON contract with the capture facts, and -w saves the pcap the report names', async () => {
@@ -94,11 +119,24 @@ describe.skipIf(skipReason !== undefined)('netmortem capture', () => {
     const analysis = analysisSchema.parse(JSON.parse(cliRun.stdout()));
     expect(analysis.capture).toMatchObject({ interface: 'lo', filter, dropped: 0, packets: 6 });
     expect(analysis.capture.files).toEqual([
-      { path: saved, sha256: createHash('sha256').update(readFileSync(saved)).digest('hex'), format: 'pcap', linkTypes: ['EN10MB'], packets: 6, unreadable: 0 },
+      {
+        path: saved,
+        sha256: createHash('sha256').update(readFileSync(saved)).digest('hex'),
+        format: 'pcap',
+        linkTypes: ['EN10MB'],
+        packets: 6,
+        unreadable: 0,
+      },
     ]);
-    expect(analysis.incidents.map((incident) => [incident.kind, incident.server.address, incident.queries])).toEqual([['dns-port-unreachable', '127.0.0.1', 3]]);
+    expect(
+      analysis.incidents.map((incident) => [incident.kind, incident.server.address, incident.queries]),
+    ).toEqual([['dns-port-unreachable', '127.0.0.1', 3]]);
     // tcpdump reads the saved file as it reads any capture.
-    expect(execFileSync('tcpdump', ['-n', '-r', saved], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')).toHaveLength(6);
+    expect(
+      execFileSync('tcpdump', ['-n', '-r', saved], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split('\n'),
+    ).toHaveLength(6);
   });
 
   it('ends on Ctrl-C (SIGINT) and still writes the report', async () => {
@@ -122,20 +160,23 @@ describe.skipIf(skipReason !== undefined)('netmortem capture', () => {
     expect(cliRun.stdout()).toBe('');
   });
 
-  it.skipIf(!hasCommand('setpriv'))('gives an unprivileged user the one-line setcap fix, not a stack trace', async () => {
-    const copy = unprivilegedCopy();
-    try {
-      const cliRun = capture(['-i', 'lo', '--duration', '1', '--helper', copy.path], asNobody);
-      expect((await cliRun.exited).code).toBe(1);
-      const lines = cliRun.stderr().trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^netmortem: .*permission/);
-      expect(lines[0]!.endsWith(`sudo setcap cap_net_raw,cap_net_admin+eip ${copy.path}`)).toBe(true);
-      expect(cliRun.stderr()).not.toMatch(/\n\s+at /);
-    } finally {
-      copy.remove();
-    }
-  });
+  it.skipIf(!hasCommand('setpriv'))(
+    'gives an unprivileged user the one-line setcap fix, not a stack trace',
+    async () => {
+      const copy = unprivilegedCopy();
+      try {
+        const cliRun = capture(['-i', 'lo', '--duration', '1', '--helper', copy.path], asNobody);
+        expect((await cliRun.exited).code).toBe(1);
+        const lines = cliRun.stderr().trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(/^netmortem: .*permission/);
+        expect(lines[0]!.endsWith(`sudo setcap cap_net_raw,cap_net_admin+eip ${copy.path}`)).toBe(true);
+        expect(cliRun.stderr()).not.toMatch(/\n\s+at /);
+      } finally {
+        copy.remove();
+      }
+    },
+  );
 
   it('leaves no helper behind when the CLI is killed outright (the helper sees its stdin close)', async () => {
     const cliRun = capture(['-i', 'lo', '-f', 'udp port 53']);
@@ -147,13 +188,16 @@ describe.skipIf(skipReason !== undefined)('netmortem capture', () => {
     expect(await waitUntilGone(helpers[0]!)).toBe(true);
   });
 
-  it.each(['exit', 'throw'])('leaves no helper behind when a Node process with a live session ends by %s', async (how) => {
-    const script = join(repositoryRoot, 'test', 'capture-session', 'support', 'exit-while-capturing.ts');
-    const child = run([...namespace!.launcher, process.execPath, '--import', 'tsx', script, how]);
-    const exit = await child.exited;
-    expect(exit.code).toBe(how === 'exit' ? 0 : 1);
-    const helper = Number(child.stdout().trim());
-    expect(helper).toBeGreaterThan(0);
-    expect(await waitUntilGone(helper)).toBe(true);
-  });
+  it.each(['exit', 'throw'])(
+    'leaves no helper behind when a Node process with a live session ends by %s',
+    async (how) => {
+      const script = join(repositoryRoot, 'test', 'capture-session', 'support', 'exit-while-capturing.ts');
+      const child = run([...namespace!.launcher, process.execPath, '--import', 'tsx', script, how]);
+      const exit = await child.exited;
+      expect(exit.code).toBe(how === 'exit' ? 0 : 1);
+      const helper = Number(child.stdout().trim());
+      expect(helper).toBeGreaterThan(0);
+      expect(await waitUntilGone(helper)).toBe(true);
+    },
+  );
 });

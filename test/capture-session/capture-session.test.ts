@@ -10,11 +10,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PcapParser } from '../../electron/common/capture/pcap-parser';
 import { analysisSchema } from '../../electron/common/report/analysis-schema';
 import { startCaptureSession } from '../../electron/node/capture/capture-session';
-import type { CaptureSession, CaptureSessionOptions } from '../../electron/node/capture/capture-session-types';
+import type {
+  CaptureSession,
+  CaptureSessionOptions,
+} from '../../electron/node/capture/capture-session-types';
 import { liveHelperCount } from '../../electron/node/capture/live-helpers';
 import { sendQueries } from '../netns/support/servers';
-import { asNobody, buildHelper, childrenOf, hasCommand, processAlive, unprivilegedCopy, waitUntilGone } from './support/helper';
-import { createLoopbackNamespace, namespaceSkipReason, type LoopbackNamespace } from './support/loopback-namespace';
+import {
+  asNobody,
+  buildHelper,
+  childrenOf,
+  hasCommand,
+  processAlive,
+  unprivilegedCopy,
+  waitUntilGone,
+} from './support/helper';
+import {
+  createLoopbackNamespace,
+  namespaceSkipReason,
+  type LoopbackNamespace,
+} from './support/loopback-namespace';
 import { BatchRecorder } from './support/recorder';
 
 const skipReason = namespaceSkipReason();
@@ -49,7 +64,14 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
 
   function start(recorder: BatchRecorder, options: Partial<CaptureSessionOptions> = {}): CaptureSession {
     const session = startCaptureSession(
-      { interface: 'lo', filter: dnsFilter, dataDirectory, launcher: namespace!.launcher, timeoutSeconds: 1, ...options },
+      {
+        interface: 'lo',
+        filter: dnsFilter,
+        dataDirectory,
+        launcher: namespace!.launcher,
+        timeoutSeconds: 1,
+        ...options,
+      },
       recorder,
     );
     sessions.push(session);
@@ -57,7 +79,13 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
   }
 
   function query(count: number, name = 'yummyrecipesforme.com'): Promise<unknown> {
-    return sendQueries(namespace!.name, { server: '127.0.0.1', names: [name], count, intervalMs: 20, lingerMs: 50 });
+    return sendQueries(namespace!.name, {
+      server: '127.0.0.1',
+      names: [name],
+      count,
+      intervalMs: 20,
+      lingerMs: 50,
+    });
   }
 
   function readRolling(path: string): { packets: number; warnings: string[] } {
@@ -74,13 +102,27 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
     const pid = session.helperProcessId!;
     expect(processAlive(pid)).toBe(true);
     await query(5);
-    await recorder.waitFor('five queries failed by ICMP', () => recorder.queries().filter((event) => event.outcome === 'icmp-failed').length === 5);
+    await recorder.waitFor(
+      'five queries failed by ICMP',
+      () => recorder.queries().filter((event) => event.outcome === 'icmp-failed').length === 5,
+    );
     const icmp = recorder.ofKind('icmp-error');
     expect(icmp).toHaveLength(5);
-    expect(icmp[0]).toMatchObject({ icmpKind: 'port-unreachable', server: '127.0.0.1', serverPort: 53, name: 'yummyrecipesforme.com' });
+    expect(icmp[0]).toMatchObject({
+      icmpKind: 'port-unreachable',
+      server: '127.0.0.1',
+      serverPort: 53,
+      name: 'yummyrecipesforme.com',
+    });
 
     const summary = await session.stop();
-    expect(summary).toMatchObject({ reason: 'stopped', error: undefined, interface: 'lo', filter: dnsFilter, linkType: 'EN10MB' });
+    expect(summary).toMatchObject({
+      reason: 'stopped',
+      error: undefined,
+      interface: 'lo',
+      filter: dnsFilter,
+      linkType: 'EN10MB',
+    });
     expect(summary.stats.packets).toBe(10);
     expect(summary.stats.captured).toBe(10);
     expect(summary.stats.analysed).toBe(10);
@@ -96,9 +138,19 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
 
     const analysis = analysisSchema.parse(session.analysis());
     expect(analysis.capture).toMatchObject({ interface: 'lo', filter: dnsFilter, dropped: 0, packets: 10 });
-    expect(analysis.capture.files[0]).toMatchObject({ path: file.path, sha256: file.sha256, format: 'pcap', packets: 10 });
+    expect(analysis.capture.files[0]).toMatchObject({
+      path: file.path,
+      sha256: file.sha256,
+      format: 'pcap',
+      packets: 10,
+    });
     expect(analysis.incidents.map((incident) => incident.kind)).toEqual(['dns-port-unreachable']);
-    expect(analysis.incidents[0]).toMatchObject({ server: { address: '127.0.0.1', port: 53 }, queries: 5, icmpErrors: 5, icmpSource: '127.0.0.1' });
+    expect(analysis.incidents[0]).toMatchObject({
+      server: { address: '127.0.0.1', port: 53 },
+      queries: 5,
+      icmpErrors: 5,
+      icmpSource: '127.0.0.1',
+    });
 
     // At most one batch per 100 ms while running: batch N comes no earlier than N-1 intervals after the first.
     const running = recorder.batches.filter((entry) => entry.at <= summary.endedAt);
@@ -123,7 +175,12 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
     const session = start(recorder, { filter: 'udp dst port 53' });
     await session.started;
     await query(2);
-    await recorder.waitFor('both queries timed out', () => recorder.queries().length === 2 && recorder.queries().every((event) => event.outcome === 'unanswered'));
+    await recorder.waitFor(
+      'both queries timed out',
+      () =>
+        recorder.queries().length === 2 &&
+        recorder.queries().every((event) => event.outcome === 'unanswered'),
+    );
     await session.stop();
     expect(session.analysis().incidents.map((incident) => incident.kind)).toEqual(['dns-timeout']);
   });
@@ -191,7 +248,9 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
 
   it('dispose() also kills what a launcher started: the helper under a wrapper shell', async () => {
     // The shell runs the helper as its child (the trailing command keeps it from exec'ing).
-    const session = start(new BatchRecorder(), { launcher: [...namespace!.launcher, 'sh', '-c', '"$@"; true', 'wrapper'] });
+    const session = start(new BatchRecorder(), {
+      launcher: [...namespace!.launcher, 'sh', '-c', '"$@"; true', 'wrapper'],
+    });
     expect(await session.started).toBe(true);
     const shell = session.helperProcessId!;
     const helper = childrenOf(shell);
@@ -207,7 +266,10 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
     const bad = start(new BatchRecorder(), { filter: 'udp port' });
     expect(await bad.started).toBe(false);
     const summary = await bad.ended;
-    expect(summary.error).toMatchObject({ code: 'bad-filter', detail: expect.stringMatching(/syntax error/) });
+    expect(summary.error).toMatchObject({
+      code: 'bad-filter',
+      detail: expect.stringMatching(/syntax error/),
+    });
     expect(summary.error!.message).toMatch(/syntax error/);
     expect(summary.files).toEqual([]);
 
@@ -223,17 +285,26 @@ describe.skipIf(skipReason !== undefined)('a live capture session', () => {
     expect(summary.error!.message).toContain('/nonexistent/launcher');
   });
 
-  it.skipIf(!hasCommand('setpriv'))('gives the exact setcap command when the helper may not capture', async () => {
-    const copy = unprivilegedCopy();
-    try {
-      const session = start(new BatchRecorder(), { helperPath: copy.path, launcher: [...namespace!.launcher, ...asNobody] });
-      const summary = await session.ended;
-      expect(summary.error).toMatchObject({ code: 'permission-denied', fix: `sudo setcap cap_net_raw,cap_net_admin+eip ${copy.path}` });
-      expect(summary.error!.message).toContain(summary.error!.fix);
-    } finally {
-      copy.remove();
-    }
-  });
+  it.skipIf(!hasCommand('setpriv'))(
+    'gives the exact setcap command when the helper may not capture',
+    async () => {
+      const copy = unprivilegedCopy();
+      try {
+        const session = start(new BatchRecorder(), {
+          helperPath: copy.path,
+          launcher: [...namespace!.launcher, ...asNobody],
+        });
+        const summary = await session.ended;
+        expect(summary.error).toMatchObject({
+          code: 'permission-denied',
+          fix: `sudo setcap cap_net_raw,cap_net_admin+eip ${copy.path}`,
+        });
+        expect(summary.error!.message).toContain(summary.error!.fix);
+      } finally {
+        copy.remove();
+      }
+    },
+  );
 
   it('rotates the rolling file at the size asked, and every part reads whole', async () => {
     const recorder = new BatchRecorder();

@@ -16,19 +16,29 @@ beforeAll(() => buildHelper());
 
 describe('the helper protocol', () => {
   it('reads stats, errors and started lines, keeps text, skips unknown types', () => {
-    expect(parseHelperLine('{"type":"stats","received":5,"dropped":1,"interfaceDropped":0,"captured":4,"final":true,"reason":"count"}')).toMatchObject({
+    expect(
+      parseHelperLine(
+        '{"type":"stats","received":5,"dropped":1,"interfaceDropped":0,"captured":4,"final":true,"reason":"count"}',
+      ),
+    ).toMatchObject({
       type: 'stats',
       received: 5,
       dropped: 1,
       final: true,
       reason: 'count',
     });
-    expect(parseHelperLine('{"type":"error","code":"bad-filter","message":"bad capture filter","detail":"syntax error"}')).toMatchObject({
+    expect(
+      parseHelperLine(
+        '{"type":"error","code":"bad-filter","message":"bad capture filter","detail":"syntax error"}',
+      ),
+    ).toMatchObject({
       type: 'error',
       code: 'bad-filter',
       detail: 'syntax error',
     });
-    expect(parseHelperLine('{"type":"started","linkType":{"name":"EN10MB","number":1}}')).toMatchObject({ type: 'started' });
+    expect(parseHelperLine('{"type":"started","linkType":{"name":"EN10MB","number":1}}')).toMatchObject({
+      type: 'started',
+    });
     expect(parseHelperLine('{"type":"future-thing","x":1}')).toBeUndefined();
     expect(parseHelperLine('{"type":"stats","received":"many"}')).toBeUndefined();
     expect(parseHelperLine('libpcap says hello')).toEqual({ type: 'text', message: 'libpcap says hello' });
@@ -107,4 +117,5 @@ describe.skipIf(!isRoot || !hasCommand('setpriv'))('without capture rights', () 
     expect(loopback).toMatchObject({ linkType: null, linkTypeUnavailable: 'permission-denied' });
   });
 });
-if (!isRoot || !hasCommand('setpriv')) console.warn('capture-session permission cases skipped: they need root and setpriv');
+if (!isRoot || !hasCommand('setpriv'))
+  console.warn('capture-session permission cases skipped: they need root and setpriv');

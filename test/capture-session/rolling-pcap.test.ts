@@ -21,7 +21,12 @@ function pcapStream(count: number, littleEndian = true): { bytes: Uint8Array; re
   for (let index = 0; index < count; index++) {
     const data = new Uint8Array(60 + (index % 40)).fill(index & 0xff);
     const header = new Uint8Array(16);
-    writePcapRecordHeader(header, 0, { seconds: 1_700_000_000 + index, nanoseconds: index * 1000, data }, { nanosecond: true, littleEndian });
+    writePcapRecordHeader(
+      header,
+      0,
+      { seconds: 1_700_000_000 + index, nanoseconds: index * 1000, data },
+      { nanosecond: true, littleEndian },
+    );
     recordOffsets.push(offset);
     parts.push(header, data);
     offset += 16 + data.length;
@@ -46,30 +51,33 @@ function* chunkSizes(seed: number): Generator<number> {
 }
 
 describe('PcapRecordFramer', () => {
-  it.each([true, false])('passes whole records only, whatever the chunking (little-endian %s)', (littleEndian) => {
-    const { bytes, recordOffsets } = pcapStream(200, littleEndian);
-    for (const seed of [1, 7, 99]) {
-      const framer = new PcapRecordFramer();
-      const out: Uint8Array[] = [];
-      let records = 0;
-      let offset = 0;
-      const sizes = chunkSizes(seed);
-      while (offset < bytes.length) {
-        const size = sizes.next().value!;
-        const framed = framer.push(bytes.subarray(offset, offset + size));
-        offset += size;
-        records += framed.count;
-        out.push(framed.records.slice());
-        // After every chunk, what was passed on ends exactly at a record boundary.
-        const passed = 24 + out.reduce((sum, part) => sum + part.length, 0);
-        expect(passed === bytes.length || recordOffsets.includes(passed)).toBe(true);
+  it.each([true, false])(
+    'passes whole records only, whatever the chunking (little-endian %s)',
+    (littleEndian) => {
+      const { bytes, recordOffsets } = pcapStream(200, littleEndian);
+      for (const seed of [1, 7, 99]) {
+        const framer = new PcapRecordFramer();
+        const out: Uint8Array[] = [];
+        let records = 0;
+        let offset = 0;
+        const sizes = chunkSizes(seed);
+        while (offset < bytes.length) {
+          const size = sizes.next().value!;
+          const framed = framer.push(bytes.subarray(offset, offset + size));
+          offset += size;
+          records += framed.count;
+          out.push(framed.records.slice());
+          // After every chunk, what was passed on ends exactly at a record boundary.
+          const passed = 24 + out.reduce((sum, part) => sum + part.length, 0);
+          expect(passed === bytes.length || recordOffsets.includes(passed)).toBe(true);
+        }
+        expect(records).toBe(200);
+        expect(framer.pendingBytes).toBe(0);
+        expect(framer.header).toMatchObject({ littleEndian, nanosecond: true, linkType: 1 });
+        expect(Buffer.concat([framer.header!.bytes, ...out]).equals(Buffer.from(bytes))).toBe(true);
       }
-      expect(records).toBe(200);
-      expect(framer.pendingBytes).toBe(0);
-      expect(framer.header).toMatchObject({ littleEndian, nanosecond: true, linkType: 1 });
-      expect(Buffer.concat([framer.header!.bytes, ...out]).equals(Buffer.from(bytes))).toBe(true);
-    }
-  });
+    },
+  );
 
   it('holds back a record cut in the middle', () => {
     const { bytes, recordOffsets } = pcapStream(3);

@@ -14,7 +14,12 @@ import { RollingTail } from '../../electron/node/capture/rolling-tail';
 function record(index: number): Uint8Array {
   const data = new Uint8Array(50 + (index % 30)).fill(index & 0xff);
   const bytes = new Uint8Array(16 + data.length);
-  writePcapRecordHeader(bytes, 0, { seconds: 1_700_000_000 + index, nanoseconds: 0, data }, { nanosecond: true });
+  writePcapRecordHeader(
+    bytes,
+    0,
+    { seconds: 1_700_000_000 + index, nanoseconds: 0, data },
+    { nanosecond: true },
+  );
   bytes.set(data, 16);
   return bytes;
 }

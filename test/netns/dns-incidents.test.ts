@@ -19,7 +19,14 @@ import { buildHelper } from '../capture-session/support/helper';
 import type { BatchRecorder } from '../capture-session/support/recorder';
 import { captureOnClient } from './support/live-capture';
 import { loadNftables, sendQueries, startDnsmasq, type Dnsmasq } from './support/servers';
-import { createTopology, inNamespace, leftoverNamespaces, namespaceSkipReason, removeTopology, type Topology } from './support/topology';
+import {
+  createTopology,
+  inNamespace,
+  leftoverNamespaces,
+  namespaceSkipReason,
+  removeTopology,
+  type Topology,
+} from './support/topology';
 
 const skipReason = namespaceSkipReason();
 if (skipReason) console.warn(`namespace tests skipped: ${skipReason}`);
@@ -61,7 +68,12 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
   }
 
   async function dnsmasq(extraArguments: string[], listen = [topology!.address.server]): Promise<Dnsmasq> {
-    const server = await startDnsmasq(topology!.server, listen, extraArguments, join(dataDirectory, `dnsmasq-${servers.length}.pid`));
+    const server = await startDnsmasq(
+      topology!.server,
+      listen,
+      extraArguments,
+      join(dataDirectory, `dnsmasq-${servers.length}.pid`),
+    );
     servers.push(server);
     return server;
   }
@@ -79,10 +91,19 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
 
   it('a. the scenario: queries to 203.0.113.2 with nothing on UDP 53 give dns-port-unreachable from the server', async () => {
     const { session, recorder } = await capture();
-    await sendQueries(topology!.client, { server: topology!.address.server, names: [scenarioName], count: 3, intervalMs: 100 });
+    await sendQueries(topology!.client, {
+      server: topology!.address.server,
+      names: [scenarioName],
+      count: 3,
+      intervalMs: 100,
+    });
     await recorder.waitFor('three ICMP failures', settled(recorder, 3, 'icmp-failed'));
     const analysis = await finish(session);
-    expect(analysis.capture).toMatchObject({ interface: topology!.clientInterface, filter: 'udp port 53 or icmp or icmp6', dropped: 0 });
+    expect(analysis.capture).toMatchObject({
+      interface: topology!.clientInterface,
+      filter: 'udp port 53 or icmp or icmp6',
+      dropped: 0,
+    });
     expect(analysis.incidents).toHaveLength(1);
     expect(analysis.incidents[0]).toMatchObject({
       kind: 'dns-port-unreachable',
@@ -102,7 +123,12 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
   it('b. dnsmasq answers: healthy, no incident', async () => {
     await dnsmasq([`--address=/${scenarioName}/203.0.113.80`]);
     const { session, recorder } = await capture();
-    const result = await sendQueries(topology!.client, { server: topology!.address.server, names: [scenarioName], count: 5, intervalMs: 50 });
+    const result = await sendQueries(topology!.client, {
+      server: topology!.address.server,
+      names: [scenarioName],
+      count: 5,
+      intervalMs: 50,
+    });
     expect(result.answers.map((answer) => answer.rcode)).toEqual([0, 0, 0, 0, 0]);
     await recorder.waitFor('five answers', settled(recorder, 5, 'answered'));
     const analysis = await finish(session);
@@ -122,14 +148,26 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
       }`,
     );
     const { session, recorder } = await capture();
-    await sendQueries(topology!.client, { server: topology!.address.server, names: [scenarioName], count: 3, intervalMs: 100 });
+    await sendQueries(topology!.client, {
+      server: topology!.address.server,
+      names: [scenarioName],
+      count: 3,
+      intervalMs: 100,
+    });
     await recorder.waitFor('three ICMP failures', settled(recorder, 3, 'icmp-failed'));
     const analysis = await finish(session);
     expect(analysis.incidents).toHaveLength(1);
     const incident = analysis.incidents[0]!;
-    expect(incident).toMatchObject({ kind: 'dns-admin-prohibited', server: { address: '203.0.113.2', port: 53 }, queries: 3, icmpErrors: 3 });
+    expect(incident).toMatchObject({
+      kind: 'dns-admin-prohibited',
+      server: { address: '203.0.113.2', port: 53 },
+      queries: 3,
+      icmpErrors: 3,
+    });
     // The kernel sends the error from the address of the interface the query came in on.
-    expect([topology!.address.routerClientSide, topology!.address.routerServerSide]).toContain(incident.icmpSource);
+    expect([topology!.address.routerClientSide, topology!.address.routerServerSide]).toContain(
+      incident.icmpSource,
+    );
     expect(incident.causes[0]!.id).toBe('firewall-blocking');
   });
 
@@ -144,12 +182,23 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
       }`,
     );
     const { session, recorder } = await capture(1);
-    await sendQueries(topology!.client, { server: topology!.address.server, names: [scenarioName], count: 3, intervalMs: 100 });
+    await sendQueries(topology!.client, {
+      server: topology!.address.server,
+      names: [scenarioName],
+      count: 3,
+      intervalMs: 100,
+    });
     // The session advances the analysis clock live: the queries time out while it captures.
     await recorder.waitFor('three timeouts', settled(recorder, 3, 'unanswered'));
     const analysis = await finish(session);
     expect(analysis.incidents).toHaveLength(1);
-    expect(analysis.incidents[0]).toMatchObject({ kind: 'dns-timeout', server: { address: '203.0.113.2', port: 53 }, queries: 3, icmpErrors: 0, icmpSource: null });
+    expect(analysis.incidents[0]).toMatchObject({
+      kind: 'dns-timeout',
+      server: { address: '203.0.113.2', port: 53 },
+      queries: 3,
+      icmpErrors: 0,
+      icmpSource: null,
+    });
     expect(analysis.dns.unanswered).toBe(3);
   });
 
@@ -158,16 +207,36 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
     // no --server, any other name has nowhere to go and dnsmasq answers REFUSED.
     await dnsmasq(['--address=/missing.example/']);
     const { session, recorder } = await capture();
-    const missing = await sendQueries(topology!.client, { server: topology!.address.server, names: ['missing.example'], count: 3, intervalMs: 50 });
-    const refused = await sendQueries(topology!.client, { server: topology!.address.server, names: ['elsewhere.example'], count: 3, intervalMs: 50, firstId: 0x2000 });
+    const missing = await sendQueries(topology!.client, {
+      server: topology!.address.server,
+      names: ['missing.example'],
+      count: 3,
+      intervalMs: 50,
+    });
+    const refused = await sendQueries(topology!.client, {
+      server: topology!.address.server,
+      names: ['elsewhere.example'],
+      count: 3,
+      intervalMs: 50,
+      firstId: 0x2000,
+    });
     expect(missing.answers.map((answer) => answer.rcode)).toEqual([3, 3, 3]);
     expect(refused.answers.map((answer) => answer.rcode)).toEqual([5, 5, 5]);
-    await recorder.waitFor('three NXDOMAIN and three REFUSED', () => settled(recorder, 3, 'nxdomain')() && settled(recorder, 3, 'refused')());
+    await recorder.waitFor(
+      'three NXDOMAIN and three REFUSED',
+      () => settled(recorder, 3, 'nxdomain')() && settled(recorder, 3, 'refused')(),
+    );
     const analysis = await finish(session);
     const byKind = new Map(analysis.incidents.map((incident) => [incident.kind, incident]));
     expect([...byKind.keys()].sort()).toEqual(['dns-nxdomain', 'dns-refused']);
-    expect(byKind.get('dns-nxdomain')).toMatchObject({ server: { address: '203.0.113.2', port: 53 }, names: ['missing.example'] });
-    expect(byKind.get('dns-refused')).toMatchObject({ server: { address: '203.0.113.2', port: 53 }, names: ['elsewhere.example'] });
+    expect(byKind.get('dns-nxdomain')).toMatchObject({
+      server: { address: '203.0.113.2', port: 53 },
+      names: ['missing.example'],
+    });
+    expect(byKind.get('dns-refused')).toMatchObject({
+      server: { address: '203.0.113.2', port: 53 },
+      names: ['elsewhere.example'],
+    });
     expect(byKind.get('dns-nxdomain')!.causes[0]!.id).toBe('name-does-not-exist');
     expect(byKind.get('dns-refused')!.causes[0]!.id).toBe('access-refused');
     expect(analysis.dns.rcodes).toMatchObject({ NXDOMAIN: 3, REFUSED: 3 });
@@ -175,7 +244,13 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
 
   it('f. the scenario over IPv6: ICMPv6 port unreachable gives dns-port-unreachable', async () => {
     const { session, recorder } = await capture();
-    await sendQueries(topology!.client, { server: topology!.address.server6, names: [scenarioName], type: 'AAAA', count: 3, intervalMs: 100 });
+    await sendQueries(topology!.client, {
+      server: topology!.address.server6,
+      names: [scenarioName],
+      type: 'AAAA',
+      count: 3,
+      intervalMs: 100,
+    });
     await recorder.waitFor('three ICMPv6 failures', settled(recorder, 3, 'icmp-failed'));
     const analysis = await finish(session);
     expect(analysis.incidents).toHaveLength(1);
@@ -208,13 +283,23 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
 
     expect(analysis.incidents).toHaveLength(1);
     const incident = analysis.incidents[0]!;
-    expect(incident).toMatchObject({ kind: 'dns-port-unreachable', server: { address: '203.0.113.2', port: 53 }, queries: 5, icmpErrors: 5, icmpSource: '203.0.113.2' });
+    expect(incident).toMatchObject({
+      kind: 'dns-port-unreachable',
+      server: { address: '203.0.113.2', port: 53 },
+      queries: 5,
+      icmpErrors: 5,
+      icmpSource: '203.0.113.2',
+    });
 
     const microseconds = (seconds: number): number => Math.round(seconds * 1_000_000);
     const queries = recorder.queries();
     const failed = queries.filter((event) => event.outcome === 'icmp-failed');
-    const lastSuccessBefore = queries.filter((event) => event.outcome === 'answered' && event.frame < failed[0]!.frame).at(-1)!;
-    const firstSuccessAfter = queries.find((event) => event.outcome === 'answered' && event.frame > failed.at(-1)!.frame)!;
+    const lastSuccessBefore = queries
+      .filter((event) => event.outcome === 'answered' && event.frame < failed[0]!.frame)
+      .at(-1)!;
+    const firstSuccessAfter = queries.find(
+      (event) => event.outcome === 'answered' && event.frame > failed.at(-1)!.frame,
+    )!;
     const lastError = recorder.ofKind('icmp-error').at(-1)!;
     // It starts at the first failure, not at the healthy traffic before it...
     expect(microsecondsOf(incident.start)).toBe(microseconds(failed[0]!.time));

@@ -30,7 +30,11 @@ export class CaptureError extends Error {
   /** libpcap's own message, when libpcap said something (a bad filter's "syntax error"). */
   readonly detail: string | undefined;
 
-  constructor(code: CaptureErrorCode, message: string, options: { fix?: string; detail?: string; cause?: unknown } = {}) {
+  constructor(
+    code: CaptureErrorCode,
+    message: string,
+    options: { fix?: string; detail?: string; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CaptureError';
     this.code = code;
@@ -42,7 +46,8 @@ export class CaptureError extends Error {
 /** The typed error for one of the helper's JSON error lines. */
 export function helperFailure(helperPath: string, line: HelperError): CaptureError {
   // The permission message ends with the fix, a command to copy: nothing goes after it.
-  if (line.code === 'permission-denied') return permissionError(helperPath, line.message, line.fix, line.detail);
+  if (line.code === 'permission-denied')
+    return permissionError(helperPath, line.message, line.fix, line.detail);
   const detail = line.detail && !line.message.includes(line.detail) ? line.detail : undefined;
   const message = detail ? `${line.message.replace(/[.:]\s*$/, '')}: ${detail}` : line.message;
   return new CaptureError(line.code, message, { detail: line.detail });
@@ -53,11 +58,19 @@ export function setcapCommand(helperPath: string): string {
   return `sudo setcap cap_net_raw,cap_net_admin+eip ${quoteForShell(helperPath)}`;
 }
 
-export function permissionError(helperPath: string, message: string, helperFix?: string, detail?: string): CaptureError {
+export function permissionError(
+  helperPath: string,
+  message: string,
+  helperFix?: string,
+  detail?: string,
+): CaptureError {
   const fix = helperFix ?? setcapCommand(helperPath);
   const text = message.trim().replace(/\.$/, '');
   // The helper usually names the fix itself; say it once, with the helper's real path.
-  return new CaptureError('permission-denied', /setcap/.test(text) ? text : `${text}. Fix: ${fix}`, { fix, detail });
+  return new CaptureError('permission-denied', /setcap/.test(text) ? text : `${text}. Fix: ${fix}`, {
+    fix,
+    detail,
+  });
 }
 
 function quoteForShell(text: string): string {

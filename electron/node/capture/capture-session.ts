@@ -42,7 +42,10 @@ let sessionCounter = 0;
 
 type HelperProcess = ChildProcessByStdio<Writable, Readable, Readable>;
 
-export function startCaptureSession(options: CaptureSessionOptions, listener: CaptureListener): CaptureSession {
+export function startCaptureSession(
+  options: CaptureSessionOptions,
+  listener: CaptureListener,
+): CaptureSession {
   return new LiveCaptureSession(options, listener);
 }
 
@@ -88,12 +91,22 @@ class LiveCaptureSession implements CaptureSession {
     this.listener = listener;
     sessionCounter += 1;
     this.id = `${new Date(this.startedAt).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}-${process.pid}-${sessionCounter}`;
-    const batchIntervalMs = Math.max(options.batchIntervalMs ?? minimumBatchIntervalMs, minimumBatchIntervalMs);
+    const batchIntervalMs = Math.max(
+      options.batchIntervalMs ?? minimumBatchIntervalMs,
+      minimumBatchIntervalMs,
+    );
     const args = helperCaptureArguments(options);
     this.helperPath = findHelperPath(options.helperPath);
-    this.rolling = new RollingPcap({ dataDirectory: options.dataDirectory, rotateBytes: options.rotateBytes, stem: `capture-${this.id}` });
+    this.rolling = new RollingPcap({
+      dataDirectory: options.dataDirectory,
+      rotateBytes: options.rotateBytes,
+      stem: `capture-${this.id}`,
+    });
     this.analysisFollower = new CaptureAnalysis(
-      { ...options.analysis, ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }) },
+      {
+        ...options.analysis,
+        ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
+      },
       () => this.rolling.extents(),
       // A fault in the analysis stops the capture; the records keep going to disk until the helper exits.
       (error) => this.fail(asCaptureError(error, 'analysis-failed', 'the analysis failed')),
@@ -113,7 +126,11 @@ class LiveCaptureSession implements CaptureSession {
     this.child.stdin.on('error', () => {
       // EPIPE once the helper is gone: its exit is handled on 'close'.
     });
-    this.child.once('error', (error) => this.fail(new CaptureError('helper-failed', `cannot run ${command[0]}: ${error.message}`, { cause: error })));
+    this.child.once('error', (error) =>
+      this.fail(
+        new CaptureError('helper-failed', `cannot run ${command[0]}: ${error.message}`, { cause: error }),
+      ),
+    );
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
       for (const line of this.stderrLines.push(chunk)) this.helperLine(line);
@@ -177,10 +194,15 @@ class LiveCaptureSession implements CaptureSession {
   analysis(files?: CaptureFileFacts[]): Analysis {
     const stats = this.stats();
     const warnings = [...this.warnings];
-    if (stats.dropped > 0) warnings.push(`the kernel dropped ${stats.dropped} packets during the capture: failures among them are not in this analysis`);
-    if (stats.interfaceDropped > 0) warnings.push(`the interface dropped ${stats.interfaceDropped} packets before the capture saw them`);
+    if (stats.dropped > 0)
+      warnings.push(
+        `the kernel dropped ${stats.dropped} packets during the capture: failures among them are not in this analysis`,
+      );
+    if (stats.interfaceDropped > 0)
+      warnings.push(`the interface dropped ${stats.interfaceDropped} packets before the capture saw them`);
     if (this.error) warnings.push(`the capture ended with an error: ${this.error.message}`);
-    if (stats.analysed < stats.packets) warnings.push(`the analysis has read ${stats.analysed} of the ${stats.packets} packets captured`);
+    if (stats.analysed < stats.packets)
+      warnings.push(`the analysis has read ${stats.analysed} of the ${stats.packets} packets captured`);
     const analysis = this.analysisFollower.result({
       files: files ?? this.rollingFacts(),
       interface: this.options.interface,
@@ -249,7 +271,8 @@ class LiveCaptureSession implements CaptureSession {
     // pipe or in the files, a query's response may be among them; and without immediate mode
     // the kernel may still hold the last block's packets.
     const follower = this.analysisFollower;
-    const behind = (this.helperStats?.captured ?? 0) > this.packets || follower.analysed < this.packets || this.finishing;
+    const behind =
+      (this.helperStats?.captured ?? 0) > this.packets || follower.analysed < this.packets || this.finishing;
     const horizon = now / 1000 - (this.options.immediate ? 0 : kernelBatchSeconds);
     follower.advanceTo(behind ? follower.lastPacketSeconds : horizon);
     this.emitBatch(now, false);
@@ -269,7 +292,12 @@ class LiveCaptureSession implements CaptureSession {
     const { events, updates } = this.analysisFollower.drain();
     const stats = this.stats();
     const statsKey = `${stats.received}/${stats.dropped}/${stats.interfaceDropped}/${stats.captured}/${stats.packets}/${stats.analysed}`;
-    const due = force || events.length > 0 || updates.length > 0 || statsKey !== this.lastBatchStats || now - this.lastBatchAt >= idleBatchMs;
+    const due =
+      force ||
+      events.length > 0 ||
+      updates.length > 0 ||
+      statsKey !== this.lastBatchStats ||
+      now - this.lastBatchAt >= idleBatchMs;
     if (!due) return;
     this.lastBatchAt = now;
     this.lastBatchStats = statsKey;
@@ -299,7 +327,9 @@ class LiveCaptureSession implements CaptureSession {
       // Gone already; 'close' follows.
     }
     this.killTimer ??= setTimeout(() => {
-      this.warnings.push(`the capture helper did not stop within ${stopGraceMs / 1000} s of SIGTERM and was killed`);
+      this.warnings.push(
+        `the capture helper did not stop within ${stopGraceMs / 1000} s of SIGTERM and was killed`,
+      );
       killHelper(this.child);
     }, stopGraceMs);
   }
@@ -313,7 +343,9 @@ class LiveCaptureSession implements CaptureSession {
     if (this.stopTimer) clearTimeout(this.stopTimer);
     for (const line of this.stderrLines.end()) this.helperLine(line);
     if (this.framer.pendingBytes > 0 && !this.dataStopped) {
-      this.warnings.push(`the capture ended inside a record: its first ${this.framer.pendingBytes} bytes were left out, so every file holds whole records`);
+      this.warnings.push(
+        `the capture ended inside a record: its first ${this.framer.pendingBytes} bytes were left out, so every file holds whole records`,
+      );
     }
     this.closeRolling();
     void this.analysisFollower.whenCaughtUp().then(() => this.complete(exitCode, signal));
@@ -350,7 +382,9 @@ class LiveCaptureSession implements CaptureSession {
     try {
       this.listener.onEnd?.(summary);
     } catch (error) {
-      summary.warnings.push(`the capture listener threw at the end: ${error instanceof Error ? error.message : String(error)}`);
+      summary.warnings.push(
+        `the capture listener threw at the end: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     this.resolveEnded(summary);
   }
@@ -359,15 +393,27 @@ class LiveCaptureSession implements CaptureSession {
     if (this.disposed) return this.error ? 'failed' : 'disposed';
     if (!this.error) {
       if (signal) {
-        this.error = new CaptureError('helper-died', `the capture helper was killed by ${signal} during the capture`);
+        this.error = new CaptureError(
+          'helper-died',
+          `the capture helper was killed by ${signal} during the capture`,
+        );
       } else if (exitCode !== 0) {
-        this.error = new CaptureError('helper-failed', `the capture helper exited with code ${exitCode} without saying why`);
+        this.error = new CaptureError(
+          'helper-failed',
+          `the capture helper exited with code ${exitCode} without saying why`,
+        );
       }
     }
     if (this.error) return 'failed';
     if (this.stopRequested) return 'stopped';
     const helperReason = this.finalStats?.reason;
-    if (helperReason === 'count' || helperReason === 'duration' || helperReason === 'signal' || helperReason === 'stdin-closed') return helperReason;
+    if (
+      helperReason === 'count' ||
+      helperReason === 'duration' ||
+      helperReason === 'signal' ||
+      helperReason === 'stdin-closed'
+    )
+      return helperReason;
     return 'stopped';
   }
 

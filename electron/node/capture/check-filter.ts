@@ -7,11 +7,16 @@ import { runFailure, runHelper, type HelperRunOptions } from './run-helper';
 
 export type FilterCheck = { ok: true } | { ok: false; message: string };
 
-export async function checkFilter(filter: string, interfaceName?: string, options: HelperRunOptions = {}): Promise<FilterCheck> {
+export async function checkFilter(
+  filter: string,
+  interfaceName?: string,
+  options: HelperRunOptions = {},
+): Promise<FilterCheck> {
   const args = ['--check-filter', '-f', filter];
   if (interfaceName) args.push('-i', interfaceName);
   const result = await runHelper(args, options);
-  if (result.error?.code === 'bad-filter') return { ok: false, message: result.error.detail ?? result.error.message };
+  if (result.error?.code === 'bad-filter')
+    return { ok: false, message: result.error.detail ?? result.error.message };
   if (result.exitCode === 0 && !result.error) return { ok: true };
   throw runFailure(result, `checking the filter ${JSON.stringify(filter)}`);
 }

@@ -73,7 +73,10 @@ export function parseHelperLine(line: string): HelperMessage | undefined {
   }
   const parsed = helperMessageSchema.safeParse(value);
   // Unknown message types are the helper's to add; they are not errors.
-  if (!parsed.success) return typeof value === 'object' && value !== null && 'type' in value ? undefined : { type: 'text', message: text };
+  if (!parsed.success)
+    return typeof value === 'object' && value !== null && 'type' in value
+      ? undefined
+      : { type: 'text', message: text };
   return parsed.data;
 }
 

@@ -30,7 +30,11 @@ function helperCandidates(): string[] {
   const candidates: string[] = [];
   const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
   if (resourcesPath) candidates.push(join(resourcesPath, helperName));
-  const starts = [process.argv[1] ? dirname(resolve(process.argv[1])) : undefined, typeof __dirname === 'string' ? __dirname : undefined, process.cwd()];
+  const starts = [
+    process.argv[1] ? dirname(resolve(process.argv[1])) : undefined,
+    typeof __dirname === 'string' ? __dirname : undefined,
+    process.cwd(),
+  ];
   for (const start of starts) {
     if (!start) continue;
     let folder = start;
@@ -47,7 +51,10 @@ function helperCandidates(): string[] {
 
 function requireExecutable(path: string, source: string): string {
   if (isExecutable(path)) return path;
-  throw new CaptureError('helper-missing', `the capture helper given by ${source} is not an executable file: ${path}`);
+  throw new CaptureError(
+    'helper-missing',
+    `the capture helper given by ${source} is not an executable file: ${path}`,
+  );
 }
 
 function isExecutable(path: string): boolean {

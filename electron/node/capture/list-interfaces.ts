@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { CaptureError } from './capture-error';
 import { runFailure, runHelper, type HelperRunOptions } from './run-helper';
 
-const linkTypeSchema = z.looseObject({ name: z.string(), number: z.number().int(), description: z.string().nullable().optional() });
+const linkTypeSchema = z.looseObject({
+  name: z.string(),
+  number: z.number().int(),
+  description: z.string().nullable().optional(),
+});
 
 const interfaceSchema = z.looseObject({
   name: z.string(),
@@ -61,17 +65,25 @@ export async function listInterfaces(options: HelperRunOptions = {}): Promise<In
   try {
     value = JSON.parse(result.stdout);
   } catch (error) {
-    throw new CaptureError('bad-stream', `the capture helper's interface list is not JSON: ${(error as Error).message}`);
+    throw new CaptureError(
+      'bad-stream',
+      `the capture helper's interface list is not JSON: ${(error as Error).message}`,
+    );
   }
   const parsed = z.array(interfaceSchema).safeParse(value);
   if (!parsed.success) {
-    throw new CaptureError('bad-stream', `the capture helper's interface list has an unexpected shape: ${parsed.error.message}`);
+    throw new CaptureError(
+      'bad-stream',
+      `the capture helper's interface list has an unexpected shape: ${parsed.error.message}`,
+    );
   }
   return parsed.data.map((entry) => ({
     name: entry.name,
     description: entry.description,
     addresses: entry.addresses.flatMap((address) =>
-      address.address === null ? [] : [{ family: address.family, address: address.address, netmask: address.netmask ?? null }],
+      address.address === null
+        ? []
+        : [{ family: address.family, address: address.address, netmask: address.netmask ?? null }],
     ),
     up: entry.flags.up,
     running: entry.flags.running,

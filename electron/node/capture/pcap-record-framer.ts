@@ -63,7 +63,10 @@ export class PcapRecordFramer {
     while (offset + pcapRecordHeaderLength <= data.length) {
       const capturedLength = view.getUint32(offset + 8, littleEndian);
       if (capturedLength > maximumRecordLength) {
-        throw new CaptureError('bad-stream', `the capture helper sent a record of ${capturedLength} bytes: the pcap stream is corrupt`);
+        throw new CaptureError(
+          'bad-stream',
+          `the capture helper sent a record of ${capturedLength} bytes: the pcap stream is corrupt`,
+        );
       }
       const end = offset + pcapRecordHeaderLength + capturedLength;
       if (end > data.length) break;
@@ -89,7 +92,10 @@ function readStreamHeader(bytes: Uint8Array): PcapStreamHeader {
     littleEndian = false;
     nanosecond = magicBig === 0xa1b23c4d;
   } else {
-    throw new CaptureError('bad-stream', `the capture helper's output is not pcap (magic 0x${magicBig.toString(16).padStart(8, '0')})`);
+    throw new CaptureError(
+      'bad-stream',
+      `the capture helper's output is not pcap (magic 0x${magicBig.toString(16).padStart(8, '0')})`,
+    );
   }
   return {
     bytes: new Uint8Array(bytes),

@@ -82,7 +82,10 @@ export class RollingPcap {
       }
       let current = this.current!;
       const room = this.rotateBytes - current.file.bytes;
-      let part = rest.length <= room ? { bytes: rest.length, count: restCount } : this.recordsWithin(rest, room, current.file.packets === 0);
+      let part =
+        rest.length <= room
+          ? { bytes: rest.length, count: restCount }
+          : this.recordsWithin(rest, room, current.file.packets === 0);
       if (part.count === 0) {
         // The next record does not fit: it starts the next file.
         this.closeCurrent();
@@ -135,7 +138,11 @@ export class RollingPcap {
    * The leading whole records that fit in `room` bytes. With `atLeastOne` (an empty file) the
    * first record is taken even when bigger, so a record larger than the rotation size still moves on.
    */
-  private recordsWithin(records: Uint8Array, room: number, atLeastOne: boolean): { bytes: number; count: number } {
+  private recordsWithin(
+    records: Uint8Array,
+    room: number,
+    atLeastOne: boolean,
+  ): { bytes: number; count: number } {
     const view = new DataView(records.buffer, records.byteOffset, records.byteLength);
     const littleEndian = this.header!.littleEndian;
     let bytes = 0;

@@ -65,13 +65,20 @@ export class RollingTail {
       // Bounded by `length`: every read makes progress or the file is shorter than written.
       while (filled < length) {
         const read = readSync(this.descriptor, buffer, filled, length - filled, this.offset + filled);
-        if (read <= 0) throw new Error(`the file ends at byte ${this.offset + filled}, before the ${this.offset + length} written`);
+        if (read <= 0)
+          throw new Error(
+            `the file ends at byte ${this.offset + filled}, before the ${this.offset + length} written`,
+          );
         filled += read;
       }
       this.offset += length;
       return buffer;
     } catch (error) {
-      throw new CaptureError('write-failed', `cannot read the capture back from ${path}: ${(error as Error).message}`, { cause: error });
+      throw new CaptureError(
+        'write-failed',
+        `cannot read the capture back from ${path}: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
 

@@ -43,7 +43,9 @@ export function runHelper(args: string[], options: HelperRunOptions = {}): Promi
     const deadline = setTimeout(() => killHelper(child), options.timeoutMs ?? 10_000);
     child.once('error', (error) => {
       clearTimeout(deadline);
-      rejectPromise(new CaptureError('helper-failed', `cannot run ${command[0]}: ${error.message}`, { cause: error }));
+      rejectPromise(
+        new CaptureError('helper-failed', `cannot run ${command[0]}: ${error.message}`, { cause: error }),
+      );
     });
     child.once('close', (exitCode, signal) => {
       clearTimeout(deadline);
@@ -54,7 +56,14 @@ export function runHelper(args: string[], options: HelperRunOptions = {}): Promi
         if (message?.type === 'error') error ??= message;
         else if (message?.type === 'text') otherOutput.push(message.message);
       }
-      resolvePromise({ stdout: Buffer.concat(stdout).toString('utf8'), exitCode, signal, error, otherOutput, helperPath });
+      resolvePromise({
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        exitCode,
+        signal,
+        error,
+        otherOutput,
+        helperPath,
+      });
     });
   });
 }

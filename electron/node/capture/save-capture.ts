@@ -19,7 +19,8 @@ export interface SavedCapture {
 }
 
 export async function saveCapture(files: readonly RollingFile[], path: string): Promise<SavedCapture> {
-  if (files.length === 0) throw new CaptureError('write-failed', `nothing to save in ${path}: the capture wrote no file`);
+  if (files.length === 0)
+    throw new CaptureError('write-failed', `nothing to save in ${path}: the capture wrote no file`);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -42,12 +43,21 @@ export async function saveCapture(files: readonly RollingFile[], path: string): 
     renamed = true;
   } catch (error) {
     if (error instanceof CaptureError) throw error;
-    throw new CaptureError('write-failed', `cannot save the capture to ${path}: ${(error as Error).message}`, { cause: error });
+    throw new CaptureError(
+      'write-failed',
+      `cannot save the capture to ${path}: ${(error as Error).message}`,
+      { cause: error },
+    );
   } finally {
     if (!renamed) {
       await output.close().catch(() => undefined);
       await rm(temporary, { force: true });
     }
   }
-  return { path, sha256: hash.digest('hex'), packets: files.reduce((sum, file) => sum + file.packets, 0), bytes };
+  return {
+    path,
+    sha256: hash.digest('hex'),
+    packets: files.reduce((sum, file) => sum + file.packets, 0),
+    bytes,
+  };
 }

@@ -9,7 +9,9 @@ export const repositoryRoot = resolve(__dirname, '..', '..', '..');
 export const helperPath = join(repositoryRoot, 'native', 'build', 'netmortem-capture');
 
 export function buildHelper(): void {
-  execFileSync('make', ['-C', join(repositoryRoot, 'native'), '--no-print-directory', '-s'], { stdio: 'inherit' });
+  execFileSync('make', ['-C', join(repositoryRoot, 'native'), '--no-print-directory', '-s'], {
+    stdio: 'inherit',
+  });
 }
 
 export function hasCommand(command: string): boolean {
@@ -20,7 +22,14 @@ export function hasCommand(command: string): boolean {
 export const isRoot = process.getuid?.() === 0;
 
 /** setpriv arguments that run a command as nobody, with no capabilities at all. */
-export const asNobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all'];
+export const asNobody = [
+  'setpriv',
+  '--reuid=65534',
+  '--regid=65534',
+  '--clear-groups',
+  '--inh-caps=-all',
+  '--bounding-set=-all',
+];
 
 /** A copy of the helper in a folder nobody can reach: a copy carries no file capabilities. */
 export function unprivilegedCopy(): { path: string; remove: () => void } {
@@ -54,6 +63,7 @@ export function childrenOf(pid: number): number[] {
 
 /** Waits for a process to end: at most 400 checks 25 ms apart. Returns whether it did. */
 export async function waitUntilGone(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 400 && processAlive(pid); attempt++) await new Promise((resolveWait) => setTimeout(resolveWait, 25));
+  for (let attempt = 0; attempt < 400 && processAlive(pid); attempt++)
+    await new Promise((resolveWait) => setTimeout(resolveWait, 25));
   return !processAlive(pid);
 }

@@ -29,7 +29,11 @@ export function createLoopbackNamespace(): LoopbackNamespace {
     execFileSync('ip', ['netns', 'add', name], { stdio: 'pipe' });
     execFileSync('ip', ['-n', name, 'link', 'set', 'lo', 'up'], { stdio: 'pipe' });
     // Every query gets its ICMP error (Linux rate-limits them per peer by default).
-    execFileSync('ip', ['netns', 'exec', name, 'sysctl', '-q', '-w', 'net.ipv4.icmp_ratelimit=0', 'net.ipv6.icmp.ratelimit=0'], { stdio: 'pipe' });
+    execFileSync(
+      'ip',
+      ['netns', 'exec', name, 'sysctl', '-q', '-w', 'net.ipv4.icmp_ratelimit=0', 'net.ipv6.icmp.ratelimit=0'],
+      { stdio: 'pipe' },
+    );
   } catch (error) {
     remove();
     throw error;

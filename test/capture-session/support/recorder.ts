@@ -2,7 +2,11 @@
 // and lets a test wait, event-driven, until a condition on what arrived holds. A waiter fails
 // when the session ends first; the test timeout is the only clock.
 import type { OutcomeUpdate, TimelineEvent } from '../../../electron/common/analysis/timeline-event';
-import type { CaptureBatch, CaptureListener, CaptureSummary } from '../../../electron/node/capture/capture-session-types';
+import type {
+  CaptureBatch,
+  CaptureListener,
+  CaptureSummary,
+} from '../../../electron/node/capture/capture-session-types';
 
 export class BatchRecorder implements CaptureListener {
   readonly batches: { at: number; batch: CaptureBatch }[] = [];
@@ -31,7 +35,9 @@ export class BatchRecorder implements CaptureListener {
   }
 
   queries(): TimelineEvent[] {
-    return [...this.events.values()].filter((event) => event.kind === 'dns-query').sort((a, b) => a.frame - b.frame);
+    return [...this.events.values()]
+      .filter((event) => event.kind === 'dns-query')
+      .sort((a, b) => a.frame - b.frame);
   }
 
   ofKind(kind: TimelineEvent['kind']): TimelineEvent[] {
@@ -47,7 +53,9 @@ export class BatchRecorder implements CaptureListener {
           resolveWait();
         } else if (this.summary) {
           this.waiters.delete(check);
-          const error = this.summary.error ? ` (${this.summary.error.code}: ${this.summary.error.message})` : '';
+          const error = this.summary.error
+            ? ` (${this.summary.error.code}: ${this.summary.error.message})`
+            : '';
           rejectWait(new Error(`the capture ended (${this.summary.reason}${error}) before ${description}`));
         }
       };

@@ -12,7 +12,11 @@ export interface ClientCapture {
   recorder: BatchRecorder;
 }
 
-export async function captureOnClient(topology: Topology, dataDirectory: string, timeoutSeconds = 5): Promise<ClientCapture> {
+export async function captureOnClient(
+  topology: Topology,
+  dataDirectory: string,
+  timeoutSeconds = 5,
+): Promise<ClientCapture> {
   const recorder = new BatchRecorder();
   const session = startCaptureSession(
     {

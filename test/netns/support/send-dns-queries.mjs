@@ -4,7 +4,10 @@
 // the last one so late answers are received rather than refused, and prints what came back.
 //
 // JSON: { server, port?, names: [name...], type?: 'A'|'AAAA', count, intervalMs, lingerMs?, firstId? }
+import { Buffer } from 'node:buffer';
 import { createSocket } from 'node:dgram';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
 
 const options = JSON.parse(process.argv[2] ?? '{}');
 const types = { A: 1, AAAA: 28 };
@@ -16,7 +19,10 @@ const firstId = Number(options.firstId ?? 0x1000);
 
 /** RFC 1035 §4.1: header (id, RD set, one question), then QNAME, QTYPE, QCLASS IN. */
 function query(name, id) {
-  const labels = name.split('.').filter(Boolean).map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label, 'ascii')]));
+  const labels = name
+    .split('.')
+    .filter(Boolean)
+    .map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label, 'ascii')]));
   const header = Buffer.from([id >> 8, id & 0xff, 0x01, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0, 0]);
   return Buffer.concat([header, ...labels, Buffer.from([0, type >> 8, type & 0xff, 0x00, 0x01])]);
 }

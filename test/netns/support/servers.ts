@@ -27,7 +27,11 @@ export interface QueryResult {
 /** Sends the planned queries from inside the namespace and resolves when the client is done. */
 export async function sendQueries(namespace: string, plan: QueryPlan): Promise<QueryResult> {
   const script = join(__dirname, 'send-dns-queries.mjs');
-  const { stdout } = await execFileAsync('ip', ['netns', 'exec', namespace, process.execPath, script, JSON.stringify(plan)], { timeout: 60_000 });
+  const { stdout } = await execFileAsync(
+    'ip',
+    ['netns', 'exec', namespace, process.execPath, script, JSON.stringify(plan)],
+    { timeout: 60_000 },
+  );
   return JSON.parse(stdout) as QueryResult;
 }
 
@@ -39,11 +43,25 @@ export interface Dnsmasq {
  * dnsmasq answering on `listen` (one address per --listen-address) in the namespace, with no
  * upstream servers: names given by --address are answered, everything else is REFUSED.
  */
-export async function startDnsmasq(namespace: string, listen: string[], extraArguments: string[], pidFile: string): Promise<Dnsmasq> {
+export async function startDnsmasq(
+  namespace: string,
+  listen: string[],
+  extraArguments: string[],
+  pidFile: string,
+): Promise<Dnsmasq> {
   const args = [
-    'netns', 'exec', namespace, '/usr/sbin/dnsmasq',
-    '--no-daemon', '--no-resolv', '--no-hosts', '--conf-file=/dev/null', '--bind-interfaces',
-    `--pid-file=${pidFile}`, '--log-facility=-', '--port=53',
+    'netns',
+    'exec',
+    namespace,
+    '/usr/sbin/dnsmasq',
+    '--no-daemon',
+    '--no-resolv',
+    '--no-hosts',
+    '--conf-file=/dev/null',
+    '--bind-interfaces',
+    `--pid-file=${pidFile}`,
+    '--log-facility=-',
+    '--port=53',
     ...listen.map((address) => `--listen-address=${address}`),
     ...extraArguments,
   ];
@@ -58,7 +76,9 @@ export async function startDnsmasq(namespace: string, listen: string[], extraArg
     await waitUntil(`dnsmasq listening on ${listen.join(', ')}`, () => {
       if (child.exitCode !== null) throw new Error(`dnsmasq exited (${child.exitCode}): ${output}`);
       const sockets = inNamespace(namespace, 'ss', ['-H', '-l', '-u', '-n']);
-      return listen.every((address) => sockets.includes(`${address.includes(':') ? `[${address}]` : address}:53`));
+      return listen.every((address) =>
+        sockets.includes(`${address.includes(':') ? `[${address}]` : address}:53`),
+      );
     });
   } catch (error) {
     await stop();

@@ -40,7 +40,8 @@ export function inNamespace(namespace: string, command: string, args: string[], 
 export function namespaceSkipReason(): string | undefined {
   if (process.getuid?.() !== 0) return 'they need root (CI runs them as root)';
   const probe = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return `\`ip netns\` is unavailable (${probe.error?.message ?? probe.stderr.trim()})`;
+  if (probe.error || probe.status !== 0)
+    return `\`ip netns\` is unavailable (${probe.error?.message ?? probe.stderr.trim()})`;
   return undefined;
 }
 
@@ -73,20 +74,40 @@ export function createTopology(): Topology {
       run('ip', ['-n', namespace, 'link', 'set', 'lo', 'up']);
       // No ICMP rate limit, so every failure shows (Linux limits per peer by default; the
       // analysis copes with that, but the tests count exactly).
-      inNamespace(namespace, 'sysctl', ['-q', '-w', 'net.ipv4.icmp_ratelimit=0', 'net.ipv6.icmp.ratelimit=0']);
+      inNamespace(namespace, 'sysctl', [
+        '-q',
+        '-w',
+        'net.ipv4.icmp_ratelimit=0',
+        'net.ipv6.icmp.ratelimit=0',
+      ]);
     }
     link(topology.client, topology.clientInterface, topology.router, topology.routerClientSide);
     link(topology.router, topology.routerServerSide, topology.server, topology.serverInterface);
     addAddresses(topology.client, topology.clientInterface, `${address.client}/24`, `${address.client6}/64`);
-    addAddresses(topology.router, topology.routerClientSide, `${address.routerClientSide}/24`, `${address.routerClientSide6}/64`);
-    addAddresses(topology.router, topology.routerServerSide, `${address.routerServerSide}/24`, `${address.routerServerSide6}/64`);
+    addAddresses(
+      topology.router,
+      topology.routerClientSide,
+      `${address.routerClientSide}/24`,
+      `${address.routerClientSide6}/64`,
+    );
+    addAddresses(
+      topology.router,
+      topology.routerServerSide,
+      `${address.routerServerSide}/24`,
+      `${address.routerServerSide6}/64`,
+    );
     addAddresses(topology.server, topology.serverInterface, `${address.server}/24`, `${address.server6}/64`);
     run('ip', ['-n', topology.client, 'route', 'add', 'default', 'via', address.routerClientSide]);
     run('ip', ['-n', topology.client, '-6', 'route', 'add', 'default', 'via', address.routerClientSide6]);
     run('ip', ['-n', topology.server, 'route', 'add', 'default', 'via', address.routerServerSide]);
     run('ip', ['-n', topology.server, '-6', 'route', 'add', 'default', 'via', address.routerServerSide6]);
     // Forwarding in the router's namespace only.
-    inNamespace(topology.router, 'sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']);
+    inNamespace(topology.router, 'sysctl', [
+      '-q',
+      '-w',
+      'net.ipv4.ip_forward=1',
+      'net.ipv6.conf.all.forwarding=1',
+    ]);
   } catch (error) {
     removeTopology(topology);
     throw error;
@@ -95,7 +116,20 @@ export function createTopology(): Topology {
 }
 
 function link(firstNamespace: string, firstName: string, secondNamespace: string, secondName: string): void {
-  run('ip', ['link', 'add', firstName, 'netns', firstNamespace, 'type', 'veth', 'peer', 'name', secondName, 'netns', secondNamespace]);
+  run('ip', [
+    'link',
+    'add',
+    firstName,
+    'netns',
+    firstNamespace,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    secondName,
+    'netns',
+    secondNamespace,
+  ]);
   run('ip', ['-n', firstNamespace, 'link', 'set', firstName, 'up']);
   run('ip', ['-n', secondNamespace, 'link', 'set', secondName, 'up']);
 }

@@ -34,18 +34,31 @@ export function register(program: Command): void {
     .command('capture')
     .description('capture live traffic, then write the incident report (Ctrl-C ends the capture)')
     .requiredOption('-i, --interface <name>', 'interface to capture on (see `netmortem interfaces`)')
-    .option('-f, --filter <bpf>', 'capture filter, pcap-filter(7) syntax, e.g. "udp port 53 or icmp or icmp6"')
+    .option(
+      '-f, --filter <bpf>',
+      'capture filter, pcap-filter(7) syntax, e.g. "udp port 53 or icmp or icmp6"',
+    )
     .option('--duration <seconds>', 'stop after this many seconds', positiveNumber('--duration'))
     .option('--count <packets>', 'stop after this many packets', positiveInteger('--count'))
     .option('-w, --write <file.pcap>', 'save the captured packets to this pcap file')
     .addOption(new Option('--format <format>', 'report format').choices(['md', 'json', 'html']).default('md'))
     .option('--out <path>', 'write the report to this file instead of stdout')
-    .option('--timeout <seconds>', 'seconds before an unanswered DNS query counts as a timeout (default 5)', positiveNumber('--timeout'))
+    .option(
+      '--timeout <seconds>',
+      'seconds before an unanswered DNS query counts as a timeout (default 5)',
+      positiveNumber('--timeout'),
+    )
     .option('--snaplen <bytes>', 'bytes kept per packet (default 262144)', positiveInteger('--snaplen'))
     .option('--promiscuous', 'put the interface in promiscuous mode (off by default)')
     .option('--buffer <MiB>', 'kernel capture buffer (default 8)', positiveInteger('--buffer'))
-    .option('--data-dir <folder>', 'where the rolling capture files go (default $NETMORTEM_DATA_DIR or ~/.local/share/netmortem)')
-    .option('--helper <path>', 'the capture helper binary (default: found next to netmortem, or $NETMORTEM_CAPTURE_HELPER)')
+    .option(
+      '--data-dir <folder>',
+      'where the rolling capture files go (default $NETMORTEM_DATA_DIR or ~/.local/share/netmortem)',
+    )
+    .option(
+      '--helper <path>',
+      'the capture helper binary (default: found next to netmortem, or $NETMORTEM_CAPTURE_HELPER)',
+    )
     .action(async (options: CaptureCommandOptions) => runCapture(options));
 }
 
@@ -81,7 +94,12 @@ async function runCapture(options: CaptureCommandOptions): Promise<void> {
   }
 }
 
-async function captureAndReport(session: CaptureSession, options: CaptureCommandOptions, timeline: TimelineBuckets, progress: ProgressLine): Promise<void> {
+async function captureAndReport(
+  session: CaptureSession,
+  options: CaptureCommandOptions,
+  timeline: TimelineBuckets,
+  progress: ProgressLine,
+): Promise<void> {
   // Ctrl-C (and a polite kill) ends the capture, and the report is still written.
   const stop = (): void => {
     progress.note('stopping the capture…');
@@ -91,7 +109,10 @@ async function captureAndReport(session: CaptureSession, options: CaptureCommand
   process.on('SIGTERM', stop);
   let summary: CaptureSummary;
   try {
-    if (await session.started) progress.note(`capturing on ${options.interface}${options.filter ? ` (filter: ${options.filter})` : ''}; Ctrl-C ends it`);
+    if (await session.started)
+      progress.note(
+        `capturing on ${options.interface}${options.filter ? ` (filter: ${options.filter})` : ''}; Ctrl-C ends it`,
+      );
     summary = await session.ended;
   } finally {
     process.off('SIGINT', stop);
@@ -105,7 +126,16 @@ async function captureAndReport(session: CaptureSession, options: CaptureCommand
   let files;
   if (options.write) {
     const saved = await saveCapture(summary.files, options.write);
-    files = [{ path: saved.path, sha256: saved.sha256, format: 'pcap' as const, linkTypes: summary.linkType ? [summary.linkType] : [], packets: saved.packets, unreadable: 0 }];
+    files = [
+      {
+        path: saved.path,
+        sha256: saved.sha256,
+        format: 'pcap' as const,
+        linkTypes: summary.linkType ? [summary.linkType] : [],
+        packets: saved.packets,
+        unreadable: 0,
+      },
+    ];
   }
   // analysis() settles the last outcomes (queries still pending) and delivers them as one last batch.
   const analysis = session.analysis(files);
@@ -126,7 +156,9 @@ async function captureAndReport(session: CaptureSession, options: CaptureCommand
 }
 
 function errorLine(error: CaptureError): string {
-  return error.fix && !error.message.includes(error.fix) ? `${error.message}. Fix: ${error.fix}` : error.message;
+  return error.fix && !error.message.includes(error.fix)
+    ? `${error.message}. Fix: ${error.fix}`
+    : error.message;
 }
 
 function ensureNewline(text: string): string {
@@ -136,7 +168,8 @@ function ensureNewline(text: string): string {
 function positiveNumber(name: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} needs a positive number, not '${value}'`);
+    if (!Number.isFinite(number) || number <= 0)
+      throw new Error(`${name} needs a positive number, not '${value}'`);
     return number;
   };
 }
@@ -144,7 +177,8 @@ function positiveNumber(name: string): (value: string) => number {
 function positiveInteger(name: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!Number.isSafeInteger(number) || number <= 0) throw new Error(`${name} needs a positive whole number, not '${value}'`);
+    if (!Number.isSafeInteger(number) || number <= 0)
+      throw new Error(`${name} needs a positive whole number, not '${value}'`);
     return number;
   };
 }
