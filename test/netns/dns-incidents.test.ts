@@ -7,10 +7,11 @@
 //   e. dnsmasq answers NXDOMAIN for a name, and REFUSED for names it has no server for
 //   f. the scenario over IPv6
 //   g. the server's port closes during healthy traffic and reopens: one incident, right window
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PcapParser } from '../../electron/common/capture/pcap-parser';
 import { microsecondsOf } from '../../electron/common/report/time-format';
 import { analysisSchema, type Analysis } from '../../electron/common/report/analysis-schema';
 import type { CaptureSession } from '../../electron/node/capture/capture-session-types';
@@ -308,5 +309,30 @@ describe.skipIf(skipReason !== undefined)('DNS incidents reproduced in network n
     expect(microsecondsOf(incident.end)).toBeGreaterThanOrEqual(microseconds(lastError.time));
     expect(microsecondsOf(incident.end)).toBeLessThanOrEqual(microseconds(firstSuccessAfter.time));
     expect(analysis.dns.rcodes.NOERROR).toBe(10);
+  });
+  // Last: it takes the client's interface away (the namespaces are removed after it anyway).
+  it('the capture interface vanishing mid-capture ends the session with interface-gone, the pcap kept whole', async () => {
+    const { session, recorder } = await capture();
+    await sendQueries(topology!.client, {
+      server: topology!.address.server,
+      names: [scenarioName],
+      count: 3,
+      intervalMs: 50,
+    });
+    await recorder.waitFor('three ICMP failures', settled(recorder, 3, 'icmp-failed'));
+    inNamespace(topology!.client, 'ip', ['link', 'del', topology!.clientInterface]);
+    const summary = await session.ended;
+    expect(summary.reason).toBe('failed');
+    expect(summary.error).toMatchObject({ code: 'interface-gone' });
+    expect(summary.stats.packets).toBeGreaterThanOrEqual(6);
+    expect(summary.stats.analysed).toBe(summary.stats.packets);
+    let records = 0;
+    const parser = new PcapParser({ onFrame: () => (records += 1) });
+    parser.push(readFileSync(summary.files[0]!.path));
+    expect(parser.end().warnings).toEqual([]);
+    expect(records).toBe(summary.stats.packets);
+    const analysis = analysisSchema.parse(session.analysis());
+    expect(analysis.incidents.map((incident) => incident.kind)).toEqual(['dns-port-unreachable']);
+    expect(analysis.capture.warnings.join('\n')).toMatch(/ended with an error/);
   });
 });
