@@ -56,6 +56,8 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
   const analyzer = new Analyzer({
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
     events: wantEvents,
+    // The chart only counts events; tcpdump lines are formatted only when someone reads them.
+    eventLines: options.events === true || options.onBatch !== undefined,
   });
   const buckets = wantTimeline ? new TimelineBuckets() : undefined;
   const collector = options.events ? new EventCollector() : undefined;
