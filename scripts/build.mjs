@@ -2,7 +2,6 @@
 // and the native capture helper (make). `node scripts/build.mjs [part...]` builds only those parts.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 const wanted = new Set(process.argv.slice(2));

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run typecheck
+npm run lint
 npx vitest run "$@"
