@@ -7,6 +7,9 @@ import type { Frame } from '../model/frame';
 
 export const microsecondsPerSecond = 1_000_000;
 
+/** The largest time a Date can hold, in milliseconds either side of the epoch. */
+const maximumDateMilliseconds = 8.64e15;
+
 /** The frame's time in whole microseconds. Nanosecond captures are truncated, as tcpdump prints them. */
 export function frameMicroseconds(frame: Frame): number {
   return frame.seconds * microsecondsPerSecond + Math.floor(frame.nanoseconds / 1000);
@@ -19,8 +22,12 @@ export function secondsToMicroseconds(seconds: number): number {
 
 /** The contract's time form: ISO 8601 in UTC with six fraction digits, 2026-11-25T13:24:32.192571Z. */
 export function isoOfMicroseconds(microseconds: number): string {
-  const wholeSeconds = Math.floor(microseconds / microsecondsPerSecond);
-  const fraction = microseconds - wholeSeconds * microsecondsPerSecond;
+  // A hostile pcapng (a bogus if_tsresol or time stamp) can claim a time past what Date can
+  // show (±8.64e15 ms, ECMA-262 §21.4.1.22): clamp, rather than throw while writing the report.
+  const limit = maximumDateMilliseconds * 1000;
+  const clamped = Number.isNaN(microseconds) ? 0 : Math.max(-limit, Math.min(limit, microseconds));
+  const wholeSeconds = Math.floor(clamped / microsecondsPerSecond);
+  const fraction = Math.floor(clamped - wholeSeconds * microsecondsPerSecond);
   const base = new Date(wholeSeconds * 1000).toISOString().slice(0, 19);
   return `${base}.${String(fraction).padStart(6, '0')}Z`;
 }

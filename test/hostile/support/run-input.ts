@@ -1,0 +1,58 @@
+/**
+ * One hostile input through the in-process loading path: detect the format, push the bytes
+ * into the push parser (or the text reader), dissect each frame, print its tcpdump line and
+ * feed the Analyzer, then write the analysis. Synchronous over an in-memory buffer, so a hang
+ * shows as a step count over the bound, not as a timer.
+ */
+import { Analyzer } from '../../../electron/common/analysis/analyzer';
+import { CaptureFormatError } from '../../../electron/common/capture/capture-format-error';
+import { createCaptureParser } from '../../../electron/common/capture/create-capture-parser';
+import { detectCaptureFormat } from '../../../electron/common/capture/detect-format';
+import { TcpdumpTextReader } from '../../../electron/common/capture/tcpdump-text-reader';
+import { dissect } from '../../../electron/common/decode/dissect';
+import type { DecodedPacket } from '../../../electron/common/model/packet';
+import { formatPacketLine } from '../../../electron/common/print';
+
+export type Outcome = 'read' | 'refused' | 'not-a-capture';
+
+export interface InputResult {
+  outcome: Outcome;
+  frames: number;
+  /** The refusal's message, when refused. */
+  message?: string;
+}
+
+/** No record is shorter than its 16-byte header, so more frames than this means a loop. */
+export function stepBound(length: number): number {
+  return Math.ceil(length / 16) + 1;
+}
+
+export function runInput(bytes: Uint8Array, chunkSize = 65536): InputResult {
+  const detected = detectCaptureFormat(bytes.subarray(0, 4096));
+  if (detected.format === 'unknown') return { outcome: 'not-a-capture', frames: 0, message: detected.reason };
+  const analyzer = new Analyzer();
+  const bound = stepBound(bytes.length) * (detected.format === 'tcpdump-text' ? 16 : 1);
+  let frames = 0;
+  const take = (packet: DecodedPacket): void => {
+    frames++;
+    if (frames > bound) throw new Error(`more than ${bound} frames from ${bytes.length} bytes: a loop`);
+    const line = formatPacketLine(packet, { verbosity: frames % 4 });
+    if (typeof line !== 'string') throw new Error('no line');
+    analyzer.add(packet);
+  };
+  const reader =
+    detected.format === 'tcpdump-text'
+      ? new TcpdumpTextReader({ onPacket: take, date: '2026-11-25' })
+      : createCaptureParser(detected.format, { onFrame: (frame) => take(dissect(frame)) });
+  try {
+    for (let at = 0; at < bytes.length; at += chunkSize) reader.push(bytes.subarray(at, at + chunkSize));
+    reader.end();
+  } catch (error) {
+    if (!(error instanceof CaptureFormatError)) throw error;
+    // Frames read before the fault still make an analysis.
+    analyzer.result({ files: [] });
+    return { outcome: 'refused', frames, message: error.message };
+  }
+  analyzer.result({ files: [] });
+  return { outcome: 'read', frames };
+}
