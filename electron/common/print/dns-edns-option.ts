@@ -1,6 +1,7 @@
 import { ipv4Text, ipv6Text } from './address-text';
 import { printName } from './dns-names';
-import { digestAlgorithmNames, ednsOptionNames, nsec3HashNames, signingAlgorithmNames } from './dns-tables';
+import { tcpdumpEdnsOptionName } from '../decode/dns-names';
+import { digestAlgorithmNames, nsec3HashNames, signingAlgorithmNames } from './dns-tables';
 import { hexBytes } from './hex-text';
 import type { PrintContext } from './print-context';
 
@@ -12,7 +13,7 @@ import type { PrintContext } from './print-context';
 export function printEdnsOption(context: PrintContext, start: number): number {
   if (!context.has(start, 2)) return -1;
   const code = context.uint16(start);
-  context.print(ednsOptionNames.get(code) ?? `Opt${code}`);
+  context.print(tcpdumpEdnsOptionName(code));
   if (!context.has(start + 2, 2)) return -1;
   const length = context.uint16(start + 2);
   const offset = start + 4;

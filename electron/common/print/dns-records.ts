@@ -1,7 +1,7 @@
 import { ipv4Text, ipv6Text } from './address-text';
 import { printEdnsOption } from './dns-edns-option';
 import { printCharacterString, printName, skipName } from './dns-names';
-import { className, typeName } from './dns-tables';
+import { tcpdumpDnsClassName, tcpdumpDnsTypeName } from '../decode/dns-names';
 import type { PrintContext } from './print-context';
 import { printBytesAsText } from './printable-text';
 import { relativeTimeText } from './relative-time-text';
@@ -26,10 +26,10 @@ export function printQuestion(
   if (after === -1 || !context.has(after, 4)) return -1;
   const type = context.uint16(after);
   context.print(' ');
-  context.print(typeName(type));
+  context.print(tcpdumpDnsTypeName(type));
   const classField = context.uint16(after + 2);
   const classValue = multicastDns ? classField & ~topClassBit : classField;
-  if (classValue !== 1) context.print(` ${className(classValue)}`);
+  if (classValue !== 1) context.print(` ${tcpdumpDnsClassName(classValue)}`);
   if (multicastDns) context.print(classField & topClassBit ? ' (QU)' : ' (QM)');
   context.print('? ');
   const end = printName(context, nameStart, base);
@@ -60,7 +60,7 @@ export function printRecord(
   const type = context.uint16(offset);
   const classField = context.uint16(offset + 2);
   const classValue = multicastDns ? classField & ~topClassBit : classField;
-  if (classValue !== 1 && type !== 41) context.print(` ${className(classValue)}`);
+  if (classValue !== 1 && type !== 41) context.print(` ${tcpdumpDnsClassName(classValue)}`);
   if (multicastDns && classField & topClassBit) context.print(' (Cache flush)');
   let optionFlags = 0;
   if (type === 41) {
@@ -73,7 +73,7 @@ export function printRecord(
   let position = offset + 10;
   const next = position + dataLength;
   context.print(' ');
-  context.print(typeName(type));
+  context.print(tcpdumpDnsTypeName(type));
   if (next > context.end) return -1;
 
   switch (type) {

@@ -1,6 +1,6 @@
 import { printQuestion, printRecord } from './dns-records';
 import { skipName } from './dns-names';
-import { opcodeTexts, rcodeText } from './dns-tables';
+import { tcpdumpOpcodeText, tcpdumpRcodeText } from '../decode/dns-names';
 import type { PrintContext } from './print-context';
 
 /**
@@ -70,7 +70,7 @@ export function printDns(
     answerCount + authorityCount,
     additionalCount,
   );
-  const opcode = opcodeTexts[(flags >>> 11) & 0x0f]!;
+  const opcode = tcpdumpOpcodeText(flags >>> 11);
   const base = start;
   let position = start + headerLength;
 
@@ -78,7 +78,7 @@ export function printDns(
     if (flags & 0x8000) {
       context.printNumber(id);
       context.print(opcode);
-      context.print(rcodeText(rcode));
+      context.print(tcpdumpRcodeText(rcode));
       if (flags & 0x0400) context.print('*');
       if (!(flags & 0x0080)) context.print('-');
       if (flags & 0x0200) context.print('|');

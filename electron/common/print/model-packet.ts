@@ -1,6 +1,6 @@
 import { findLayer, type DecodedPacket } from '../model/packet';
 import type { DnsLayer, DnsRecord, IcmpLayer, Layer, TcpLayer } from '../model/layers';
-import { opcodeTexts, rcodeText, typeName } from './dns-tables';
+import { tcpdumpOpcodeText, tcpdumpRcodeText, tcpdumpDnsTypeName } from '../decode/dns-names';
 import { icmp6TypeNames, icmp6UnreachableCodes } from './icmp6-names';
 import type { ResolvedPrintOptions } from './print-options';
 
@@ -42,18 +42,19 @@ function payloadText(
 }
 
 function dnsText(dns: DnsLayer): string {
-  const opcode = opcodeTexts[dns.opcode] ?? '';
+  const opcode = tcpdumpOpcodeText(dns.opcode);
   if (!dns.response) {
     let text = `${dns.id}${opcode}${dns.recursionDesired ? '+' : ''}${dns.checkingDisabled ? '%' : ''}`;
     if (dns.answerCount) text += ` [${dns.answerCount}a]`;
     if (dns.questionCount !== 1) text += ` [${dns.questionCount}q]`;
     if (dns.authorityCount) text += ` [${dns.authorityCount}n]`;
     if (dns.additionalCount) text += ` [${dns.additionalCount}au]`;
-    for (const question of dns.questions) text += ` ${typeName(question.type)}? ${nameText(question.name)}`;
+    for (const question of dns.questions)
+      text += ` ${tcpdumpDnsTypeName(question.type)}? ${nameText(question.name)}`;
     return `${text} (${dns.length})`;
   }
   let text =
-    `${dns.id}${opcode}${rcodeText(dns.rcode)}${dns.authoritative ? '*' : ''}${dns.recursionAvailable ? '' : '-'}` +
+    `${dns.id}${opcode}${tcpdumpRcodeText(dns.rcode)}${dns.authoritative ? '*' : ''}${dns.recursionAvailable ? '' : '-'}` +
     `${dns.truncatedResponse ? '|' : ''}${dns.authenticData ? '$' : ''}`;
   if (dns.questionCount !== 1) text += ` [${dns.questionCount}q]`;
   text += ` ${dns.answerCount}/${dns.authorityCount}/${dns.additionalCount}`;
@@ -67,7 +68,7 @@ function nameText(name: string): string {
 
 function recordText(record: DnsRecord): string {
   const data = record.data;
-  const type = typeName(record.type);
+  const type = tcpdumpDnsTypeName(record.type);
   if (!data) return type;
   switch (data.type) {
     case 'A':
