@@ -103,7 +103,10 @@ describe('hostile captures', () => {
     const total = Object.values(tally).reduce((sum, row) => sum + row.tried, 0);
     expect(total).toBe(6000);
     const detail = Object.entries(tally)
-      .map(([kind, row]) => `${kind} ${row.tried} (${row.read} read, ${row.refused} refused, ${row.notCapture} undetected)`)
+      .map(
+        ([kind, row]) =>
+          `${kind} ${row.tried} (${row.read} read, ${row.refused} refused, ${row.notCapture} undetected)`,
+      )
       .join('; ');
     recordFigure('mutations', {
       order: 2,

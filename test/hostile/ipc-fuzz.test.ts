@@ -16,7 +16,14 @@ afterAll(async () => {
   await harness.close();
 });
 
-const anything = fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true });
+const anything = fc.anything({
+  withObjectString: true,
+  withNullPrototype: true,
+  withBigInt: true,
+  withDate: true,
+  withTypedArray: true,
+  withSparseArray: true,
+});
 
 /** The top-level keys a handler's schema names (strict objects), so near misses use them. */
 function keysOf(schema: z.ZodType): string[] {
@@ -27,40 +34,47 @@ function keysOf(schema: z.ZodType): string[] {
 const tally = { handlers: 0, random: 0, nearMiss: 0, refused: 0, validAfter: 0 };
 
 describe('IPC fuzz: every request handler', () => {
-  it.each([...requestNames])('%s refuses random and near-miss arguments, then the service answers getSession', async (name) => {
-    const schema = requests[name].args as z.ZodType;
-    const keys = keysOf(schema);
-    const nearMiss = fc.dictionary(fc.constantFrom(...keys, 'extra', '__proto__', 'constructor'), anything, { minKeys: 1, maxKeys: keys.length + 2 });
-    const refuse = async (args: unknown, kind: 'random' | 'nearMiss'): Promise<void> => {
-      const answer = await harness.service.call(name, args);
-      expect(answer.ok, JSON.stringify(answer).slice(0, 300)).toBe(false);
-      if (!answer.ok) {
-        expect(answer.error.code).toBe('validation');
-        expect(answer.error.issues.length).toBeGreaterThan(0);
-      }
-      tally[kind]++;
-      tally.refused++;
-    };
-    await fc.assert(
-      fc.asyncProperty(anything, async (args) => {
-        // A random value that happens to be valid would really run (spawn the helper, open a file).
-        fc.pre(!schema.safeParse(args).success);
-        await refuse(args, 'random');
-      }),
-      { numRuns: 150, seed: 6 },
-    );
-    if (keys.length > 0)
-      await fc.assert(
-        fc.asyncProperty(nearMiss, async (args) => {
-          fc.pre(!schema.safeParse(args).success);
-          await refuse(args, 'nearMiss');
-        }),
-        { numRuns: 150, seed: 7 },
+  it.each([...requestNames])(
+    '%s refuses random and near-miss arguments, then the service answers getSession',
+    async (name) => {
+      const schema = requests[name].args as z.ZodType;
+      const keys = keysOf(schema);
+      const nearMiss = fc.dictionary(
+        fc.constantFrom(...keys, 'extra', '__proto__', 'constructor'),
+        anything,
+        { minKeys: 1, maxKeys: keys.length + 2 },
       );
-    expect(await harness.service.call('getSession', {})).toEqual({ ok: true, value: null });
-    tally.validAfter++;
-    tally.handlers++;
-  });
+      const refuse = async (args: unknown, kind: 'random' | 'nearMiss'): Promise<void> => {
+        const answer = await harness.service.call(name, args);
+        expect(answer.ok, JSON.stringify(answer).slice(0, 300)).toBe(false);
+        if (!answer.ok) {
+          expect(answer.error.code).toBe('validation');
+          expect(answer.error.issues.length).toBeGreaterThan(0);
+        }
+        tally[kind]++;
+        tally.refused++;
+      };
+      await fc.assert(
+        fc.asyncProperty(anything, async (args) => {
+          // A random value that happens to be valid would really run (spawn the helper, open a file).
+          fc.pre(!schema.safeParse(args).success);
+          await refuse(args, 'random');
+        }),
+        { numRuns: 150, seed: 6 },
+      );
+      if (keys.length > 0)
+        await fc.assert(
+          fc.asyncProperty(nearMiss, async (args) => {
+            fc.pre(!schema.safeParse(args).success);
+            await refuse(args, 'nearMiss');
+          }),
+          { numRuns: 150, seed: 7 },
+        );
+      expect(await harness.service.call('getSession', {})).toEqual({ ok: true, value: null });
+      tally.validAfter++;
+      tally.handlers++;
+    },
+  );
 
   it('records the figures', () => {
     expect(tally.handlers).toBe(requestNames.length);

@@ -1,5 +1,6 @@
 /** Seeded mutations of real captures: bit flips, truncations, gigabyte lengths, bogus pcapng blocks. */
-export type Mutation = 'bit-flips' | 'truncation' | 'gigabyte-record' | 'pcapng-block-length' | 'pcapng-trailer-length';
+export type Mutation =
+  'bit-flips' | 'truncation' | 'gigabyte-record' | 'pcapng-block-length' | 'pcapng-trailer-length';
 
 const gigabytes = [0x40000000, 0x7fffffff, 0xffffffff, 0xfffffff0, 0x80000000];
 
@@ -7,7 +8,7 @@ const gigabytes = [0x40000000, 0x7fffffff, 0xffffffff, 0xfffffff0, 0x80000000];
 function pcapRecords(bytes: Buffer): number[] {
   const little = bytes.readUInt32LE(0) === 0xa1b2c3d4 || bytes.readUInt32LE(0) === 0xa1b23c4d;
   const offsets: number[] = [];
-  for (let at = 24; at + 16 <= bytes.length && offsets.length < 10_000; ) {
+  for (let at = 24; at + 16 <= bytes.length && offsets.length < 10_000;) {
     offsets.push(at);
     const captured = little ? bytes.readUInt32LE(at + 8) : bytes.readUInt32BE(at + 8);
     at += 16 + captured;
@@ -19,7 +20,7 @@ function pcapRecords(bytes: Buffer): number[] {
 function pcapngBlocks(bytes: Buffer): { offsets: number[]; little: boolean } {
   const little = bytes.length >= 12 && bytes.readUInt32LE(8) === 0x1a2b3c4d;
   const offsets: number[] = [];
-  for (let at = 0; at + 12 <= bytes.length && offsets.length < 10_000; ) {
+  for (let at = 0; at + 12 <= bytes.length && offsets.length < 10_000;) {
     offsets.push(at);
     const length = little ? bytes.readUInt32LE(at + 4) : bytes.readUInt32BE(at + 4);
     if (length < 12) break;
@@ -28,7 +29,12 @@ function pcapngBlocks(bytes: Buffer): { offsets: number[]; little: boolean } {
   return { offsets, little };
 }
 
-export function mutate(original: Buffer, format: 'pcap' | 'pcapng', kind: Mutation, random: (limit: number) => number): Buffer {
+export function mutate(
+  original: Buffer,
+  format: 'pcap' | 'pcapng',
+  kind: Mutation,
+  random: (limit: number) => number,
+): Buffer {
   const bytes = Buffer.from(original);
   switch (kind) {
     case 'bit-flips': {
