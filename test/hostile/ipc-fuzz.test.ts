@@ -81,7 +81,7 @@ describe('IPC fuzz: every request handler', () => {
     recordFigure('ipc-fuzz', {
       order: 4,
       item: `Every service request handler (${requestNames.length}, electron/common/ipc/contract.ts) fed random and wrong arguments`,
-      tried: `fast-check: ${tally.random} random values (objects, null prototypes, bigints, dates, typed and sparse arrays) and ${tally.nearMiss} near misses (the schema's own keys with random values, stray and __proto__ keys)`,
+      tried: `fast-check: ${tally.random} random values (objects, null prototypes, bigints, dates, typed and sparse arrays) and ${tally.nearMiss} near misses (the schema's own keys with random values, stray and \`__proto__\` keys)`,
       inputs: tally.refused,
       held: `all ${tally.refused} refused with error code "validation" and at least one issue; after each handler's batch a valid getSession still answered (${tally.validAfter}/${tally.handlers})`,
       command: 'npx vitest run test/hostile/ipc-fuzz.test.ts',
