@@ -44,7 +44,7 @@ describe('streamed capture', () => {
         }
       },
     });
-    expect(result.analysis.packets ?? result.analysis.capture).toBeTruthy();
+    expect(result.analysis.capture.packets).toBe(packets);
     expect(samples.length).toBeGreaterThanOrEqual(3);
     const first = samples[0]!;
     const growth = Math.max(...samples.map((sample) => sample.heap)) - first.heap;
