@@ -3,6 +3,7 @@
  * (2026-11-25T13:24:32.192571Z). The math stays in whole microseconds so a report never
  * shows a rounded time that differs from the capture's.
  */
+import { isoOfMicroseconds, secondsToMicroseconds } from '../analysis/time-format';
 
 const isoPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
 
@@ -39,11 +40,7 @@ export function displayTime(iso: string): string {
 
 /** The contract's form of a Unix time in seconds (microsecond precision). */
 export function isoOfSeconds(seconds: number): string {
-  const microseconds = Math.round(seconds * 1_000_000);
-  const wholeSeconds = Math.floor(microseconds / 1_000_000);
-  const fraction = microseconds - wholeSeconds * 1_000_000;
-  const base = new Date(wholeSeconds * 1000).toISOString().slice(0, 19);
-  return `${base}.${String(fraction).padStart(6, '0')}Z`;
+  return isoOfMicroseconds(secondsToMicroseconds(seconds));
 }
 
 /** A clock label for chart ticks: '13:24:30', with as many fraction digits as asked. */
