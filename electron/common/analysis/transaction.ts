@@ -18,25 +18,25 @@ export type SettledOutcome = Exclude<QueryOutcome, 'pending'>;
 
 export class Transaction {
   /** Hash of the exact key's numbers (transactionHash); the open and recent indexes chain on it. */
-  hash: number;
+  hash!: number;
   /** The service (transport, server address and port) the query went to: one incident's scope. */
-  service: ServiceState;
-  transport: Transport;
-  client: string;
-  clientPort: number;
-  server: string;
-  serverPort: number;
-  id: number;
+  service!: ServiceState;
+  transport!: Transport;
+  client!: string;
+  clientPort!: number;
+  server!: string;
+  serverPort!: number;
+  id!: number;
   /** The question as the client wrote it (display), and its type and class. */
-  name: string;
-  type: number;
-  questionClass: number;
-  firstFrame: number;
-  firstMicroseconds: number;
+  name!: string;
+  type!: number;
+  questionClass!: number;
+  firstFrame!: number;
+  firstMicroseconds!: number;
   /** The latest (re)transmission: the timeout runs from here. */
-  lastMicroseconds: number;
+  lastMicroseconds!: number;
   /** IPv4 identification of the latest transmission (ICMP errors that quote no ports). */
-  ipId: number;
+  ipId!: number;
   retransmissions = 0;
   /** RD was set in the query (RFC 1035 §4.1.1): the client wants a resolver. */
   recursionDesired = false;
@@ -70,45 +70,10 @@ export class Transaction {
   pairPrevious: Transaction | undefined = undefined;
   pairNext: Transaction | undefined = undefined;
 
-  constructor(
-    hash: number,
-    service: ServiceState,
-    transport: Transport,
-    client: string,
-    clientPort: number,
-    server: string,
-    serverPort: number,
-    id: number,
-    name: string,
-    type: number,
-    questionClass: number,
-    frame: number,
-    microseconds: number,
-    ipId: number,
-    packet: DecodedPacket,
-  ) {
-    this.hash = hash;
-    this.service = service;
-    this.transport = transport;
-    this.client = client;
-    this.clientPort = clientPort;
-    this.server = server;
-    this.serverPort = serverPort;
-    this.id = id;
-    this.name = name;
-    this.type = type;
-    this.questionClass = questionClass;
-    this.firstFrame = frame;
-    this.firstMicroseconds = microseconds;
-    this.lastMicroseconds = microseconds;
-    this.ipId = ipId;
-    this.frame = packet.frame;
-    // Binary packets print from their bytes; text imports from their layers (plain values, no views).
-    this.textLayers = packet.origin ? packet.layers : undefined;
-    this.origin = packet.origin;
-  }
-
-  /** Make a recycled transaction a new one (every field, as the constructor sets them). */
+  /**
+   * Make a transaction, new or recycled, a new one: every field is set here, the one place, so a
+   * recycled transaction cannot keep a value from its last query.
+   */
   reset(
     hash: number,
     service: ServiceState,

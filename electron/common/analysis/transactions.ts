@@ -191,27 +191,7 @@ export class TransactionTable {
     ipId: number,
     packet: DecodedPacket,
   ): Transaction {
-    const free = this.pool.pop();
-    if (free) {
-      return free.reset(
-        hash,
-        service,
-        transport,
-        client,
-        clientPort,
-        server,
-        serverPort,
-        id,
-        name,
-        type,
-        questionClass,
-        frame,
-        microseconds,
-        ipId,
-        packet,
-      );
-    }
-    return new Transaction(
+    return (this.pool.pop() ?? new Transaction()).reset(
       hash,
       service,
       transport,
