@@ -82,7 +82,6 @@ const elsewhere = [
 ];
 
 const notCovered = [
-  'Disk full while writing the rolling pcap of a live capture (only export is tested on a full tmpfs).',
   'The renderer reloaded during a live capture: test/app/service-files.test.ts pages the events again for a reloaded renderer of a file session only; no live-capture or browser reload test.',
   'Browser-mode WebSocket messages fuzzed over the wire (the fuzz above calls the service directly; test/app/server.test.ts covers the socket refusals).',
   '`@doyensec/electronegativity` over the Electron code and `npm audit --omit=dev` are not run by any suite.',

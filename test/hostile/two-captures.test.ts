@@ -1,42 +1,18 @@
 // Two live captures started at once on loopback: one runs, the other is refused as busy; only
 // one helper process exists; after stop, the pcap reads whole and no helper is left behind.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCaptureFile } from '../../electron/node/files/read-capture';
 import { startHarness, type Harness } from '../app/support/service-harness';
 import { recordFigure, repoRoot } from './support/figures';
+import { ourHelpers } from './support/our-helpers';
 
 const helperBuilt = existsSync(join(repoRoot, 'native/build/netmortem-capture'));
 const root = process.getuid?.() === 0;
 const reason = !helperBuilt ? 'the capture helper is not built (npm run setup)' : 'live capture needs root';
 if (!helperBuilt || !root) console.warn(`two-captures test skipped: ${reason}`);
-
-/** netmortem-capture processes descended from this test process (others' captures on the machine do not count). */
-function ourHelpers(): number[] {
-  const parents = new Map<number, number>();
-  const helpers: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('netmortem-capture'))
-        helpers.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const descends = (pid: number): boolean => {
-    for (let at = pid, hops = 0; at > 1 && hops < 64; hops++) {
-      if (at === process.pid) return true;
-      at = parents.get(at) ?? 0;
-    }
-    return false;
-  };
-  return helpers.filter(descends);
-}
 
 let harness: Harness;
 beforeAll(async () => {
