@@ -104,70 +104,27 @@ const typeNames: ReadonlyMap<number, string> = new Map([
   [32769, 'DLV'],
 ]);
 
-/** tcpdump's ns_type2str: the types it names; every other prints as "Type<n>". */
+/** The type numbers tcpdump's ns_type2str names (1 to 48, 99 to 104, 249 to 256). */
+function tcpdumpNamedTypes(): number[] {
+  const types: number[] = [];
+  for (const [first, last] of [
+    [1, 48],
+    [99, 104],
+    [249, 256],
+  ] as const) {
+    for (let type = first; type <= last; type++) types.push(type);
+  }
+  return types;
+}
+
+/**
+ * tcpdump's ns_type2str: the registry's mnemonics for the types it names, but for its own
+ * spelling of two; every other type prints as "Type<n>".
+ */
 const tcpdumpTypeNames: ReadonlyMap<number, string> = new Map([
-  [1, 'A'],
-  [2, 'NS'],
-  [3, 'MD'],
-  [4, 'MF'],
-  [5, 'CNAME'],
-  [6, 'SOA'],
-  [7, 'MB'],
-  [8, 'MG'],
-  [9, 'MR'],
-  [10, 'NULL'],
-  [11, 'WKS'],
-  [12, 'PTR'],
-  [13, 'HINFO'],
-  [14, 'MINFO'],
-  [15, 'MX'],
-  [16, 'TXT'],
-  [17, 'RP'],
-  [18, 'AFSDB'],
-  [19, 'X25'],
-  [20, 'ISDN'],
-  [21, 'RT'],
-  [22, 'NSAP'],
+  ...tcpdumpNamedTypes().map((type): [number, string] => [type, typeNames.get(type)!]),
   [23, 'NSAP_PTR'],
-  [24, 'SIG'],
-  [25, 'KEY'],
-  [26, 'PX'],
-  [27, 'GPOS'],
-  [28, 'AAAA'],
-  [29, 'LOC'],
-  [30, 'NXT'],
-  [31, 'EID'],
-  [32, 'NIMLOC'],
-  [33, 'SRV'],
-  [34, 'ATMA'],
-  [35, 'NAPTR'],
-  [36, 'KX'],
-  [37, 'CERT'],
-  [38, 'A6'],
-  [39, 'DNAME'],
-  [40, 'SINK'],
-  [41, 'OPT'],
-  [42, 'APL'],
-  [43, 'DS'],
-  [44, 'SSHFP'],
-  [45, 'IPSECKEY'],
-  [46, 'RRSIG'],
-  [47, 'NSEC'],
-  [48, 'DNSKEY'],
-  [99, 'SPF'],
-  [100, 'UINFO'],
-  [101, 'UID'],
-  [102, 'GID'],
-  [103, 'UNSPEC'],
   [104, 'UNSPECA'],
-  [249, 'TKEY'],
-  [250, 'TSIG'],
-  [251, 'IXFR'],
-  [252, 'AXFR'],
-  [253, 'MAILB'],
-  [254, 'MAILA'],
-  [255, 'ANY'],
-  [256, 'URI'],
 ]);
 
 /** The registry mnemonic of a type, or RFC 3597's "TYPE<n>". */
