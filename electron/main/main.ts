@@ -46,6 +46,8 @@ function createWindow(): void {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // A middle click must not open a link in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window = created;
