@@ -20,16 +20,17 @@ function insertionPoint(events: readonly { frame: number }[], frame: number): nu
 
 /**
  * Adds an event in frame order; an event already held (same frame) is left alone. Returns
- * whether it was added. Events nearly always arrive in order, so this is an append.
+ * where it was added, or -1 when it was already held. Events nearly always arrive in order,
+ * so this is an append.
  */
-export function insertByFrame<T extends { frame: number }>(events: T[], event: T): boolean {
+export function insertByFrame<T extends { frame: number }>(events: T[], event: T): number {
   const last = events[events.length - 1];
   if (!last || last.frame < event.frame) {
     events.push(event);
-    return true;
+    return events.length - 1;
   }
   const index = insertionPoint(events, event.frame);
-  if (events[index]?.frame === event.frame) return false;
+  if (events[index]?.frame === event.frame) return -1;
   events.splice(index, 0, event);
-  return true;
+  return index;
 }

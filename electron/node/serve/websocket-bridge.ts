@@ -3,21 +3,12 @@ import type { WebSocket } from 'ws';
 import type { ServerMessage } from '../../common/ipc/wire';
 import { clientMessageSchema } from '../../common/ipc/wire-schema';
 import type { Service } from '../service/service-types';
-
-/** Past this many unsent bytes a slow client gets no more events until it catches up with its responses. */
-const maximumBufferedBytes = 256 * 1024 * 1024;
+import { PacedSender } from './paced-sender';
 
 export function bridgeWebSocket(socket: WebSocket, service: Service): () => void {
-  const send = (message: ServerMessage): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-  };
-  const unsubscribe = service.subscribe((event) => {
-    if (socket.bufferedAmount > maximumBufferedBytes) {
-      socket.close(1013, 'client too slow');
-      return;
-    }
-    send({ type: 'event', ...event });
-  });
+  const sender = new PacedSender(socket);
+  const send = (message: ServerMessage): void => sender.sendNow(message);
+  const unsubscribe = service.subscribe((event) => sender.push(event));
   socket.on('message', (data, isBinary) => {
     void handle(isBinary ? null : data.toString());
   });
@@ -36,6 +27,10 @@ export function bridgeWebSocket(socket: WebSocket, service: Service): () => void
     const envelope = await service.call(parsed.data.name, parsed.data.args);
     send({ type: 'response', id: parsed.data.id, envelope });
   };
-  socket.on('close', unsubscribe);
-  return unsubscribe;
+  const close = (): void => {
+    unsubscribe();
+    sender.dispose();
+  };
+  socket.on('close', close);
+  return close;
 }

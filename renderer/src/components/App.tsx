@@ -146,7 +146,7 @@ export function App({ api, store }: { api: Api; store: SessionStore }) {
               <section className="panel">
                 <Timeline buckets={buckets} analysis={analysis} view={view} range={range} onRange={setRange} onView={setView} />
               </section>
-              <EventsTable events={store.events} version={version} range={range} selectedFrame={selectedFrame} onSelect={setSelectedFrame} />
+              <EventsTable events={store.events} times={store.times} version={version} range={range} selectedFrame={selectedFrame} onSelect={setSelectedFrame} />
             </>
           ) : (
             <div style={{ gridRow: '1 / -1' }}>
@@ -159,7 +159,7 @@ export function App({ api, store }: { api: Api; store: SessionStore }) {
           <PacketDetails api={api} frame={selectedFrame} />
         </div>
       </div>
-      <StatusBar session={session} stats={store.stats} events={store.events.length} />
+      <StatusBar session={session} stats={store.stats} progress={store.progress} events={store.events.length} />
       {dialog === 'open' && <OpenDialog onFiles={openLocal} onPath={(path) => openPaths([path])} onClose={() => setDialog(null)} />}
       {dialog === 'export' && analysis && <ExportDialog api={api} analysis={analysis} onClose={() => setDialog(null)} onExportPackets={exportPackets} />}
     </div>

@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TimelineEvent } from '../../../electron/common/analysis/timeline-event';
 import { outcomeColors } from '../../../electron/common/report/timeline-colors';
 import { clockOfSeconds } from '../../../electron/common/report/time-format';
+import { markTiming } from '../timing';
 import { selectRows, resultOf, sortColumns, type KindFilter, type SortColumn } from '../state/event-rows';
 import type { TimeRange } from '../state/chart-data';
 
@@ -16,6 +17,8 @@ const kindLabels: Record<TimelineEvent['kind'], string> = { 'dns-query': 'DNS qu
 
 interface EventsTableProps {
   events: readonly TimelineEvent[];
+  /** The events' times (SessionStore.times). */
+  times: Float64Array;
   /** Changes whenever the events or their outcomes change. */
   version: number;
   range: TimeRange | null;
@@ -23,17 +26,18 @@ interface EventsTableProps {
   onSelect: (frame: number) => void;
 }
 
-export const EventsTable = memo(function EventsTable({ events, version, range, selectedFrame, onSelect }: EventsTableProps) {
+export const EventsTable = memo(function EventsTable({ events, times, version, range, selectedFrame, onSelect }: EventsTableProps) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
   const [sort, setSort] = useState<{ column: SortColumn; descending: boolean }>({ column: 'frame', descending: false });
   const deferredText = useDeferredValue(text);
   const rows = useMemo(
-    () => selectRows(events, { text: deferredText, kind, range, sort }),
+    () => selectRows(events, times, { text: deferredText, kind, range, sort }),
     // version: the events array is appended to in place.
-    [events, version, deferredText, kind, range, sort],
+    [events, times, version, deferredText, kind, range, sort],
   );
   const count = rows ? rows.length : events.length;
+  useEffect(() => markTiming('netmortem:rows-drawn', { count }), [rows, count]);
   const eventAt = (position: number): TimelineEvent | undefined => events[rows ? rows[position]! : position];
 
   const scroller = useRef<HTMLDivElement>(null);

@@ -1,4 +1,4 @@
-import type { SessionInfo, Stats } from '../../../electron/common/ipc/payload-schemas';
+import type { Progress, SessionInfo, Stats } from '../../../electron/common/ipc/payload-schemas';
 import { useElapsedSeconds } from '../hooks/use-elapsed';
 
 function formatElapsed(seconds: number | null): string {
@@ -19,9 +19,9 @@ const stateLabels: Record<SessionInfo['state'], string> = {
   failed: 'failed',
 };
 
-export function StatusBar({ session, stats, events }: { session: SessionInfo | null; stats: Stats | null; events: number }) {
+export function StatusBar({ session, stats, progress, events }: { session: SessionInfo | null; stats: Stats | null; progress: Progress | null; events: number }) {
   const elapsed = useElapsedSeconds(session?.startedAt ?? null, session?.endedAt ?? null);
-  const packets = stats?.packets ?? session?.packets ?? 0;
+  const packets = stats?.packets ?? (session?.state === 'loading' ? progress?.packets : undefined) ?? session?.packets ?? 0;
   const dropped = stats?.dropped ?? session?.dropped ?? null;
   const files = session?.files ?? [];
   return (

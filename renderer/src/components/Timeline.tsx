@@ -3,7 +3,7 @@
  * incident. The brush selects a time range that filters the events table; "Zoom" redraws
  * the chart over that range with finer bars.
  */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, Legend, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Analysis } from '../../../electron/common/report/analysis-schema';
 import { icmpKindColors, icmpKindLabels, outcomeColors, outcomeLabels, severityColors } from '../../../electron/common/report/timeline-colors';
@@ -12,6 +12,7 @@ import { incidentBands } from '../../../electron/common/report/timeline-chart';
 import { clockOfSeconds } from '../../../electron/common/report/time-format';
 import type { TimelineBucket } from '../../../electron/common/report/timeline-buckets';
 import { chartData, icmpKey, type ChartRow, type TimeRange } from '../state/chart-data';
+import { markTiming } from '../timing';
 
 /** About this many bars whatever the capture's size: a million events draw as fast as ten. */
 const targetBars = 90;
@@ -51,6 +52,10 @@ function ChartTooltip({ active, payload }: { active?: boolean; payload?: readonl
 export const Timeline = memo(function Timeline({ buckets, analysis, view, range, onRange, onView }: TimelineProps) {
   const data = useMemo(() => chartData(buckets, targetBars, view), [buckets, view]);
   const bands = useMemo(() => (analysis ? incidentBands(analysis) : []), [analysis]);
+  useEffect(() => markTiming('netmortem:timeline-drawn', { bars: data.rows.length }), [data]);
+  // The brush keeps its own drag state: it is remounted (to the whole range) only when the
+  // bars change or the user asks for everything again, never while it is being dragged.
+  const [brushGeneration, setBrushGeneration] = useState(0);
   const digits = tickDigits(data.width);
   const first = data.rows[0];
   const last = data.rows[data.rows.length - 1];
@@ -90,7 +95,7 @@ export const Timeline = memo(function Timeline({ buckets, analysis, view, range,
             <Bar key={kind} dataKey={icmpKey(kind)} name={`ICMP ${icmpKindLabels[kind]}`} stackId="icmp" fill={icmpKindColors[kind]} stroke="var(--surface)" strokeWidth={0.5} isAnimationActive={false} />
           ))}
           <Brush
-            key={`${data.rows.length}:${first.start}:${range ? 'range' : 'all'}`}
+            key={`${data.rows.length}:${first.start}:${brushGeneration}`}
             dataKey="middle"
             height={18}
             travellerWidth={8}
@@ -103,6 +108,7 @@ export const Timeline = memo(function Timeline({ buckets, analysis, view, range,
               const startRow = data.rows[next.startIndex ?? 0];
               const endRow = data.rows[next.endIndex ?? data.rows.length - 1];
               if (!startRow || !endRow) return;
+              markTiming('netmortem:brush-change', { startIndex: next.startIndex ?? 0, endIndex: next.endIndex ?? 0 });
               const whole = next.startIndex === 0 && next.endIndex === data.rows.length - 1;
               onRange(whole && !view ? null : { start: startRow.start, end: endRow.end });
             }}
@@ -117,7 +123,7 @@ export const Timeline = memo(function Timeline({ buckets, analysis, view, range,
           <button type="button" data-testid="zoom-button" disabled={!range} onClick={() => onView(range)}>
             Zoom to selection
           </button>
-          <button type="button" data-testid="zoom-reset" disabled={!range && !view} onClick={() => { onView(null); onRange(null); }}>
+          <button type="button" data-testid="zoom-reset" disabled={!range && !view} onClick={() => { onView(null); onRange(null); setBrushGeneration((generation) => generation + 1); }}>
             Show all
           </button>
         </span>

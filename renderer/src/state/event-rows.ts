@@ -59,18 +59,25 @@ function keyOf(event: TimelineEvent, column: SortColumn): string | number {
   }
 }
 
-export function selectRows(events: readonly TimelineEvent[], query: RowQuery): Uint32Array | null {
+/** `times[i]` is `events[i].time` (SessionStore.times): the range test touches no event object. */
+export function selectRows(events: readonly TimelineEvent[], times: Float64Array, query: RowQuery): Uint32Array | null {
   const needle = query.text.trim().toLowerCase();
   const filtered = needle !== '' || query.kind !== 'all' || query.range !== null;
   const sorted = !(query.sort.column === 'frame' && !query.sort.descending);
   if (!filtered && !sorted) return null;
   const chosen = new Uint32Array(events.length);
+  const start = query.range?.start ?? -Infinity;
+  const end = query.range?.end ?? Infinity;
+  const everyKind = query.kind === 'all';
   let count = 0;
   for (let index = 0; index < events.length; index += 1) {
-    const event = events[index]!;
-    if (query.range && (event.time < query.range.start || event.time >= query.range.end)) continue;
-    if (!matchesKind(event, query.kind)) continue;
-    if (needle !== '' && !matchesText(event, needle)) continue;
+    const time = times[index]!;
+    if (time < start || time >= end) continue;
+    if (!everyKind || needle !== '') {
+      const event = events[index]!;
+      if (!matchesKind(event, query.kind)) continue;
+      if (needle !== '' && !matchesText(event, needle)) continue;
+    }
     chosen[count++] = index;
   }
   const rows = chosen.subarray(0, count);

@@ -17,6 +17,8 @@ export class SessionStore {
   session: SessionInfo | null = null;
   /** In frame order, as the service streams them. */
   events: TimelineEvent[] = [];
+  /** Each event's time, in the same order: the table's time filter reads a typed array, not a million objects. */
+  times = new Float64Array(1024);
   buckets = new TimelineBuckets(storedBuckets);
   analysis: Analysis | null = null;
   stats: Stats | null = null;
@@ -43,6 +45,7 @@ export class SessionStore {
   setSession(session: SessionInfo): void {
     if (this.session?.id !== session.id) {
       this.events = [];
+      this.times = new Float64Array(1024);
       this.buckets = new TimelineBuckets(storedBuckets);
       this.analysis = null;
       this.stats = null;
@@ -61,7 +64,25 @@ export class SessionStore {
 
   /** Events already held (a page fetched after a reload overlapping a batch) are skipped. */
   appendEvents(events: readonly TimelineEvent[]): void {
-    for (const event of events) if (insertByFrame(this.events, event)) this.buckets.addEvent(event);
+    let rebuild = false;
+    for (const event of events) {
+      const index = insertByFrame(this.events, event);
+      if (index < 0) continue;
+      this.buckets.addEvent(event);
+      if (index === this.events.length - 1) this.setTime(index, event.time);
+      else rebuild = true;
+    }
+    // An event that arrived out of frame order shifted the ones after it (rare).
+    if (rebuild) this.events.forEach((event, index) => this.setTime(index, event.time));
+  }
+
+  private setTime(index: number, time: number): void {
+    if (index >= this.times.length) {
+      const bigger = new Float64Array(Math.max(this.times.length * 2, index + 1));
+      bigger.set(this.times);
+      this.times = bigger;
+    }
+    this.times[index] = time;
   }
 
   applyUpdates(updates: readonly OutcomeUpdate[]): void {
