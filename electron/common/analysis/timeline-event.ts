@@ -4,28 +4,33 @@
  * the ICMP error quoting it, or the timeout), so outcomes arrive as `OutcomeUpdate`s.
  */
 
-export type QueryOutcome =
-  | 'answered' // NOERROR response
-  | 'nxdomain'
-  | 'servfail'
-  | 'refused'
-  | 'other-rcode'
-  | 'icmp-failed' // an ICMP/ICMPv6 error quoted the query
-  | 'unanswered' // nothing came back within the timeout
-  | 'pending'; // nothing yet, but younger than the timeout
+/** Every query outcome, in the order the timeline stacks them. */
+export const queryOutcomes = [
+  'answered', // NOERROR response
+  'nxdomain',
+  'servfail',
+  'refused',
+  'other-rcode',
+  'icmp-failed', // an ICMP/ICMPv6 error quoted the query
+  'unanswered', // nothing came back within the timeout
+  'pending', // nothing yet, but younger than the timeout
+] as const;
+export type QueryOutcome = (typeof queryOutcomes)[number];
 
 /** ICMP/ICMPv6 errors grouped the way incidents are (the contract's `icmp.byKind` keys). */
-export type IcmpErrorKind =
-  | 'port-unreachable'
-  | 'admin-prohibited'
-  | 'host-unreachable'
-  | 'network-unreachable'
-  | 'other-unreachable'
-  | 'ttl-exceeded'
-  | 'fragmentation-needed'
-  | 'parameter-problem'
-  | 'redirect'
-  | 'source-quench';
+export const icmpErrorKinds = [
+  'port-unreachable',
+  'admin-prohibited',
+  'host-unreachable',
+  'network-unreachable',
+  'other-unreachable',
+  'ttl-exceeded',
+  'fragmentation-needed',
+  'parameter-problem',
+  'redirect',
+  'source-quench',
+] as const;
+export type IcmpErrorKind = (typeof icmpErrorKinds)[number];
 
 export interface TimelineEvent {
   frame: number;

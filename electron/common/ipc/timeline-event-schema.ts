@@ -1,34 +1,13 @@
 /**
- * Runtime schemas for the streamed timeline types (../analysis/timeline-event.ts). The types
- * there are fixed; these schemas mirror them, and the `satisfies` checks below make the
- * compiler refuse any drift between the two.
+ * Runtime schemas for the streamed timeline types (../analysis/timeline-event.ts). The outcome
+ * and ICMP-kind lists come from there; the `satisfies` checks below make the compiler refuse
+ * any drift between the object schemas and the types.
  */
 import { z } from 'zod';
-import type { IcmpErrorKind, OutcomeUpdate, QueryOutcome, TimelineEvent } from '../analysis/timeline-event';
+import { icmpErrorKinds, queryOutcomes } from '../analysis/timeline-event';
+import type { OutcomeUpdate, TimelineEvent } from '../analysis/timeline-event';
 
-export const queryOutcomes = [
-  'answered',
-  'nxdomain',
-  'servfail',
-  'refused',
-  'other-rcode',
-  'icmp-failed',
-  'unanswered',
-  'pending',
-] as const satisfies readonly QueryOutcome[];
-
-export const icmpErrorKinds = [
-  'port-unreachable',
-  'admin-prohibited',
-  'host-unreachable',
-  'network-unreachable',
-  'other-unreachable',
-  'ttl-exceeded',
-  'fragmentation-needed',
-  'parameter-problem',
-  'redirect',
-  'source-quench',
-] as const satisfies readonly IcmpErrorKind[];
+export { icmpErrorKinds, queryOutcomes };
 
 export const queryOutcomeSchema = z.enum(queryOutcomes);
 export const icmpErrorKindSchema = z.enum(icmpErrorKinds);

@@ -9,31 +9,10 @@
  * before, so widening merges buckets exactly; `regroupBuckets` then picks a round display
  * width (1, 2, 5, 10, 15, 30 s, 1, 2, 5 min, ...) for a chart of about N bars.
  */
+import { icmpErrorKinds, queryOutcomes } from '../analysis/timeline-event';
 import type { IcmpErrorKind, OutcomeUpdate, QueryOutcome, TimelineEvent } from '../analysis/timeline-event';
 
-export const queryOutcomes: readonly QueryOutcome[] = [
-  'answered',
-  'nxdomain',
-  'servfail',
-  'refused',
-  'other-rcode',
-  'icmp-failed',
-  'unanswered',
-  'pending',
-];
-
-export const icmpErrorKinds: readonly IcmpErrorKind[] = [
-  'port-unreachable',
-  'admin-prohibited',
-  'host-unreachable',
-  'network-unreachable',
-  'other-unreachable',
-  'ttl-exceeded',
-  'fragmentation-needed',
-  'parameter-problem',
-  'redirect',
-  'source-quench',
-];
+export { icmpErrorKinds, queryOutcomes };
 
 export interface TimelineBucket {
   /** Unix seconds, inclusive. */
