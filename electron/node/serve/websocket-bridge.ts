@@ -9,6 +9,10 @@ export function bridgeWebSocket(socket: WebSocket, service: Service): () => void
   const sender = new PacedSender(socket);
   const send = (message: ServerMessage): void => sender.sendNow(message);
   const unsubscribe = service.subscribe((event) => sender.push(event));
+  // A frame past maxPayload, or one that breaks RFC 6455 (bad opcode, unmasked, invalid UTF-8),
+  // makes ws close the socket with 1009/1002/1007 and emit 'error': without a listener that
+  // error would be uncaught and end the whole server (found by test/hostile/websocket-fuzz).
+  socket.on('error', () => undefined);
   socket.on('message', (data, isBinary) => {
     void handle(isBinary ? null : data.toString());
   });
