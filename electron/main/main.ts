@@ -38,7 +38,9 @@ function createWindow(): void {
     title: 'netmortem',
     show: false,
     webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
+      // Reviewed (electronegativity PRELOAD_JS_CHECK, docs/reliability.md): sandboxed, isolated,
+      // exposes one invoke per contract request, never ipcRenderer; main checks every call (zod).
+      preload: join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
