@@ -1,10 +1,10 @@
 /**
- * Writes a large synthetic pcap for the benchmarks: DNS queries and responses (some
- * NXDOMAIN), ICMP port-unreachable errors quoting DNS queries (an outage window), and bulk
- * TCP segments. Deterministic (seeded), streamed to disk in large chunks, documentation
- * addresses only (RFC 5737).
+ * A large synthetic pcap for the benchmarks and the hostile suite: DNS queries and responses
+ * (some NXDOMAIN), ICMP port-unreachable errors quoting DNS queries (an outage window), and
+ * bulk TCP segments. Deterministic (seeded), documentation addresses only (RFC 5737). Made
+ * in chunks: written to disk, or streamed (a FIFO) without ever being a file.
  *
- *   tsx bench/synthetic-capture.ts OUT.pcap [PACKETS]
+ *   tsx bench/synthetic-capture.ts OUT.pcap [PACKETS] [SEED]
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 
@@ -26,22 +26,16 @@ function ipv4Bytes(text: string): number[] {
   return text.split('.').map(Number);
 }
 
+/** Room left in the buffer before each round of the generator: two records of at most 1100 bytes. */
+const roundBytes = 4096;
+
+/** Fills one reused buffer with records; the generator hands it out whenever a round might not fit. */
 class PacketWriter {
-  private buffer = Buffer.allocUnsafe(8 << 20);
+  private readonly buffer = Buffer.allocUnsafe(8 << 20);
   private used = 0;
-  constructor(private readonly descriptor: number) {
-    // pcap file header, nanosecond magic (0xa1b23c4d), version 2.4, snaplen 262144, EN10MB.
-    const header = Buffer.alloc(24);
-    header.writeUInt32LE(0xa1b23c4d, 0);
-    header.writeUInt16LE(2, 4);
-    header.writeUInt16LE(4, 6);
-    header.writeUInt32LE(262144, 16);
-    header.writeUInt32LE(1, 20);
-    writeSync(descriptor, header);
-  }
   /** Reserves room for one record and returns the offset of its frame bytes. */
   record(seconds: number, nanoseconds: number, length: number): number {
-    if (this.used + 16 + length > this.buffer.length) this.flush();
+    if (this.used + 16 + length > this.buffer.length) throw new Error('synthetic capture: a round outgrew the buffer');
     const at = this.used;
     this.buffer.writeUInt32LE(seconds, at);
     this.buffer.writeUInt32LE(nanoseconds, at + 4);
@@ -53,10 +47,26 @@ class PacketWriter {
   get bytes(): Buffer {
     return this.buffer;
   }
-  flush(): void {
-    if (this.used > 0) writeSync(this.descriptor, this.buffer, 0, this.used);
-    this.used = 0;
+  get full(): boolean {
+    return this.used + roundBytes > this.buffer.length;
   }
+  /** The records so far; the view is overwritten once the caller asks for the next chunk. */
+  take(): Buffer {
+    const chunk = this.buffer.subarray(0, this.used);
+    this.used = 0;
+    return chunk;
+  }
+}
+
+/** pcap file header, nanosecond magic (0xa1b23c4d), version 2.4, snaplen 262144, EN10MB. */
+function fileHeader(): Buffer {
+  const header = Buffer.alloc(24);
+  header.writeUInt32LE(0xa1b23c4d, 0);
+  header.writeUInt16LE(2, 4);
+  header.writeUInt16LE(4, 6);
+  header.writeUInt32LE(262144, 16);
+  header.writeUInt32LE(1, 20);
+  return header;
 }
 
 function writeEthernet(buffer: Buffer, at: number): number {
@@ -126,11 +136,15 @@ export interface SyntheticOptions {
   seed?: number;
 }
 
-/** Writes the capture; returns how many packets of each kind it wrote. */
-export function writeSyntheticCapture(path: string, options: SyntheticOptions): Record<string, number> {
+/**
+ * The capture's bytes in chunks of up to 8 MiB: the file header, then the records. Each chunk
+ * is a view of a reused buffer, valid until the next one is asked for: write it out first.
+ * Returns how many packets of each kind it made.
+ */
+export function* syntheticCaptureChunks(options: SyntheticOptions): Generator<Buffer, Record<string, number>, undefined> {
   const next = random(options.seed ?? 7);
-  const descriptor = openSync(path, 'w');
-  const writer = new PacketWriter(descriptor);
+  const writer = new PacketWriter();
+  yield fileHeader();
   const counts: Record<string, number> = { dnsQuery: 0, dnsResponse: 0, icmpError: 0, tcp: 0 };
   const server = ipv4Bytes('203.0.113.53');
   const brokenServer = ipv4Bytes('203.0.113.2');
@@ -147,6 +161,7 @@ export function writeSyntheticCapture(path: string, options: SyntheticOptions): 
     }
   };
   while (written < options.packets) {
+    if (writer.full) yield writer.take();
     const client = [192, 0, 2, 10 + Math.floor(next() * 200)];
     const clientPort = 1024 + Math.floor(next() * 60000);
     const id = Math.floor(next() * 65536);
@@ -217,16 +232,29 @@ export function writeSyntheticCapture(path: string, options: SyntheticOptions): 
     }
     advance();
   }
-  writer.flush();
-  closeSync(descriptor);
+  yield writer.take();
   return counts;
 }
 
+/** Writes the capture to `path` (a file, or a FIFO a reader has open); returns how many packets of each kind it wrote. */
+export function writeSyntheticCapture(path: string, options: SyntheticOptions): Record<string, number> {
+  const descriptor = openSync(path, 'w');
+  try {
+    const chunks = syntheticCaptureChunks(options);
+    for (let step = chunks.next(); ; step = chunks.next()) {
+      if (step.done) return step.value;
+      for (let at = 0; at < step.value.length; ) at += writeSync(descriptor, step.value, at);
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  const [out, packets] = process.argv.slice(2);
+  const [out, packets, seed] = process.argv.slice(2);
   if (!out) {
-    console.error('usage: tsx bench/synthetic-capture.ts OUT.pcap [PACKETS]');
+    console.error('usage: tsx bench/synthetic-capture.ts OUT.pcap [PACKETS] [SEED]');
     process.exit(1);
   }
-  console.log(writeSyntheticCapture(out, { packets: Number(packets ?? 1_000_000) }));
+  console.log(writeSyntheticCapture(out, { packets: Number(packets ?? 1_000_000), ...(seed !== undefined ? { seed: Number(seed) } : {}) }));
 }

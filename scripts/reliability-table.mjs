@@ -72,6 +72,14 @@ const elsewhere = [
     'npx vitest run test/report',
   ],
   [
+    'Renderer reloaded during a live capture, at the service',
+    'a fresh subscriber mid-capture on lo: getSession, getEvents two at a time, live batches after, then stopCapture',
+    '1 case',
+    'still capturing; pages and batches hold every logged event once; stopped, no helper left',
+    'test/app/live-reload.test.ts',
+    'npx vitest run test/app/live-reload.test.ts',
+  ],
+  [
     'Malformed IPC calls, unknown request names',
     '600 fast-check values over all requests, hand-picked wrong calls, `__proto__`/`constructor` names',
     '600 + 25 cases',
@@ -81,12 +89,19 @@ const elsewhere = [
   ],
 ];
 
-const notCovered = [
-  'The renderer reloaded during a live capture: test/app/service-files.test.ts pages the events again for a reloaded renderer of a file session only; no live-capture or browser reload test.',
-  'Browser-mode WebSocket messages fuzzed over the wire (the fuzz above calls the service directly; test/app/server.test.ts covers the socket refusals).',
-  '`@doyensec/electronegativity` and `npm audit --omit=dev` are not run by any suite. Run by hand on 2026-11-25 (`npx @doyensec/electronegativity -i electron -r 45.5.0`): after turning Auxclick off, it reports PRELOAD_JS_CHECK (medium, "review the use of preload scripts": ours exposes one contextBridge method per contract message), REMOTE_MODULE_JS_CHECK (medium, tentative: the remote module no longer exists in Electron 45) and CSP_GLOBAL_CHECK (low, tentative: it cannot parse the CSP, which it reads from a constant). `npm audit` cannot run here: the registry answers its advisory endpoint with 405.',
-  'The 10 000 000-packet stream runs only with NETMORTEM_HOSTILE_FULL=1 (about 4 GB of disk); CI streams 200 000 packets.',
+// Findings of electronegativity we reviewed and marked with its own `eng-disable` comments;
+// test/hostile/electronegativity.test.ts fails if other marks appear or these hide anything else.
+const reviewed = [
+  'PRELOAD_JS_CHECK (medium, firm: "review the use of preload scripts"), electron/main/main.ts. The preload is how the sandboxed page reaches the service, so it stays. Reviewed: the window runs with `sandbox: true`, `contextIsolation: true`, `nodeIntegration: false`; electron/preload/preload.ts exposes through contextBridge one function per contract request (each an `ipcRenderer.invoke` on that request\'s fixed channel), `on` for the contract\'s event names only (unknown names and non-function listeners throw; it returns the unsubscribe), and `webUtils.getPathForFile`; never `ipcRenderer` itself. Main checks every call against the contract with zod (the IPC fuzz above).',
+  'CSP_GLOBAL_CHECK (low, firm), electron/main/window-security.ts. Once the policy was written as a literal the tool could evaluate it; its one remark is Google csp-evaluator\'s "`\'self\'` can be problematic if you host JSONP, Angular or user uploaded files" on `script-src \'self\'`. Reviewed: the app has no JSONP and no Angular; in browser mode the origin serves only the built renderer, uploads are never served, and exports go out as attachments with non-script types under `X-Content-Type-Options: nosniff`, so no served file can run as a script; in Electron the page comes from the app\'s files (file://). Any of it would first need an HTML injection, which `script-src` without `\'unsafe-inline\'` and React\'s escaping block (test/report/hostile-capture.test.ts). Dropping `\'self\'` would need hash-pinned scripts with Subresource Integrity in the renderer build.',
 ];
+
+const notCovered = [
+  '`npm audit --omit=dev` (`npm run audit`) is not in the suite because it cannot run here: the registry answers `POST /-/npm/v1/security/advisories/bulk` with 405 Method Not Allowed (Allow: GET, HEAD). npm 11 has no switch for the legacy quick audit; npm 8, which falls back to it by itself, got 405 from `POST /-/npm/v1/security/audits/quick` too (tried 2026-11-26). Run `npm run audit` where the registry allows it.',
+  'electronegativity runs offline: its AVAILABLE_SECURITY_FIXES global check needs GitHub\'s Electron release list and reports nothing here (its translations are fetched too; the bundled English is used). It reads electron/ only: the same policy in renderer/index.html, which Electron\'s file:// page actually gets, is not evaluated by it.',
+  'The reload test runs in browser mode; the Electron window\'s reload (the preload bridge) runs only where an Electron binary is available (ELECTRON_OVERRIDE_DIST_PATH).',
+];
+
 
 const cell = (text) => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const lines = [
@@ -119,6 +134,12 @@ const lines = [
   '## Found and fixed by the suite',
   '',
   '- A mutated pcapng whose time stamps claim a time past what a JavaScript Date can hold made `Analyzer.result()` throw `RangeError: Invalid time value`; `isoOfMicroseconds` (electron/common/analysis/time-format.ts) now clamps to the Date range.',
+  '- Browser mode: one WebSocket frame past the 16 MiB limit, or one that breaks RFC 6455 (unmasked, reserved bits or opcodes, text that is not UTF-8, a long or fragmented control frame), made `ws` emit `error` on the server-side socket, which had no listener: the uncaught exception ended `netmortem serve` for everyone. electron/node/serve/websocket-bridge.ts now listens; `ws` closes that one socket with 1009, 1002 or 1007 and the server keeps serving.',
+  '- electronegativity could not read the Electron session\'s CSP (built from a constant: "failed to parse CSP"); electron/main/window-security.ts now writes it as a literal, which the tool evaluates. Its REMOTE_MODULE_JS_CHECK of the hand run does not appear once Electron 45.5.0 is really applied (`enableRemoteModule` is off by default since Electron 10); the hand run could not have applied it: the CLI of electronegativity 1.10.3 fails here (it uses commander 2\'s API without depending on commander, and picks up our commander 14), so the suite calls its programmatic API.',
+  '',
+  '## Reviewed findings',
+  '',
+  ...reviewed.map((text) => `- ${text}`),
   '',
   '## Not yet covered',
   '',
