@@ -63,6 +63,68 @@ describe('RollingTail', () => {
     tail.close();
   });
 
+  it('reads what was just written from memory, and a backlog that fell out of memory from the files', () => {
+    const memoryBytes = 600;
+    // The tail asks for the extents only when read, after `rolling` exists.
+    const tail: RollingTail = new RollingTail(() => rolling.extents(), { memoryBytes });
+    const rolling = new RollingPcap({
+      dataDirectory: folder,
+      rotateBytes: 1024,
+      stem: 'memory',
+      onAppend: (fileIndex, offset, records) => tail.remember(fileIndex, offset, records),
+    });
+    const framer = new PcapRecordFramer();
+    framer.push(pcapFileHeader({ linkType: 1, nanosecond: true }));
+    rolling.start(framer.header!);
+    const reference = new RollingTail(() => rolling.extents(), { memoryBytes: 0 });
+    // Runs written from memory are the very arrays handed over; those read from a file are not.
+    const handedOver = new Set<ArrayBufferLike>();
+    const seconds: number[] = [];
+    const parser = new PcapParser({ onFrame: (frame) => seconds.push(frame.seconds - 1_700_000_000) });
+    const streamed: number[] = [];
+    const expected: number[] = [];
+    let fromMemory = 0;
+    let fromFiles = 0;
+    let written = 0;
+    // Rounds of writes in runs of a few records, and reads that sometimes keep up and
+    // sometimes fall more than `memoryBytes` behind; the files rotate every 1024 bytes.
+    for (let round = 0; round < 60; round++) {
+      const records = Array.from({ length: (round % 4) + 1 }, (_, index) => record(written + index));
+      const run = new Uint8Array(records.reduce((sum, bytes) => sum + bytes.length, 0));
+      let at = 0;
+      for (const bytes of records) {
+        run.set(bytes, at);
+        at += bytes.length;
+      }
+      handedOver.add(run.buffer);
+      rolling.write(run, records.length);
+      written += records.length;
+      const reads = round % 10 < 6 ? 20 : 0;
+      for (let turn = 0; turn < reads; turn++) {
+        const chunk = tail.read(round % 2 === 0 ? 100 : 1 << 16);
+        if (!chunk) break;
+        if (handedOver.has(chunk.buffer)) fromMemory += 1;
+        else fromFiles += 1;
+        streamed.push(...chunk);
+        parser.push(chunk);
+      }
+    }
+    rolling.close();
+    for (let chunk = tail.read(100); chunk; chunk = tail.read(100)) {
+      streamed.push(...chunk);
+      parser.push(chunk);
+    }
+    for (let chunk = reference.read(1 << 16); chunk; chunk = reference.read(1 << 16)) expected.push(...chunk);
+    expect(fromMemory).toBeGreaterThan(10);
+    expect(fromFiles).toBeGreaterThan(5);
+    expect(streamed).toEqual(expected);
+    expect(parser.end().warnings).toEqual([]);
+    expect(seconds).toEqual(Array.from({ length: written }, (_, index) => index));
+    expect(tail.behind()).toBe(0);
+    tail.close();
+    reference.close();
+  });
+
   it('says when it has read all there is, and how far behind it is', () => {
     const rolling = new RollingPcap({ dataDirectory: folder, stem: 'idle' });
     const tail = new RollingTail(() => rolling.extents());

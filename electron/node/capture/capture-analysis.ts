@@ -1,7 +1,7 @@
 /**
- * The analysis side of a live capture: follows the rolling pcap files (rolling-tail.ts)
- * through the parser, the dissector and the Analyzer, in slices of at most `sliceMs` that
- * yield to the event loop in between. The capture itself (the helper's pipe into the files)
+ * The analysis side of a live capture: follows the rolling pcap files (rolling-tail.ts;
+ * from memory while it keeps up) through the parser, the dissector and the Analyzer, in
+ * slices of at most `sliceMs` that yield to the event loop in between. The capture itself (the helper's pipe into the files)
  * therefore never waits for the analysis: when packets come faster than they can be
  * analysed, the files hold the backlog and the analysis catches up, nothing dropped.
  */
@@ -43,6 +43,11 @@ export class CaptureAnalysis {
   /** False once the analysis failed or was stopped: what it has so far stays readable. */
   get active(): boolean {
     return !this.stopped;
+  }
+
+  /** Records just written to the rolling files: read them from memory, not back from the file (rolling-tail.ts). */
+  remember(fileIndex: number, offset: number, records: Uint8Array): void {
+    if (!this.stopped) this.tail.remember(fileIndex, offset, records);
   }
 
   /** New records were written: analyse them soon. */

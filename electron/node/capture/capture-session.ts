@@ -101,6 +101,8 @@ class LiveCaptureSession implements CaptureSession {
       dataDirectory: options.dataDirectory,
       rotateBytes: options.rotateBytes,
       stem: `capture-${this.id}`,
+      // The helper's chunks are never reused, so the analysis may read the records it keeps.
+      onAppend: (fileIndex, offset, records) => this.analysisFollower.remember(fileIndex, offset, records),
     });
     this.analysisFollower = new CaptureAnalysis(
       {

@@ -25,6 +25,12 @@ export interface RollingPcapOptions {
   rotateBytes?: number;
   /** Name stem shared by the session's files: <stem>-<part>.pcap. */
   stem: string;
+  /**
+   * Told of every run of records once it is written: the file's index (oldest 0), where in
+   * the file it starts, and the bytes (the caller's, not a copy). The live analysis reads
+   * them from memory this way instead of reading the file back (rolling-tail.ts).
+   */
+  onAppend?: (fileIndex: number, offset: number, records: Uint8Array) => void;
 }
 
 interface OpenFile {
@@ -37,6 +43,7 @@ export class RollingPcap {
   readonly folder: string;
   private readonly rotateBytes: number;
   private readonly stem: string;
+  private readonly onAppend: RollingPcapOptions['onAppend'];
   private readonly closed: RollingFile[] = [];
   private current: OpenFile | undefined;
   private header: PcapStreamHeader | undefined;
@@ -46,6 +53,7 @@ export class RollingPcap {
     this.folder = join(options.dataDirectory, 'captures');
     this.rotateBytes = Math.max(options.rotateBytes ?? defaultRotateBytes, 1024);
     this.stem = options.stem;
+    this.onAppend = options.onAppend;
   }
 
   /** The files so far, oldest first; the last one may still be growing (its hash is of what it holds now). */
@@ -130,8 +138,10 @@ export class RollingPcap {
       throw error;
     }
     current.hash.update(records);
+    const offset = current.file.bytes;
     current.file.bytes += records.length;
     current.file.packets += count;
+    this.onAppend?.(this.closed.length, offset, records);
   }
 
   /**

@@ -3,6 +3,11 @@
  * file whole, the later ones without their repeated 24-byte header. The analysis follows
  * the capture this way, so a slow analysis never holds the capture back (the files, not
  * memory, are the queue) and nothing it has not read yet can be lost.
+ *
+ * Reading back what was just written costs a system call, a fresh buffer and a copy per
+ * read, for bytes the writer held a moment ago: so the writer hands the tail each run of
+ * records it wrote (`remember`), and while the reader keeps up it reads them from memory.
+ * That memory is bounded; what falls out of it (a backlog) is read from the files.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CaptureError } from './capture-error';
@@ -14,13 +19,55 @@ export interface FileExtent {
   bytes: number;
 }
 
+export interface RollingTailOptions {
+  /** The most bytes of written records held in memory for the reader; the rest is read from the files. */
+  memoryBytes?: number;
+}
+
+/** A run of records as written: which file, where in it, the bytes. */
+interface Written {
+  fileIndex: number;
+  offset: number;
+  bytes: Uint8Array;
+}
+
+const defaultMemoryBytes = 16 * 1024 * 1024;
+/** Bounds the runs held too: each may keep a whole pipe read's buffer alive, however few bytes it holds. */
+const maximumWrittenRuns = 2048;
+
 export class RollingTail {
   private fileIndex = 0;
   private offset = 0;
   private descriptor: number | undefined;
+  private readonly memoryBytes: number;
+  /** Runs not read yet, oldest first, from `writtenHead` on. */
+  private written: (Written | undefined)[] = [];
+  private writtenHead = 0;
+  private writtenBytes = 0;
 
   /** `extents` gives the files and their sizes now, oldest first. */
-  constructor(private readonly extents: () => FileExtent[]) {}
+  constructor(
+    private readonly extents: () => FileExtent[],
+    options: RollingTailOptions = {},
+  ) {
+    this.memoryBytes = options.memoryBytes ?? defaultMemoryBytes;
+  }
+
+  /**
+   * Records just written to file `fileIndex` at `offset` (they must not change afterwards):
+   * read from here rather than from the file. The oldest runs are forgotten beyond the bound.
+   */
+  remember(fileIndex: number, offset: number, bytes: Uint8Array): void {
+    if (bytes.length === 0 || bytes.length > this.memoryBytes) return;
+    this.written.push({ fileIndex, offset, bytes });
+    this.writtenBytes += bytes.length;
+    // Bounded: each turn forgets one run.
+    while (
+      this.writtenBytes > this.memoryBytes ||
+      this.written.length - this.writtenHead > maximumWrittenRuns
+    )
+      this.forgetOldest();
+  }
 
   /** Bytes written but not read yet. */
   behind(): number {
@@ -42,7 +89,10 @@ export class RollingTail {
       if (!extent) return undefined;
       if (this.fileIndex > 0 && this.offset === 0) this.offset = pcapHeaderLength;
       const available = extent.bytes - this.offset;
-      if (available > 0) return this.readFrom(extent.path, Math.min(available, limit));
+      if (available > 0)
+        return (
+          this.readMemory(limit) ?? this.readFrom(extent.path, Math.min(available, limit, this.untilMemory()))
+        );
       // A file is finished once a later one exists: move on to it.
       if (this.fileIndex + 1 >= extents.length) return undefined;
       this.closeDescriptor();
@@ -54,6 +104,49 @@ export class RollingTail {
 
   close(): void {
     this.closeDescriptor();
+    this.written = [];
+    this.writtenHead = 0;
+    this.writtenBytes = 0;
+  }
+
+  /** The next bytes from memory, when the run holding them is still there. */
+  private readMemory(limit: number): Uint8Array | undefined {
+    // Bounded: each turn forgets one run.
+    while (this.writtenHead < this.written.length) {
+      const run = this.written[this.writtenHead]!;
+      const end = run.offset + run.bytes.length;
+      // Already read (from the file, after it fell out of memory or before it was remembered).
+      if (run.fileIndex < this.fileIndex || (run.fileIndex === this.fileIndex && end <= this.offset)) {
+        this.forgetOldest();
+        continue;
+      }
+      if (run.fileIndex !== this.fileIndex || run.offset > this.offset) return undefined;
+      const start = this.offset - run.offset;
+      const length = Math.min(run.bytes.length - start, limit);
+      this.offset += length;
+      if (start + length === run.bytes.length) this.forgetOldest();
+      return run.bytes.subarray(start, start + length);
+    }
+    return undefined;
+  }
+
+  /** Bytes from here to the next run held in memory in this file (it follows a backlog read from the file). */
+  private untilMemory(): number {
+    const run = this.written[this.writtenHead];
+    return run && run.fileIndex === this.fileIndex ? run.offset - this.offset : Number.POSITIVE_INFINITY;
+  }
+
+  private forgetOldest(): void {
+    const run = this.written[this.writtenHead];
+    if (!run) return;
+    this.written[this.writtenHead] = undefined;
+    this.writtenHead += 1;
+    this.writtenBytes -= run.bytes.length;
+    // Compact now and then, so the array does not grow with the capture.
+    if (this.writtenHead >= 1024 && this.writtenHead * 2 >= this.written.length) {
+      this.written = this.written.slice(this.writtenHead);
+      this.writtenHead = 0;
+    }
   }
 
   private readFrom(path: string, length: number): Uint8Array {
