@@ -66,10 +66,13 @@ describe.skipIf(!runs)('the renderer reloaded during a live capture', () => {
     // The page says "capturing" as soon as the helper starts, before it has opened lo: one query
     // at a time until one shows (bounded), so that the counted queries below are all captured.
     for (let attempt = 0; attempt < 20 && (await eventsMatching(page, warmUp)) === 0; attempt++) {
+      // A capture that ended (the helper failed) would never show them: say so at once.
+      await expect(page.getByTestId('status-state').textContent()).resolves.toBe('Live on lo: capturing');
       await queryClosedPort(1, 0, warmUp);
       await expect.poll(() => shownCount(page), { timeout: 2_000, interval: 100 }).toBeGreaterThan(0).catch(() => undefined);
     }
-    expect(await eventsMatching(page, warmUp)).toBeGreaterThan(0);
+    const status = `${await page.getByTestId('status-state').textContent()}, ${await page.getByTestId('status-packets').textContent()}, errors: ${await page.locator('[data-testid="error-banner"]').allTextContents()}`;
+    expect(await eventsMatching(page, warmUp), status).toBeGreaterThan(0);
     // Each query and the ICMP error that quotes it carry the name: two events a query.
     await queryClosedPort(queries, 200, before);
     const beforeReload = await waitForEvents(page, before, 2 * queries);
