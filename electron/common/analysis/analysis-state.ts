@@ -12,6 +12,7 @@ import { ClientFacts, HostFacts } from './host-facts';
 import type { Transport } from './layer-view';
 import { LatencyHistogram } from './latency-histogram';
 import { NxdomainTracker } from './nxdomain-tracker';
+import { PacketLines } from './packet-line';
 import { reachesThreshold } from './qualification';
 import { ServiceState, type ServiceLimits } from './service-state';
 import { secondsToMicroseconds } from './time-format';
@@ -35,6 +36,8 @@ export class AnalysisState {
   readonly pathHosts = new Set<string>();
   /** The one reusable exact key of the message being handled. */
   readonly key = new QueryKey();
+  /** This analysis's evidence and event lines. */
+  readonly lines = new PacketLines();
   clientsUntracked = 0;
   events: TimelineEvent[] = [];
   updates: OutcomeUpdate[] = [];
@@ -141,7 +144,7 @@ export class AnalysisState {
       transaction.lastMicroseconds,
     );
     recordTransaction(window, transaction);
-    recordEvidence(window.evidence, transaction, undefined, transaction.lastMicroseconds);
+    recordEvidence(this.lines, window.evidence, transaction, undefined, transaction.lastMicroseconds);
   }
 
   /** What the analysis itself had to cut short, for `capture.warnings`. */

@@ -9,6 +9,9 @@
  * incident still has room for evidence (or for every event when `events` is on).
  * See docs/analysis.md for the model, the matching rules and the thresholds.
  */
+import { dissect } from '../decode/dissect';
+import type { Frame } from '../model/frame';
+import type { Layer } from '../model/layers';
 import type { DecodedPacket } from '../model/packet';
 import type { Analysis, CaptureFileFacts } from '../report/analysis-schema';
 import { toolName, version } from '../version';
@@ -18,6 +21,7 @@ import { dnsMessage } from './dns-messages';
 import { icmpError } from './icmp-errors';
 import { classifyIcmp } from './icmp-kind';
 import { assembleIncidents } from './incident-assembly';
+import { readFrameInto } from './frame-reader';
 import { LayerView } from './layer-view';
 import { isoOfMicroseconds, secondsToMicroseconds } from './time-format';
 import type { OutcomeUpdate, TimelineEvent } from './timeline-event';
@@ -37,6 +41,9 @@ export interface CaptureFacts {
   warnings?: string[];
 }
 
+/** The layers of a packet the fast path read from bytes: none were built. */
+const noLayers: Layer[] = Object.freeze([]) as unknown as Layer[];
+
 export class Analyzer {
   readonly options: AnalysisOptions;
   private readonly state: AnalysisState;
@@ -53,7 +60,21 @@ export class Analyzer {
     this.state = new AnalysisState(this.options);
   }
 
+  /** A decoded packet (tcpdump text imports, and frames the fast path leaves to the dissector). */
   add(packet: DecodedPacket): void {
+    this.analyse(packet, this.view.read(packet.layers));
+  }
+
+  /**
+   * A captured frame: read straight from its bytes where frame-reader.ts can (nearly all
+   * traffic), dissected otherwise. Gives the same analysis as add(dissect(frame)).
+   */
+  addFrame(frame: Frame): void {
+    if (readFrameInto(this.view, frame)) this.analyse({ frame, layers: noLayers }, this.view);
+    else this.add(dissect(frame));
+  }
+
+  private analyse(packet: DecodedPacket, view: LayerView): void {
     this.packets++;
     const frame = packet.frame;
     const microseconds = frame.seconds * 1_000_000 + Math.floor(frame.nanoseconds / 1000);
@@ -64,7 +85,6 @@ export class Analyzer {
       this.now = microseconds;
       state.table.expire(microseconds);
     }
-    const view = this.view.read(packet.layers);
     if (view.ipVersion === 0) return;
     const icmp = view.icmp;
     const classification = icmp ? classifyIcmp(icmp.kind, icmp.type, icmp.code) : undefined;

@@ -4,13 +4,11 @@
  * question must match) and, for SERVFAIL, REFUSED and NXDOMAIN, becomes a failure of its
  * service. See docs/analysis.md, "Matching rules".
  */
-import type { DnsLayer } from '../model/layers';
 import type { DecodedPacket } from '../model/packet';
 import type { IncidentKind } from '../report/analysis-schema';
 import type { AnalysisState } from './analysis-state';
 import { recordEvidence, recordTransaction } from './failure-recording';
-import type { LayerView, Transport } from './layer-view';
-import { packetLine } from './packet-line';
+import type { DnsFacts, LayerView, Transport } from './layer-view';
 import { dnsEvent } from './timeline-events';
 import type { SettledOutcome, Transaction } from './transaction';
 
@@ -38,7 +36,7 @@ export function dnsMessage(
   state: AnalysisState,
   packet: DecodedPacket,
   view: LayerView,
-  dns: DnsLayer,
+  dns: DnsFacts,
   transport: Transport,
   microseconds: number,
 ): void {
@@ -56,7 +54,7 @@ function query(
   state: AnalysisState,
   packet: DecodedPacket,
   view: LayerView,
-  dns: DnsLayer,
+  dns: DnsFacts,
   transport: Transport,
   microseconds: number,
   lowerName: string,
@@ -89,7 +87,7 @@ function query(
     state.counters.retransmissions++;
     if (state.options.events)
       state.events.push(
-        dnsEvent(packet, view, dns, transport, microseconds, undefined, state.options.eventLines),
+        dnsEvent(packet, view, dns, transport, microseconds, undefined, state.options.eventLines ? state.lines : undefined),
       );
     return;
   }
@@ -119,10 +117,10 @@ function query(
   transaction.recursionDesired = dns.recursionDesired;
   state.table.add(transaction);
   const floodEvidence = state.flood.query(service, microseconds, client, lowerName);
-  if (floodEvidence) floodEvidence.push({ frame, microseconds, line: packetLine(packet) });
+  if (floodEvidence) floodEvidence.push({ frame, microseconds, line: state.lines.line(packet) });
   if (state.options.events)
     state.events.push(
-      dnsEvent(packet, view, dns, transport, microseconds, undefined, state.options.eventLines),
+      dnsEvent(packet, view, dns, transport, microseconds, undefined, state.options.eventLines ? state.lines : undefined),
     );
 }
 
@@ -130,7 +128,7 @@ function response(
   state: AnalysisState,
   packet: DecodedPacket,
   view: LayerView,
-  dns: DnsLayer,
+  dns: DnsFacts,
   transport: Transport,
   microseconds: number,
   lowerName: string,
@@ -187,7 +185,7 @@ function response(
           transport,
           microseconds,
           transaction.firstFrame,
-          state.options.eventLines,
+          state.options.eventLines ? state.lines : undefined,
         ),
       );
     }
@@ -208,7 +206,7 @@ function response(
   }
   if (state.options.events) {
     state.events.push(
-      dnsEvent(packet, view, dns, transport, microseconds, recent?.firstFrame, state.options.eventLines),
+      dnsEvent(packet, view, dns, transport, microseconds, recent?.firstFrame, state.options.eventLines ? state.lines : undefined),
     );
   }
 }
@@ -218,7 +216,7 @@ function rcodeFailure(
   state: AnalysisState,
   transaction: Transaction,
   packet: DecodedPacket,
-  dns: DnsLayer,
+  dns: DnsFacts,
   outcome: SettledOutcome,
   microseconds: number,
 ): void {
@@ -243,5 +241,5 @@ function rcodeFailure(
           microseconds,
         )
       : undefined;
-  recordEvidence(window.evidence, transaction, packet, microseconds, tag);
+  recordEvidence(state.lines, window.evidence, transaction, packet, microseconds, tag);
 }

@@ -2,7 +2,7 @@
 import type { DecodedPacket } from '../model/packet';
 import type { EvidenceList } from './evidence';
 import type { IncidentWindow } from './incident-window';
-import { packetLine, resendLine } from './packet-line';
+import type { PacketLines } from './packet-line';
 import type { Transaction } from './transaction';
 
 export function recordTransaction(window: IncidentWindow, transaction: Transaction): void {
@@ -18,6 +18,7 @@ export function recordTransaction(window: IncidentWindow, transaction: Transacti
  * settled it, all or nothing: an incident's evidence never shows an error without its query.
  */
 export function recordEvidence(
+  lines: PacketLines,
   evidence: EvidenceList,
   transaction: Transaction | undefined,
   packet: DecodedPacket | undefined,
@@ -34,7 +35,7 @@ export function recordEvidence(
         {
           frame: transaction.firstFrame,
           microseconds: transaction.firstMicroseconds,
-          line: packetLine(snapshot),
+          line: lines.line(snapshot),
         },
         tag,
       ),
@@ -42,11 +43,11 @@ export function recordEvidence(
     for (let index = 0; index < resends; index++) {
       const frame = transaction.resendFrames![index]!;
       const time = transaction.resendMicroseconds![index]!;
-      evidence.push(withTag({ frame, microseconds: time, line: resendLine(snapshot, frame, time) }, tag));
+      evidence.push(withTag({ frame, microseconds: time, line: lines.resendLine(snapshot, frame, time) }, tag));
     }
   }
   if (packet)
-    evidence.push(withTag({ frame: packet.frame.number, microseconds, line: packetLine(packet) }, tag));
+    evidence.push(withTag({ frame: packet.frame.number, microseconds, line: lines.line(packet) }, tag));
 }
 
 function withTag<T extends object>(entry: T, tag: object | undefined): T & { tag?: object } {

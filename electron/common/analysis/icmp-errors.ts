@@ -137,7 +137,7 @@ export function icmpError(
         microseconds,
         transaction?.firstFrame,
         name,
-        state.options.eventLines,
+        state.options.eventLines ? state.lines : undefined,
       ),
     );
   }
@@ -167,7 +167,7 @@ function failureFromIcmp(
   if (quoted.ttl > 0) window.quotedTtls.add(quoted.ttl);
   if (transaction && newlyFailed) {
     recordTransaction(window, transaction);
-    recordEvidence(window.evidence, transaction, packet, microseconds);
+    recordEvidence(state.lines, window.evidence, transaction, packet, microseconds);
     return;
   }
   if (!transaction && kind.startsWith('dns-')) {
@@ -178,5 +178,5 @@ function failureFromIcmp(
     if (name !== undefined) window.names.add(name);
   }
   window.clients.add(client);
-  recordEvidence(window.evidence, undefined, packet, microseconds);
+  recordEvidence(state.lines, window.evidence, undefined, packet, microseconds);
 }

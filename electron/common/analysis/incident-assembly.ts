@@ -102,7 +102,7 @@ function copyWindows(state: AnalysisState): Map<ServiceState, WindowLists> {
       transaction.lastMicroseconds,
     );
     recordTransaction(window, transaction);
-    recordEvidence(window.evidence, transaction, undefined, transaction.lastMicroseconds);
+    recordEvidence(state.lines, window.evidence, transaction, undefined, transaction.lastMicroseconds);
   });
   return lists;
 }

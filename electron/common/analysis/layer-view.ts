@@ -3,9 +3,14 @@
  * object: the hot path allocates nothing here. One view reads the packet's own layers,
  * another the datagram an ICMP error quotes.
  */
-import type { DnsLayer, IcmpLayer, Layer } from '../model/layers';
+import type { DnsLayer, DnsQuestion, IcmpLayer, Layer } from '../model/layers';
 
 export type Transport = 'UDP' | 'TCP';
+
+/** What the analysis reads of a DNS message: a DnsLayer has it, and so does frame-reader.ts's reused object. */
+export type DnsFacts = Pick<DnsLayer, 'id' | 'response' | 'rcode' | 'recursionDesired' | 'recursionAvailable'> & {
+  questions: readonly Pick<DnsQuestion, 'name' | 'type' | 'class'>[];
+};
 
 export class LayerView {
   /** 0 when the layers hold no IP header. */
@@ -23,10 +28,11 @@ export class LayerView {
   destinationPort = 0;
   /** The transport header was present (text imports may give ports as 0 without one). */
   hasPorts = false;
-  dns: DnsLayer | undefined = undefined;
+  dns: DnsFacts | undefined = undefined;
   icmp: IcmpLayer | undefined = undefined;
 
-  read(layers: readonly Layer[]): this {
+  /** Empties the view: no IP header yet. */
+  clear(): void {
     this.ipVersion = 0;
     this.source = '';
     this.destination = '';
@@ -39,6 +45,10 @@ export class LayerView {
     this.hasPorts = false;
     this.dns = undefined;
     this.icmp = undefined;
+  }
+
+  read(layers: readonly Layer[]): this {
+    this.clear();
     for (let index = 0; index < layers.length; index++) {
       const layer = layers[index]!;
       switch (layer.kind) {

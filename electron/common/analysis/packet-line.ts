@@ -2,27 +2,35 @@
  * Evidence lines: the packet as `tcpdump -n` prints it (UTC time of day), through the shared
  * printer. A query's line is needed only if the query later fails, so it is printed then,
  * from the frame the transaction kept (see Transaction.keep).
+ *
+ * Each analysis has its own PacketLines: the printer remembers TCP flows to print relative
+ * sequence numbers, and one analysis must not inherit another's memory (the app analyses
+ * many captures in one process).
  */
 import type { DecodedPacket } from '../model/packet';
 import { formatPacketLine } from '../print/format-packet-line';
+import type { PrintOptions } from '../print/print-options';
 
-const lineOptions = { timestamp: 'time', frameNumbers: false } as const;
+export class PacketLines {
+  /** Its own options object, so its own printer (format-packet-line.ts keys printers by options). */
+  private readonly options: PrintOptions = { timestamp: 'time', frameNumbers: false };
 
-export function packetLine(packet: DecodedPacket): string {
-  return formatPacketLine(packet, lineOptions);
-}
+  line(packet: DecodedPacket): string {
+    return formatPacketLine(packet, this.options);
+  }
 
-/** The line of a retransmission: the same query bytes at another frame and time. */
-export function resendLine(snapshot: DecodedPacket, frame: number, microseconds: number): string {
-  const seconds = Math.floor(microseconds / 1_000_000);
-  const copy: DecodedPacket = {
-    ...snapshot,
-    frame: {
-      ...snapshot.frame,
-      number: frame,
-      seconds,
-      nanoseconds: (microseconds - seconds * 1_000_000) * 1000,
-    },
-  };
-  return packetLine(copy);
+  /** The line of a retransmission: the same query bytes at another frame and time. */
+  resendLine(snapshot: DecodedPacket, frame: number, microseconds: number): string {
+    const seconds = Math.floor(microseconds / 1_000_000);
+    const copy: DecodedPacket = {
+      ...snapshot,
+      frame: {
+        ...snapshot.frame,
+        number: frame,
+        seconds,
+        nanoseconds: (microseconds - seconds * 1_000_000) * 1000,
+      },
+    };
+    return this.line(copy);
+  }
 }

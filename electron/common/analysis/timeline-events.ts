@@ -1,14 +1,14 @@
 /** TimelineEvents for the UI, built only when the analyzer runs with `events: true`. */
 import { dnsRcodeName, dnsTypeName } from '../decode/dns-names';
-import type { DnsLayer, IcmpLayer } from '../model/layers';
+import type { IcmpLayer } from '../model/layers';
 import type { DecodedPacket } from '../model/packet';
 import type { IcmpClassification } from './icmp-kind';
-import type { LayerView, Transport } from './layer-view';
-import { packetLine } from './packet-line';
+import type { DnsFacts, LayerView, Transport } from './layer-view';
+import type { PacketLines } from './packet-line';
 import type { TimelineEvent } from './timeline-event';
 import { microsecondsPerSecond } from './time-format';
 
-function question(dns: DnsLayer | undefined): { name?: string; queryType?: string } {
+function question(dns: DnsFacts | undefined): { name?: string; queryType?: string } {
   const first = dns?.questions[0];
   return first ? { name: first.name, queryType: dnsTypeName(first.type) } : {};
 }
@@ -16,11 +16,11 @@ function question(dns: DnsLayer | undefined): { name?: string; queryType?: strin
 export function dnsEvent(
   packet: DecodedPacket,
   view: LayerView,
-  dns: DnsLayer,
+  dns: DnsFacts,
   transport: Transport,
   microseconds: number,
   queryFrame: number | undefined,
-  withLine: boolean,
+  lines: PacketLines | undefined,
 ): TimelineEvent {
   const response = dns.response;
   return {
@@ -36,7 +36,7 @@ export function dnsEvent(
     dnsId: dns.id,
     ...(response ? { rcode: dnsRcodeName(dns.rcode) } : { outcome: 'pending' as const }),
     ...(queryFrame !== undefined ? { queryFrame } : {}),
-    line: withLine ? packetLine(packet) : '',
+    line: lines ? lines.line(packet) : '',
   };
 }
 
@@ -51,7 +51,7 @@ export function icmpEvent(
   microseconds: number,
   queryFrame: number | undefined,
   name: string | undefined,
-  withLine: boolean,
+  lines: PacketLines | undefined,
 ): TimelineEvent {
   const dns = quoted.dns;
   return {
@@ -69,6 +69,6 @@ export function icmpEvent(
     icmpType: icmp.type,
     icmpCode: icmp.code,
     ...(queryFrame !== undefined ? { queryFrame } : {}),
-    line: withLine ? packetLine(packet) : '',
+    line: lines ? lines.line(packet) : '',
   };
 }

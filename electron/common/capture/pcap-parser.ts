@@ -133,6 +133,10 @@ export class PcapParser implements CaptureParser {
     const header = this.fileHeader!;
     const length = chunk.length;
     const view = new DataView(chunk.buffer, chunk.byteOffset, length);
+    // Node's Buffer overrides subarray in JavaScript, much slower than the typed array's own,
+    // and a mix of Buffer and Uint8Array frames makes every decoder's byte reads polymorphic:
+    // frames are views of a plain Uint8Array over the same memory.
+    const bytes = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, length);
     const littleEndian = header.littleEndian;
     const nanosecond = header.nanosecond;
     const linkType = header.linkType;
@@ -168,7 +172,7 @@ export class PcapParser implements CaptureParser {
         originalLength,
         linkType,
         interfaceIndex: 0,
-        data: chunk.subarray(dataStart, dataStart + capturedLength),
+        data: bytes.subarray(dataStart, dataStart + capturedLength),
       });
       offset = end;
     }

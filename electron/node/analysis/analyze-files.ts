@@ -1,13 +1,14 @@
 /**
  * The Node-side analysis pipeline, shared by the CLI, the app's service and the capture
  * command: capture files (pcap, pcapng or tcpdump text, told apart by content) → frames,
- * numbered in sequence across the files → dissect → Analyzer → the contract's Analysis, plus
+ * numbered in sequence across the files → Analyzer (which reads most frames straight from their
+ * bytes and dissects the rest) → the contract's Analysis, plus
  * the timeline buckets for the chart and, when asked, the events themselves. No UI here:
  * callers get progress through a callback and cancel through an AbortSignal.
  */
 import { Analyzer } from '../../common/analysis/analyzer';
 import type { OutcomeUpdate, TimelineEvent } from '../../common/analysis/timeline-event';
-import { dissect } from '../../common/decode/dissect';
+import type { Frame } from '../../common/model/frame';
 import type { DecodedPacket } from '../../common/model/packet';
 import type { Analysis } from '../../common/report/analysis-schema';
 import { TimelineBuckets, type TimelineBucket } from '../../common/report/timeline-buckets';
@@ -76,20 +77,27 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
 
   let packets = 0;
   let sinceDrain = 0;
-  const addPacket = (packet: DecodedPacket) => {
-    analyzer.add(packet);
+  const counted = () => {
     packets += 1;
     if (++sinceDrain >= drainInterval) {
       sinceDrain = 0;
       drain();
     }
   };
+  const addPacket = (packet: DecodedPacket) => {
+    analyzer.add(packet);
+    counted();
+  };
+  const addFrame = (frame: Frame) => {
+    analyzer.addFrame(frame);
+    counted();
+  };
 
   // Frames are numbered in sequence across the files; errors name the file (CaptureFileError).
   const files = await readCaptureFiles(paths, {
     ...(options.date !== undefined ? { date: options.date } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    onFrame: (frame) => addPacket(dissect(frame)),
+    onFrame: addFrame,
     onPacket: addPacket,
     onProgress: (bytesRead, totalBytes) => options.onProgress?.({ bytesRead, totalBytes, packets }),
   });

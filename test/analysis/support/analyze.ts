@@ -1,6 +1,6 @@
 /** Test helpers: analyze a built capture, check the contract, pick incidents. */
 import { expect } from 'vitest';
-import { analyzePackets } from '../../../electron/common/analysis/analyzer';
+import { Analyzer, analyzePackets } from '../../../electron/common/analysis/analyzer';
 import type { AnalysisOptionsInput } from '../../../electron/common/analysis/analysis-options';
 import {
   analysisSchema,
@@ -12,6 +12,10 @@ import type { CaptureBuilder } from './capture-builder';
 
 export function analyze(capture: CaptureBuilder, options?: AnalysisOptionsInput): Analysis {
   const analysis = analyzePackets(capture.packets(), { files: [] }, options);
+  // The fast path (Analyzer.addFrame reads most frames from their bytes) must agree exactly.
+  const fromFrames = new Analyzer(options);
+  for (const frame of capture.frameList()) fromFrames.addFrame(frame);
+  expect(fromFrames.result({ files: [] })).toEqual(analysis);
   // Every document the analyzer writes must pass the contract's schema unchanged.
   expect(analysisSchema.parse(analysis)).toEqual(analysis);
   return analysis;

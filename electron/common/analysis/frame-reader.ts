@@ -1,0 +1,231 @@
+/**
+ * The analysis's fast path: fills a LayerView straight from a frame's bytes for the stacks
+ * that make up nearly all traffic (Ethernet with or without VLAN tags, Linux cooked v1/v2,
+ * BSD loopback and raw IP; IPv4 without fragments or IPv6 without extension headers; UDP or
+ * TCP), reading only the dozen fields the analysis uses instead of building every layer.
+ * A DNS message over UDP gets its header and first question read into a reused DnsFacts;
+ * the rest of the message is read (readDnsMessage) only when a response carries additional
+ * records, since EDNS's OPT record holds the upper bits of the rcode (RFC 6891 §6.1.3).
+ *
+ * Anything else (ICMP, whose quoted datagram needs the dissector; tunnels; fragments; IPv6
+ * extension headers; DNS over TCP; anything cut short or malformed) returns false, and the
+ * caller dissects the frame as usual. The choices here mirror decode/next-layer.ts for
+ * these stacks; test/analysis/frame-reader.test.ts holds every field equal to what the
+ * dissector's layers give, over the corpus and generated frames.
+ */
+import { readDnsMessage } from '../decode/dns-message';
+import { nameResult, readName, startMessage } from '../decode/dns-name';
+import { ipv4Text, ipv6Text } from '../decode/address-text';
+import type { Frame } from '../model/frame';
+import type { DnsFacts, LayerView } from './layer-view';
+
+const ipv4Type = 0x0800;
+const ipv6Type = 0x86dd;
+/** Smallest value that is an EtherType rather than an 802.3 length (IEEE 802.3 §3.2.6). */
+const minimumEtherType = 0x0600;
+/** ARPHRD_NETLINK: the cooked header's protocol is then a netlink family. */
+const arphrdNetlink = 824;
+/** More stacked VLAN tags than this: leave it to the dissector. */
+const maximumTags = 8;
+
+const udp = 17;
+const tcp = 6;
+
+/** One reused DnsFacts with one reused question: the fast path allocates no DNS objects. */
+const facts: DnsFacts & { questions: { name: string; type: number; class: number }[] } = {
+  id: 0,
+  response: false,
+  rcode: 0,
+  recursionDesired: false,
+  recursionAvailable: false,
+  questions: [{ name: '', type: 0, class: 0 }],
+};
+const factsQuestion = facts.questions[0]!;
+
+function isTagProtocol(etherType: number): boolean {
+  return etherType === 0x8100 || etherType === 0x88a8 || etherType === 0x9100 || etherType === 0x9200;
+}
+
+/**
+ * Offset of the IP header within `data` after the link layer, -1 when the frame carries no
+ * IP the dissector would decode (the view then stays empty, as with the layers), or -2 when
+ * only the dissector can tell. The IP version is left in `ipVersionFound`.
+ */
+let ipVersionFound = 0;
+
+function afterEtherType(data: Uint8Array, offset: number, etherType: number): number {
+  let at = offset;
+  let type = etherType;
+  for (let tags = 0; isTagProtocol(type); tags++) {
+    if (tags === maximumTags || at + 4 > data.length) return -2;
+    type = (data[at + 2]! << 8) | data[at + 3]!;
+    at += 4;
+  }
+  if (type === ipv4Type) ipVersionFound = 4;
+  else if (type === ipv6Type) ipVersionFound = 6;
+  else return -1;
+  return at;
+}
+
+function ipOffset(frame: Frame, data: Uint8Array): number {
+  const length = data.length;
+  switch (frame.linkType) {
+    case 1: // EN10MB
+      if (length < 14) return -2;
+      return afterEtherType(data, 14, (data[12]! << 8) | data[13]!);
+    case 113: {
+      // LINUX_SLL
+      if (length < 16) return -2;
+      const protocol = (data[14]! << 8) | data[15]!;
+      if (protocol < minimumEtherType || ((data[2]! << 8) | data[3]!) === arphrdNetlink) return -1;
+      return afterEtherType(data, 16, protocol);
+    }
+    case 276: {
+      // LINUX_SLL2
+      if (length < 20) return -2;
+      const protocol = (data[0]! << 8) | data[1]!;
+      if (protocol < minimumEtherType || ((data[8]! << 8) | data[9]!) === arphrdNetlink) return -1;
+      return afterEtherType(data, 20, protocol);
+    }
+    case 0: // NULL
+    case 108: {
+      // LOOP: the family in either byte order (decode/loopback.ts).
+      if (length < 4) return -2;
+      const family =
+        data[0] === 0 && data[1] === 0
+          ? (data[2]! << 8) | data[3]!
+          : (data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24)) >>> 0;
+      if (family === 2) ipVersionFound = 4;
+      else if (family === 24 || family === 28 || family === 30) ipVersionFound = 6;
+      else return -1;
+      return 4;
+    }
+    case 101: {
+      // RAW: the version nibble decides.
+      if (length === 0) return -1;
+      const version = data[0]! >> 4;
+      if (version !== 4 && version !== 6) return -1;
+      ipVersionFound = version;
+      return 0;
+    }
+    case 228: // IPV4
+      ipVersionFound = 4;
+      return 0;
+    case 229: // IPV6
+      ipVersionFound = 6;
+      return 0;
+    default:
+      return -2;
+  }
+}
+
+/**
+ * Reads the DNS message in data[start, end) into `facts`; false when only the full reader
+ * can answer (no single question, a question cut short, a response with additional records).
+ */
+function readDns(data: Uint8Array, start: number, end: number): DnsFacts | undefined {
+  const size = end - start;
+  if (size < 12) return undefined;
+  const flags = (data[start + 2]! << 8) | data[start + 3]!;
+  const response = (flags & 0x8000) !== 0;
+  const questionCount = (data[start + 4]! << 8) | data[start + 5]!;
+  const additionalCount = (data[start + 10]! << 8) | data[start + 11]!;
+  if (questionCount !== 1 || (response && additionalCount !== 0)) {
+    return readDnsMessage(data.subarray(start, end), 'udp', false);
+  }
+  const message = data.subarray(start, end);
+  startMessage(message);
+  const nameEnd = readName(message, 12);
+  if (nameEnd < 0 || nameEnd + 4 > size) return readDnsMessage(message, 'udp', false);
+  facts.id = (data[start]! << 8) | data[start + 1]!;
+  facts.response = response;
+  facts.rcode = flags & 0x0f;
+  facts.recursionDesired = (flags & 0x0100) !== 0;
+  facts.recursionAvailable = (flags & 0x0080) !== 0;
+  factsQuestion.name = nameResult.text;
+  factsQuestion.type = (message[nameEnd]! << 8) | message[nameEnd + 1]!;
+  factsQuestion.class = (message[nameEnd + 2]! << 8) | message[nameEnd + 3]!;
+  return facts;
+}
+
+/** Fills `view` from the frame's bytes; false when the frame must go through the dissector. */
+export function readFrameInto(view: LayerView, frame: Frame): boolean {
+  const data = frame.data;
+  ipVersionFound = 0;
+  const ip = ipOffset(frame, data);
+  if (ip === -2) return false;
+  view.clear();
+  if (ip === -1) return true;
+  const length = data.length;
+  let transportStart: number;
+  let end: number;
+  let protocol: number;
+  if (ipVersionFound === 4) {
+    if (ip + 20 > length) return false;
+    const first = data[ip]!;
+    const headerLength = (first & 0x0f) * 4;
+    if (first >> 4 !== 4 || headerLength < 20 || ip + headerLength > length) return false;
+    const totalLength = (data[ip + 2]! << 8) | data[ip + 3]!;
+    // A fragment, a length that disagrees with the bytes, or TSO's length 0: the dissector's job.
+    if (totalLength < headerLength || ip + totalLength > length) return false;
+    if (((data[ip + 6]! << 8) | data[ip + 7]!) & 0x3fff) return false;
+    protocol = data[ip + 9]!;
+    view.ipVersion = 4;
+    view.source = ipv4Text(data, ip + 12);
+    view.destination = ipv4Text(data, ip + 16);
+    view.ttl = data[ip + 8]!;
+    view.ipId = (data[ip + 4]! << 8) | data[ip + 5]!;
+    transportStart = ip + headerLength;
+    end = ip + totalLength;
+  } else {
+    if (ip + 40 > length || data[ip]! >> 4 !== 6) return false;
+    const payloadLength = (data[ip + 4]! << 8) | data[ip + 5]!;
+    if (payloadLength === 0 || ip + 40 + payloadLength > length) return false;
+    protocol = data[ip + 6]!;
+    view.ipVersion = 6;
+    view.source = ipv6Text(data, ip + 8);
+    view.destination = ipv6Text(data, ip + 24);
+    view.ttl = data[ip + 7]!;
+    view.ipId = 0;
+    transportStart = ip + 40;
+    end = ip + 40 + payloadLength;
+  }
+  view.protocol = protocol;
+  if (protocol === udp) {
+    if (transportStart + 8 > end) return false;
+    const udpLength = (data[transportStart + 4]! << 8) | data[transportStart + 5]!;
+    if (udpLength < 8 || transportStart + udpLength > end) return false;
+    const sourcePort = (data[transportStart]! << 8) | data[transportStart + 1]!;
+    const destinationPort = (data[transportStart + 2]! << 8) | data[transportStart + 3]!;
+    view.transport = 'UDP';
+    view.sourcePort = sourcePort;
+    view.destinationPort = destinationPort;
+    view.hasPorts = true;
+    // mDNS and LLMNR are never analysed (dns-messages.ts); plain DNS on port 53 is.
+    const linkLocal =
+      sourcePort === 5353 || destinationPort === 5353 || sourcePort === 5355 || destinationPort === 5355;
+    if (!linkLocal && udpLength > 8 && (sourcePort === 53 || destinationPort === 53)) {
+      view.dns = readDns(data, transportStart + 8, transportStart + udpLength);
+    }
+    return true;
+  }
+  if (protocol === tcp) {
+    if (transportStart + 20 > end) return false;
+    const headerLength = (data[transportStart + 12]! >> 4) * 4;
+    if (headerLength < 20 || transportStart + headerLength > end) return false;
+    const sourcePort = (data[transportStart]! << 8) | data[transportStart + 1]!;
+    const destinationPort = (data[transportStart + 2]! << 8) | data[transportStart + 3]!;
+    // DNS over TCP needs its length prefix and may span segments: the dissector's job.
+    if (sourcePort === 53 || destinationPort === 53 || sourcePort === 5355 || destinationPort === 5355) return false;
+    view.transport = 'TCP';
+    view.sourcePort = sourcePort;
+    view.destinationPort = destinationPort;
+    view.hasPorts = true;
+    return true;
+  }
+  // ICMP and ICMPv6 (quoted datagrams), IP in IP, and IPv6 extension headers: the dissector's job.
+  if (protocol === 1 || protocol === 58 || protocol === 4 || protocol === 41) return false;
+  if (ipVersionFound === 6 && (protocol === 0 || protocol === 43 || protocol === 44 || protocol === 51 || protocol === 60 || protocol === 59))
+    return false;
+  return true;
+}
