@@ -1,14 +1,13 @@
 /**
  * The analysis side of a live capture: follows the rolling pcap files (rolling-tail.ts;
- * from memory while it keeps up) through the parser, the dissector and the Analyzer, in
- * slices of at most `sliceMs` that yield to the event loop in between. The capture itself (the helper's pipe into the files)
- * therefore never waits for the analysis: when packets come faster than they can be
+ * from memory while it keeps up) through the parser and the Analyzer (addFrame), in
+ * slices of at most `sliceMs` that yield to the event loop in between. The capture itself
+ * (the helper's pipe into the files) therefore never waits for the analysis: when packets come faster than they can be
  * analysed, the files hold the backlog and the analysis catches up, nothing dropped.
  */
 import { Analyzer, type AnalysisOptionsInput, type CaptureFacts } from '../../common/analysis/analyzer';
 import type { OutcomeUpdate, TimelineEvent } from '../../common/analysis/timeline-event';
 import { PcapParser } from '../../common/capture/pcap-parser';
-import { dissect } from '../../common/decode/dissect';
 import type { Frame } from '../../common/model/frame';
 import type { Analysis } from '../../common/report/analysis-schema';
 import { RollingTail, type FileExtent } from './rolling-tail';
@@ -122,7 +121,8 @@ export class CaptureAnalysis {
   private analyse(frame: Frame): void {
     this.analysed += 1;
     this.lastPacketSeconds = frame.seconds + frame.nanoseconds / 1e9;
-    this.analyzer.add(dissect(frame));
+    // Reads what the analysis needs straight from the frame's bytes; dissects only the rare rest.
+    this.analyzer.addFrame(frame);
   }
 
   private wake(): void {
