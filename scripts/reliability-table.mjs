@@ -99,6 +99,7 @@ const reviewed = [
 const notCovered = [
   '`npm audit --omit=dev` (`npm run audit`) is not in the suite because it cannot run here: the registry answers `POST /-/npm/v1/security/advisories/bulk` with 405 Method Not Allowed (Allow: GET, HEAD). npm 11 has no switch for the legacy quick audit; npm 8, which falls back to it by itself, got 405 from `POST /-/npm/v1/security/audits/quick` too (tried 2026-11-26). Run `npm run audit` where the registry allows it.',
   'electronegativity runs offline: its AVAILABLE_SECURITY_FIXES global check needs GitHub\'s Electron release list and reports nothing here (its translations are fetched too; the bundled English is used). It reads electron/ only: the same policy in renderer/index.html, which Electron\'s file:// page actually gets, is not evaluated by it.',
+  'A browser-mode client that keeps asking but never reads: answers are not paced the way events are (electron/node/serve/paced-sender.ts), so a page that stops reading while it asks for large pages (getEvents, up to 200,000 events) grows the server\'s send buffer without bound. Only a page holding the token can do it; the fuzz above reads every answer.',
   'The reload test runs in browser mode; the Electron window\'s reload (the preload bridge) runs only where an Electron binary is available (ELECTRON_OVERRIDE_DIST_PATH).',
 ];
 
