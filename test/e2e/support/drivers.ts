@@ -4,7 +4,7 @@
  * matters to them: how files come in and go out (upload and download in the browser; native
  * dialogs in Electron, which the Electron driver answers from the main process).
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
@@ -23,7 +23,8 @@ export interface AppDriver {
 }
 
 export async function browserDriver(): Promise<AppDriver & { serve: ServeProcess; browser: Browser }> {
-  const serve = await startServe(await mkdtemp(join(tmpdir(), 'netmortem-e2e-data-')));
+  const dataHome = await mkdtemp(join(tmpdir(), 'netmortem-e2e-data-'));
+  const serve = await startServe(dataHome);
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -46,6 +47,8 @@ export async function browserDriver(): Promise<AppDriver & { serve: ServeProcess
     async close() {
       await browser.close();
       await serve.stop();
+      // Live captures leave their rolling pcaps here.
+      await rm(dataHome, { recursive: true, force: true });
     },
   };
 }
