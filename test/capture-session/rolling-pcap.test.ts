@@ -181,6 +181,40 @@ describe('RollingPcap', () => {
     rolling.close();
   });
 
+  it('flushes in the background, one flush at a time, while writing, rotating and closing go on', async () => {
+    const { bytes, recordOffsets } = pcapStream(400);
+    const rolling = new RollingPcap({ dataDirectory: folder, rotateBytes: 8 * 1024, stem: 'flush' });
+    expect(rolling.flushInBackground(() => undefined)).toBe(false);
+    writeStream(rolling, bytes.subarray(0, recordOffsets[100]), 2);
+    const flushed = new Promise<unknown>((resolveFlush) => {
+      expect(rolling.flushInBackground(resolveFlush)).toBe(true);
+    });
+    expect(rolling.flushInBackground(() => undefined)).toBe(false);
+    // The flush holds its own descriptor: the writer goes on, rotates and closes meanwhile.
+    const framer = new PcapRecordFramer();
+    framer.push(bytes.subarray(0, 24));
+    const framed = framer.push(bytes.subarray(recordOffsets[100]));
+    rolling.write(framed.records, framed.count);
+    const files = rolling.close();
+    expect(await flushed).toBeUndefined();
+    expect(files.length).toBeGreaterThan(3);
+    expect(files.reduce((sum, file) => sum + file.packets, 0)).toBe(400);
+    for (const file of files) expect(readFrames(readFileSync(file.path)).warnings).toEqual([]);
+  });
+
+  it('reports a background flush that fails, as a write failure', async () => {
+    const { bytes } = pcapStream(3);
+    const rolling = new RollingPcap({ dataDirectory: folder, stem: 'gone' });
+    writeStream(rolling, bytes, 4);
+    // The file vanishes before the flush opens it.
+    rmSync(rolling.files[0]!.path);
+    const error = await new Promise<unknown>((resolveFlush) => rolling.flushInBackground(resolveFlush));
+    expect(error).toBeInstanceOf(CaptureError);
+    expect((error as CaptureError).code).toBe('write-failed');
+    expect((error as CaptureError).message).toMatch(/cannot flush .*gone-001\.pcap/);
+    rolling.close();
+  });
+
   it('refuses writes after close and never reuses a file name', () => {
     const { bytes } = pcapStream(2);
     const first = new RollingPcap({ dataDirectory: folder, stem: 'same' });

@@ -280,12 +280,12 @@ class LiveCaptureSession implements CaptureSession {
     this.emitBatch(now, false);
     if (now - this.lastFlushAt >= flushIntervalMs && !this.dataStopped && !this.finishing) {
       this.lastFlushAt = now;
-      try {
-        this.rolling.flush();
-      } catch (error) {
+      // In the background: the pipe must keep being read while the disk catches up.
+      this.rolling.flushInBackground((error) => {
+        if (!error || this.finished || this.disposed || this.dataStopped) return;
         this.dataStopped = true;
-        this.fail(asCaptureError(error, 'write-failed'));
-      }
+        this.fail(error);
+      });
     }
   }
 

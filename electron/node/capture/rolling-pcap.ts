@@ -5,7 +5,7 @@
  * once one reaches the rotation size. Each file is hashed as it is written.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { close, closeSync, fdatasync, ftruncateSync, mkdirSync, open, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaptureError } from './capture-error';
 import { pcapRecordHeaderLength, type PcapStreamHeader } from './pcap-record-framer';
@@ -48,6 +48,7 @@ export class RollingPcap {
   private current: OpenFile | undefined;
   private header: PcapStreamHeader | undefined;
   private finished = false;
+  private flushing = false;
 
   constructor(options: RollingPcapOptions) {
     this.folder = join(options.dataDirectory, 'captures');
@@ -106,14 +107,27 @@ export class RollingPcap {
     }
   }
 
-  /** Asks the kernel to put the data on disk (for power loss; a crash of the app alone loses nothing). */
-  flush(): void {
-    if (!this.current) return;
-    try {
-      fdatasyncSync(this.current.descriptor);
-    } catch (error) {
-      throw writeError(`cannot flush ${this.current.file.path}`, error);
-    }
+  /**
+   * Asks the kernel to put the data on disk (for power loss; a crash of the app alone loses
+   * nothing), without blocking: a flush of a file that has grown by a few hundred MB can
+   * take the disk a good part of a second, and the capture's thread must keep reading the
+   * pipe meanwhile. The flush goes through a descriptor of its own (fdatasync flushes the
+   * file, whichever descriptor asks), so closing or rotating the file meanwhile is safe.
+   * One at a time: false when one is still running or no file is open. `done` gets the error, if any.
+   */
+  flushInBackground(done: (error: CaptureError | undefined) => void): boolean {
+    if (!this.current || this.flushing) return false;
+    const path = this.current.file.path;
+    this.flushing = true;
+    const finish = (error: unknown): void => {
+      this.flushing = false;
+      done(error ? writeError(`cannot flush ${path}`, error) : undefined);
+    };
+    open(path, 'r', (openError, descriptor) => {
+      if (openError) return finish(openError);
+      fdatasync(descriptor, (syncError) => close(descriptor, () => finish(syncError)));
+    });
+    return true;
   }
 
   /** Closes the last file. Safe to call twice and after a failure. */
