@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../electron/common/analysis/analyzer';
 import { readFrameInto } from '../../electron/common/analysis/frame-reader';
 import { LayerView } from '../../electron/common/analysis/layer-view';
-import type { TimelineEvent } from '../../electron/common/analysis/timeline-event';
+import type { OutcomeUpdate, TimelineEvent } from '../../electron/common/analysis/timeline-event';
+import { bucketEvents, TimelineBuckets } from '../../electron/common/report/timeline-buckets';
 import { dissect } from '../../electron/common/decode/dissect';
 import type { Frame } from '../../electron/common/model/frame';
 import { CaptureFileError, readCaptureFile } from '../../electron/node/files/read-capture';
@@ -217,27 +218,36 @@ describe('frame reader: whole analyses', () => {
   it('gives the same analysis and events as the dissector for every corpus capture', async () => {
     let compared = 0;
     for (const path of corpusCaptures()) {
-      const options = { events: true, eventLines: true } as const;
-      // One pass each: evidence lines share a printer whose TCP sequence memory runs in frame order.
-      const dissected = new Analyzer(options);
-      const read = new Analyzer(options);
+      // The fast analysis also counts its timeline straight into buckets (TimelineCounter).
+      const counted = new TimelineBuckets();
+      const dissected = new Analyzer({ events: true, eventLines: true });
+      const read = new Analyzer({ events: true, eventLines: true, timeline: counted });
       const dissectedEvents: TimelineEvent[] = [];
+      const dissectedUpdates: OutcomeUpdate[] = [];
       const readEvents: TimelineEvent[] = [];
-      for (const [analyzer, events, add] of [
-        [dissected, dissectedEvents, (frame: Frame) => dissected.add(dissect(frame))],
-        [read, readEvents, (frame: Frame) => read.addFrame(frame)],
+      for (const [analyzer, events, updates, add] of [
+        [dissected, dissectedEvents, dissectedUpdates, (frame: Frame) => dissected.add(dissect(frame))],
+        [read, readEvents, [] as OutcomeUpdate[], (frame: Frame) => read.addFrame(frame)],
       ] as const) {
+        const take = (): void => {
+          const drained = analyzer.drain();
+          events.push(...drained.events);
+          updates.push(...drained.updates);
+        };
         try {
           await readCaptureFile(path, {
             onFrame(frame) {
               add(frame);
-              events.push(...analyzer.drain().events);
+              take();
             },
           });
         } catch (error) {
           if (!(error instanceof CaptureFileError)) throw error;
         }
+        analyzer.result({ files: [] });
+        take();
       }
+      expect(counted.buckets(), path).toEqual(bucketEvents(dissectedEvents, dissectedUpdates));
       expect(read.result({ files: [] }), path).toEqual(dissected.result({ files: [] }));
       expect(readEvents, path).toEqual(dissectedEvents);
       compared++;

@@ -48,6 +48,46 @@ describe('timeline buckets', () => {
     expect([sum('pending'), sum('unanswered'), sum('icmp-failed'), sum('answered'), sum('servfail')]).toEqual([0, 0, 1, 1, 0]);
   });
 
+  it('moves a query counted at 1 ms width into the same bucket after widening', () => {
+    // 1795614903.87 s: in floating point, 1795614903.87 / 0.001 falls just under a whole
+    // number, so the old keys put it in the millisecond before, whose midpoint then merged
+    // into the 10 ms bucket before the one the update computed from the time itself.
+    for (const maxBuckets of [2, 3, 5]) {
+      const timeline = new TimelineBuckets(maxBuckets);
+      timeline.addEvent(query(1, 1_795_614_903.87));
+      timeline.addEvent(query(2, 1_795_614_903.885));
+      timeline.applyUpdate({ frame: 1, outcome: 'icmp-failed', settledBy: 3 });
+      const buckets = timeline.buckets();
+      for (const bucket of buckets) for (const count of Object.values(bucket.queries)) expect(count).toBeGreaterThanOrEqual(0);
+      expect(buckets.reduce((sum, bucket) => sum + bucket.queries['icmp-failed'], 0)).toBe(1);
+    }
+  });
+
+  it('moves an update into the bucket that counted its query, across widening (no negative counts)', () => {
+    // Times on millisecond boundaries at microsecond precision, as captures give them: with
+    // floating-point keys, a query counted at 1 ms width and moved after widening could land
+    // one bucket over, leaving -1 pending there and +1 next door.
+    fc.assert(
+      fc.property(
+        // Whole seconds, minutes or hours after a whole hour: the boundaries of the wider buckets.
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 2, maxLength: 200 }),
+        fc.constantFrom(1, 60, 3600),
+        fc.integer({ min: 2, max: 40 }),
+        (steps, unit, maxBuckets) => {
+          const timeline = new TimelineBuckets(maxBuckets);
+          const times = steps.map((step) => (1_795_611_600_000_000 + step * unit * 1_000_000) / 1_000_000);
+          times.forEach((time, index) => timeline.addEvent(query(index + 1, time)));
+          times.forEach((_, index) => timeline.applyUpdate({ frame: index + 1, outcome: 'nxdomain' }));
+          for (const bucket of timeline.buckets()) {
+            for (const count of Object.values(bucket.queries)) expect(count).toBeGreaterThanOrEqual(0);
+            expect(bucket.queries.pending).toBe(0);
+          }
+          expect(totals(timeline.buckets()).queries).toBe(times.length);
+        },
+      ),
+    );
+  });
+
   it('keeps every count while widening, whatever the times and the bucket limit', () => {
     fc.assert(
       fc.property(

@@ -1,4 +1,5 @@
 /** How an Analyzer runs: the timeout, the thresholds, and the bounds that keep memory flat. */
+import type { TimelineCounter } from './timeline-event';
 import { defaultThresholds, type Thresholds } from './thresholds';
 
 export interface AnalysisLimits {
@@ -39,6 +40,11 @@ export interface AnalysisOptions {
   /** Produce TimelineEvents and OutcomeUpdates for `drain()` (the UI); off for the CLI's speed. */
   events: boolean;
   /**
+   * Count the events here as they happen, without building them (the report's chart): far
+   * cheaper than `events` when nobody reads the events themselves.
+   */
+  timeline: TimelineCounter | undefined;
+  /**
    * Print each event's tcpdump line (TimelineEvent.line). Printing is most of the cost of
    * events; consumers that only count events (the report's timeline buckets) turn it off and
    * get '' instead.
@@ -73,6 +79,7 @@ export function resolveAnalysisOptions(input: AnalysisOptionsInput = {}): Analys
     lateAnswerSeconds: input.lateAnswerSeconds ?? 120,
     thresholds: { ...defaultThresholds, ...input.thresholds },
     events: input.events ?? false,
+    timeline: input.timeline,
     eventLines: input.eventLines ?? true,
     evidenceLimit: input.evidenceLimit ?? 50,
     limits: { ...defaultLimits, ...input.limits },

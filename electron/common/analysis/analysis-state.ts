@@ -4,18 +4,22 @@
  * NXDOMAIN names, and the queue of events for the UI. Every table here is bounded
  * (docs/analysis.md, "Memory bounds").
  */
+import type { IcmpLayer } from '../model/layers';
+import type { DecodedPacket } from '../model/packet';
 import type { AnalysisOptions } from './analysis-options';
 import { DnsCounters } from './dns-counters';
 import { recordEvidence, recordTransaction } from './failure-recording';
 import { FloodDetector } from './flood-detector';
 import { ClientFacts, HostFacts } from './host-facts';
-import type { Transport } from './layer-view';
+import type { IcmpClassification } from './icmp-kind';
+import type { DnsFacts, LayerView, Transport } from './layer-view';
 import { LatencyHistogram } from './latency-histogram';
 import { NxdomainTracker } from './nxdomain-tracker';
 import { PacketLines } from './packet-line';
 import { reachesThreshold } from './qualification';
 import { ServiceState, type ServiceLimits } from './service-state';
-import { secondsToMicroseconds } from './time-format';
+import { microsecondsPerSecond, secondsToMicroseconds } from './time-format';
+import { dnsEvent, icmpEvent } from './timeline-events';
 import type { OutcomeUpdate, QueryOutcome, TimelineEvent } from './timeline-event';
 import { QueryKey, serviceKeyOf, type Transaction } from './transaction';
 import { TransactionTable } from './transactions';
@@ -126,6 +130,12 @@ export class AnalysisState {
     if (outcome === 'unanswered') counters.unanswered++;
     else if (outcome === 'icmp-failed') counters.failedWithIcmp++;
     else if (outcome === 'answered') transaction.service.answered++;
+    const timeline = this.options.timeline;
+    if (timeline) {
+      timeline.moveQuery(transaction.firstMicroseconds / microsecondsPerSecond, previous, outcome);
+      const resends = transaction.resendMicroseconds;
+      if (resends) for (const time of resends) timeline.moveQuery(time / microsecondsPerSecond, previous, outcome);
+    }
     if (!this.options.events) return;
     const settledBy = transaction.settledBy;
     const update: OutcomeUpdate =
@@ -134,6 +144,60 @@ export class AnalysisState {
         : { frame: transaction.firstFrame, outcome };
     this.updates.push(update);
     for (const frame of transaction.resendFrames ?? []) this.updates.push({ ...update, frame });
+  }
+
+  /** A DNS message is a timeline event: counted, and built when events are on. */
+  dnsEvent(
+    packet: DecodedPacket,
+    view: LayerView,
+    dns: DnsFacts,
+    transport: Transport,
+    microseconds: number,
+    queryFrame: number | undefined,
+  ): void {
+    const timeline = this.options.timeline;
+    if (timeline) {
+      const time = microseconds / microsecondsPerSecond;
+      if (dns.response) timeline.countResponse(time);
+      else timeline.countQuery(time, 'pending');
+    }
+    if (this.options.events)
+      this.events.push(
+        dnsEvent(packet, view, dns, transport, microseconds, queryFrame, this.options.eventLines ? this.lines : undefined),
+      );
+  }
+
+  /** An ICMP error is a timeline event: counted, and built when events are on. */
+  icmpEvent(
+    packet: DecodedPacket,
+    view: LayerView,
+    icmp: IcmpLayer,
+    classification: IcmpClassification,
+    quoted: LayerView,
+    transport: Transport,
+    serverPort: number,
+    microseconds: number,
+    queryFrame: number | undefined,
+    name: string | undefined,
+  ): void {
+    const timeline = this.options.timeline;
+    if (timeline) timeline.countIcmpError(microseconds / microsecondsPerSecond, classification.kind);
+    if (this.options.events)
+      this.events.push(
+        icmpEvent(
+          packet,
+          view,
+          icmp,
+          classification,
+          quoted,
+          transport,
+          serverPort,
+          microseconds,
+          queryFrame,
+          name,
+          this.options.eventLines ? this.lines : undefined,
+        ),
+      );
   }
 
   /** A timeout became final (no late answer came): it joins its service's timeout window. */

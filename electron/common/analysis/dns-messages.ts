@@ -9,7 +9,6 @@ import type { IncidentKind } from '../report/analysis-schema';
 import type { AnalysisState } from './analysis-state';
 import { recordEvidence, recordTransaction } from './failure-recording';
 import type { DnsFacts, LayerView, Transport } from './layer-view';
-import { dnsEvent } from './timeline-events';
 import type { SettledOutcome, Transaction } from './transaction';
 
 /** mDNS (RFC 6762) and LLMNR (RFC 4795) are multicast by design: unsolicited answers and silence are normal there. */
@@ -85,10 +84,7 @@ function query(
       state.options.limits.retransmissionsPerQuery,
     );
     state.counters.retransmissions++;
-    if (state.options.events)
-      state.events.push(
-        dnsEvent(packet, view, dns, transport, microseconds, undefined, state.options.eventLines ? state.lines : undefined),
-      );
+    state.dnsEvent(packet, view, dns, transport, microseconds, undefined);
     return;
   }
   const service = state.service(transport, server, view.destinationPort);
@@ -118,10 +114,7 @@ function query(
   state.table.add(transaction);
   const floodEvidence = state.flood.query(service, microseconds, client, lowerName);
   if (floodEvidence) floodEvidence.push({ frame, microseconds, line: state.lines.line(packet) });
-  if (state.options.events)
-    state.events.push(
-      dnsEvent(packet, view, dns, transport, microseconds, undefined, state.options.eventLines ? state.lines : undefined),
-    );
+  state.dnsEvent(packet, view, dns, transport, microseconds, undefined);
 }
 
 function response(
@@ -176,19 +169,7 @@ function response(
     state.table.settle(transaction, outcome, packet.frame.number, microseconds);
     if (transaction.retransmissions === 0) state.latency.record(microseconds - transaction.firstMicroseconds);
     rcodeFailure(state, transaction, packet, dns, outcome, microseconds);
-    if (state.options.events) {
-      state.events.push(
-        dnsEvent(
-          packet,
-          view,
-          dns,
-          transport,
-          microseconds,
-          transaction.firstFrame,
-          state.options.eventLines ? state.lines : undefined,
-        ),
-      );
-    }
+    state.dnsEvent(packet, view, dns, transport, microseconds, transaction.firstFrame);
     // Answered by rcode, it is in no table any more: back to the pool.
     state.table.recycle(transaction);
     return;
@@ -204,11 +185,7 @@ function response(
     // Without `recent`, or a response to a query that already failed with an ICMP error.
     state.counters.unsolicited++;
   }
-  if (state.options.events) {
-    state.events.push(
-      dnsEvent(packet, view, dns, transport, microseconds, recent?.firstFrame, state.options.eventLines ? state.lines : undefined),
-    );
-  }
+  state.dnsEvent(packet, view, dns, transport, microseconds, recent?.firstFrame);
 }
 
 /** SERVFAIL, REFUSED and NXDOMAIN go to their incident windows; other rcodes are only counted. */

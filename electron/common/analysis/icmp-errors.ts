@@ -14,7 +14,6 @@ import type { IcmpClassification } from './icmp-kind';
 import { linkIcmpError } from './icmp-link';
 import type { LayerView } from './layer-view';
 import type { ServiceState } from './service-state';
-import { icmpEvent } from './timeline-events';
 import type { Transaction } from './transaction';
 
 const unreachableKinds: Record<NonNullable<IcmpClassification['unreachable']>, IncidentKind> = {
@@ -124,23 +123,8 @@ export function icmpError(
   // Its evidence is written: a settled query needs its copy no more.
   if (transaction && transaction.outcome !== 'unanswered' && transaction.outcome !== 'pending')
     transaction.drop();
-  if (state.options.events && transport) {
-    state.events.push(
-      icmpEvent(
-        packet,
-        view,
-        icmp,
-        classification,
-        quoted,
-        transport,
-        serverPort,
-        microseconds,
-        transaction?.firstFrame,
-        name,
-        state.options.eventLines ? state.lines : undefined,
-      ),
-    );
-  }
+  if (transport)
+    state.icmpEvent(packet, view, icmp, classification, quoted, transport, serverPort, microseconds, transaction?.firstFrame, name);
 }
 
 function failureFromIcmp(

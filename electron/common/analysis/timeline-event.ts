@@ -62,6 +62,19 @@ export interface TimelineEvent {
   line: string;
 }
 
+/**
+ * What counts events without keeping them (the report's timeline buckets): the Analyzer
+ * calls it where it would emit an event or an outcome update, with the time of the query
+ * concerned. Times are Unix seconds with the fraction, as TimelineEvent.time.
+ */
+export interface TimelineCounter {
+  countQuery(time: number, outcome: QueryOutcome): void;
+  countResponse(time: number): void;
+  countIcmpError(time: number, kind: IcmpErrorKind): void;
+  /** A query counted at `time` changed outcome. */
+  moveQuery(time: number, from: QueryOutcome, to: QueryOutcome): void;
+}
+
 export interface OutcomeUpdate {
   /** The query's frame number. */
   frame: number;

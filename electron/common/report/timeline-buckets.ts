@@ -10,7 +10,13 @@
  * width (1, 2, 5, 10, 15, 30 s, 1, 2, 5 min, ...) for a chart of about N bars.
  */
 import { icmpErrorKinds, queryOutcomes } from '../analysis/timeline-event';
-import type { IcmpErrorKind, OutcomeUpdate, QueryOutcome, TimelineEvent } from '../analysis/timeline-event';
+import type {
+  IcmpErrorKind,
+  OutcomeUpdate,
+  QueryOutcome,
+  TimelineCounter,
+  TimelineEvent,
+} from '../analysis/timeline-event';
 
 export { icmpErrorKinds, queryOutcomes };
 
@@ -26,6 +32,19 @@ export interface TimelineBucket {
 
 /** Each width a whole multiple of the previous one (seconds). */
 const storageWidths = [0.001, 0.01, 0.1, 1, 10, 60, 600, 3600, 21_600, 86_400, 604_800];
+/** The same widths in whole milliseconds: bucket keys are computed in integers. */
+const storageMilliseconds = [1, 10, 100, 1000, 10_000, 60_000, 600_000, 3_600_000, 21_600_000, 86_400_000, 604_800_000];
+
+/**
+ * The storage key of a time at a ladder width: whole microseconds (exact in a double for any
+ * Unix time), divided by the width in microseconds. Integer arithmetic makes a time's key at a
+ * wider width exactly its key at a narrower one divided by their ratio, so buckets merged on
+ * widening hold the same times as new keys would give, and a query's count and its later
+ * outcome move land in the same bucket whichever width was in use for each.
+ */
+function ladderKey(time: number, widthIndex: number): number {
+  return Math.floor(Math.round(time * 1_000_000) / (1000 * storageMilliseconds[widthIndex]!));
+}
 
 /** Round widths for display (seconds). */
 const displayWidths = [
@@ -62,7 +81,11 @@ function keyOf(time: number, width: number): number {
   return Math.floor(time / width + 1e-9);
 }
 
-export class TimelineBuckets {
+/**
+ * Fed either with events and updates (addEvent, applyUpdate: the app, which has them) or
+ * straight by the Analyzer as a TimelineCounter (the report, which needs only the counts).
+ */
+export class TimelineBuckets implements TimelineCounter {
   private widthIndex = 0;
   private readonly counts = new Map<number, TimelineBucket>();
   private firstKey = Infinity;
@@ -80,28 +103,46 @@ export class TimelineBuckets {
   }
 
   addEvent(event: TimelineEvent): void {
-    const bucket = this.bucketAt(event.time);
     if (event.kind === 'dns-query') {
       const outcome = event.outcome ?? 'pending';
-      bucket.queries[outcome] += 1;
+      this.countQuery(event.time, outcome);
       if (openOutcomes.has(outcome)) this.open.set(event.frame, { time: event.time, outcome });
     } else if (event.kind === 'dns-response') {
-      bucket.responses += 1;
+      this.countResponse(event.time);
     } else if (event.icmpKind) {
-      bucket.icmpErrors[event.icmpKind] += 1;
+      this.countIcmpError(event.time, event.icmpKind);
     }
-    this.widenIfNeeded();
   }
 
   /** Moves a counted query to its new outcome. Updates for queries no longer open are ignored. */
   applyUpdate(update: OutcomeUpdate): void {
     const query = this.open.get(update.frame);
-    if (!query || query.outcome === update.outcome) return;
-    const bucket = this.bucketAt(query.time);
-    bucket.queries[query.outcome] -= 1;
-    bucket.queries[update.outcome] += 1;
+    if (!query) return;
+    this.moveQuery(query.time, query.outcome, update.outcome);
     if (openOutcomes.has(update.outcome)) query.outcome = update.outcome;
     else this.open.delete(update.frame);
+  }
+
+  countQuery(time: number, outcome: QueryOutcome): void {
+    this.bucketAt(time).queries[outcome] += 1;
+    this.widenIfNeeded();
+  }
+
+  countResponse(time: number): void {
+    this.bucketAt(time).responses += 1;
+    this.widenIfNeeded();
+  }
+
+  countIcmpError(time: number, kind: IcmpErrorKind): void {
+    this.bucketAt(time).icmpErrors[kind] += 1;
+    this.widenIfNeeded();
+  }
+
+  moveQuery(time: number, from: QueryOutcome, to: QueryOutcome): void {
+    if (from === to) return;
+    const bucket = this.bucketAt(time);
+    bucket.queries[from] -= 1;
+    bucket.queries[to] += 1;
   }
 
   /** The buckets in time order, empty ones between included. */
@@ -115,7 +156,10 @@ export class TimelineBuckets {
   }
 
   private bucketAt(time: number): TimelineBucket {
-    const key = keyOf(time, this.width);
+    return this.bucketOfKey(ladderKey(time, this.widthIndex));
+  }
+
+  private bucketOfKey(key: number): TimelineBucket {
     let bucket = this.counts.get(key);
     if (!bucket) {
       bucket = emptyBucket(key * this.width, (key + 1) * this.width);
@@ -129,12 +173,13 @@ export class TimelineBuckets {
   /** Widens until the span fits in maxBuckets, merging exactly (each width divides the next). */
   private widenIfNeeded(): void {
     while (this.lastKey - this.firstKey + 1 > this.maxBuckets && this.widthIndex < storageWidths.length - 1) {
-      const old = [...this.counts.values()];
+      const old = [...this.counts.entries()];
+      const ratio = storageMilliseconds[this.widthIndex + 1]! / storageMilliseconds[this.widthIndex]!;
       this.widthIndex += 1;
       this.counts.clear();
       this.firstKey = Infinity;
       this.lastKey = -Infinity;
-      for (const bucket of old) addInto(this.bucketAt((bucket.start + bucket.end) / 2), bucket);
+      for (const [key, bucket] of old) addInto(this.bucketOfKey(Math.floor(key / ratio)), bucket);
     }
   }
 }

@@ -53,24 +53,20 @@ const drainInterval = 4096;
 export async function analyzeFiles(paths: readonly string[], options: AnalyzeFilesOptions = {}): Promise<AnalyzeFilesResult> {
   if (paths.length === 0) throw new Error('no capture file given');
   const wantTimeline = options.timeline ?? true;
-  const wantEvents = wantTimeline || options.events === true || options.onBatch !== undefined;
+  const wantEvents = options.events === true || options.onBatch !== undefined;
+  const buckets = wantTimeline ? new TimelineBuckets() : undefined;
   const analyzer = new Analyzer({
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
     events: wantEvents,
-    // The chart only counts events; tcpdump lines are formatted only when someone reads them.
-    eventLines: options.events === true || options.onBatch !== undefined,
+    // The chart only counts events: the Analyzer counts them into the buckets without building them.
+    timeline: buckets,
   });
-  const buckets = wantTimeline ? new TimelineBuckets() : undefined;
   const collector = options.events ? new EventCollector() : undefined;
 
   const drain = () => {
     if (!wantEvents) return;
     const { events, updates } = analyzer.drain();
     if (events.length === 0 && updates.length === 0) return;
-    if (buckets) {
-      for (const event of events) buckets.addEvent(event);
-      for (const update of updates) buckets.applyUpdate(update);
-    }
     collector?.add(events, updates);
     options.onBatch?.(events, updates);
   };

@@ -8,14 +8,22 @@ import {
   type Incident,
   type IncidentKind,
 } from '../../../electron/common/report/analysis-schema';
+import { bucketEvents, TimelineBuckets } from '../../../electron/common/report/timeline-buckets';
 import type { CaptureBuilder } from './capture-builder';
 
 export function analyze(capture: CaptureBuilder, options?: AnalysisOptionsInput): Analysis {
   const analysis = analyzePackets(capture.packets(), { files: [] }, options);
-  // The fast path (Analyzer.addFrame reads most frames from their bytes) must agree exactly.
-  const fromFrames = new Analyzer(options);
+  // The fast path (Analyzer.addFrame reads most frames from their bytes) must agree exactly,
+  // and its timeline counted straight into buckets must equal the buckets of its events.
+  const counted = new TimelineBuckets();
+  const fromFrames = new Analyzer({ ...options, timeline: counted });
   for (const frame of capture.frameList()) fromFrames.addFrame(frame);
   expect(fromFrames.result({ files: [] })).toEqual(analysis);
+  const withEvents = new Analyzer({ ...options, events: true, eventLines: false });
+  for (const packet of capture.packets()) withEvents.add(packet);
+  withEvents.result({ files: [] });
+  const { events, updates } = withEvents.drain();
+  expect(counted.buckets()).toEqual(bucketEvents(events, updates));
   // Every document the analyzer writes must pass the contract's schema unchanged.
   expect(analysisSchema.parse(analysis)).toEqual(analysis);
   return analysis;
