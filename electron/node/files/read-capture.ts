@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
@@ -8,6 +7,7 @@ import { dayStartSeconds } from '../../common/capture/tcpdump-text';
 import { TcpdumpTextReader, type UnreadableLine } from '../../common/capture/tcpdump-text-reader';
 import { linkTypeName, type CaptureFormat, type Frame } from '../../common/model/frame';
 import type { DecodedPacket } from '../../common/model/packet';
+import { createFileHasher } from './file-hasher';
 
 /**
  * Reads a capture file as a stream (1 MiB chunks, never the whole file in memory), hashing
@@ -86,15 +86,17 @@ export async function readCaptureFile(
   if (options.date !== undefined) dayStartSeconds(options.date);
   const firstFrame = options.firstFrameNumber ?? 1;
   let totalBytes: number;
+  let regularFile: boolean;
   try {
     const stats = await stat(path);
     if (stats.isDirectory()) throw new CaptureFileError(`${path}: is a directory, not a capture file`, path);
     totalBytes = stats.size;
+    regularFile = stats.isFile();
   } catch (error) {
     throw fileSystemError(path, error);
   }
 
-  const hash = createHash('sha256');
+  const hash = createFileHasher(path, totalBytes, regularFile);
   let packets = 0;
   let start: number | undefined;
   let end: number | undefined;
@@ -196,7 +198,7 @@ export async function readCaptureFile(
     options.onProgress?.(bytesRead, totalBytes);
     const info: CaptureFileInfo = {
       path,
-      sha256: hash.digest('hex'),
+      sha256: await hash.digest(),
       format: format!,
       linkTypes: summary.linkTypes.map(linkTypeName),
       packets,
@@ -213,6 +215,7 @@ export async function readCaptureFile(
     return info;
   } catch (error) {
     stream.destroy();
+    hash.dispose();
     if (error instanceof CaptureFileError) throw error;
     if (error instanceof CaptureFormatError) {
       const what = format === 'pcapng' ? 'corrupt pcapng file' : 'corrupt pcap file';
