@@ -11,7 +11,19 @@ const nodeBundle = { bundle: true, platform: 'node', target: 'node20', sourcemap
 
 async function main() {
   if (want('cli')) {
-    await build({ ...nodeBundle, entryPoints: [`${root}electron/node/cli/main.ts`], outfile: `${root}dist/cli.mjs`, format: 'esm' });
+    // The CLI bundles its npm packages too: resolving and parsing them one by one from
+    // node_modules was a third of a second at every start. playwright-core (PDF only) stays
+    // outside and is imported when needed; ws's optional native helpers stay outside too.
+    // A CommonJS package inside an ES module bundle needs a `require` of its own.
+    await build({
+      ...nodeBundle,
+      packages: undefined,
+      external: ['playwright-core', 'electron', 'bufferutil', 'utf-8-validate'],
+      banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
+      entryPoints: [`${root}electron/node/cli/main.ts`],
+      outfile: `${root}dist/cli.mjs`,
+      format: 'esm',
+    });
   }
   if (want('electron')) {
     // Electron loads main and preload as CommonJS; a sandboxed preload may require only 'electron'.

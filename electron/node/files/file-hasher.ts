@@ -13,6 +13,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
+/** Bytes read between two progress messages to the worker. */
+const messageBytes = 16 << 20;
 /** Below this a worker costs more than it saves. */
 const workerThreshold = 16 << 20;
 
@@ -66,6 +68,7 @@ class InlineHasher implements FileHasher {
 class WorkerHasher implements FileHasher {
   private readonly worker: Worker;
   private allowed = 0;
+  private told = 0;
   private readonly result: Promise<string>;
 
   constructor(private readonly path: string) {
@@ -84,7 +87,12 @@ class WorkerHasher implements FileHasher {
 
   update(chunk: Uint8Array): void {
     this.allowed += chunk.length;
-    this.worker.postMessage({ allowed: this.allowed, final: false });
+    // A message costs the reading thread far more than a few bytes of arithmetic: tell the
+    // worker only every few MiB (it hashes the rest when digest says where the end is).
+    if (this.allowed - this.told >= messageBytes) {
+      this.told = this.allowed;
+      this.worker.postMessage({ allowed: this.allowed, final: false });
+    }
   }
 
   async digest(): Promise<string> {
