@@ -14,7 +14,7 @@
  * dissector's layers give, over the corpus and generated frames.
  */
 import { readDnsMessage } from '../decode/dns-message';
-import { nameResult, readName, startMessage } from '../decode/dns-name';
+import { nameResult, readNameCached, startMessage } from '../decode/dns-name';
 import { ipv4Text, ipv6Text } from '../decode/address-text';
 import type { Frame } from '../model/frame';
 import type { DnsFacts, LayerView } from './layer-view';
@@ -135,7 +135,7 @@ function readDns(data: Uint8Array, start: number, end: number): DnsFacts | undef
   }
   const message = data.subarray(start, end);
   startMessage(message);
-  const nameEnd = readName(message, 12);
+  const nameEnd = readNameCached(message, 12);
   if (nameEnd < 0 || nameEnd + 4 > size) return readDnsMessage(message, 'udp', false);
   facts.id = (data[start]! << 8) | data[start + 1]!;
   facts.response = response;
