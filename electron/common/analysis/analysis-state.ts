@@ -4,14 +4,12 @@
  * NXDOMAIN names, and the queue of events for the UI. Every table here is bounded
  * (docs/analysis.md, "Memory bounds").
  */
-import type { IcmpLayer } from '../model/layers';
 import type { DecodedPacket } from '../model/packet';
 import type { AnalysisOptions } from './analysis-options';
 import { DnsCounters } from './dns-counters';
 import { recordEvidence, recordTransaction } from './failure-recording';
 import { FloodDetector } from './flood-detector';
 import { ClientFacts, HostFacts } from './host-facts';
-import type { IcmpClassification } from './icmp-kind';
 import type { DnsFacts, LayerView, Transport } from './layer-view';
 import { LatencyHistogram } from './latency-histogram';
 import { NxdomainTracker } from './nxdomain-tracker';
@@ -19,8 +17,8 @@ import { PacketLines } from './packet-line';
 import { reachesThreshold } from './qualification';
 import { ServiceState, type ServiceLimits } from './service-state';
 import { microsecondsPerSecond, secondsToMicroseconds } from './time-format';
-import { dnsEvent, icmpEvent } from './timeline-events';
-import type { OutcomeUpdate, QueryOutcome, TimelineEvent } from './timeline-event';
+import { dnsEvent } from './timeline-events';
+import type { IcmpErrorKind, OutcomeUpdate, QueryOutcome, TimelineEvent } from './timeline-event';
 import { QueryKey, serviceKeyOf, type Transaction } from './transaction';
 import { TransactionTable } from './transactions';
 
@@ -134,7 +132,8 @@ export class AnalysisState {
     if (timeline) {
       timeline.moveQuery(transaction.firstMicroseconds / microsecondsPerSecond, previous, outcome);
       const resends = transaction.resendMicroseconds;
-      if (resends) for (const time of resends) timeline.moveQuery(time / microsecondsPerSecond, previous, outcome);
+      if (resends)
+        for (const time of resends) timeline.moveQuery(time / microsecondsPerSecond, previous, outcome);
     }
     if (!this.options.events) return;
     const settledBy = transaction.settledBy;
@@ -163,41 +162,26 @@ export class AnalysisState {
     }
     if (this.options.events)
       this.events.push(
-        dnsEvent(packet, view, dns, transport, microseconds, queryFrame, this.options.eventLines ? this.lines : undefined),
-      );
-  }
-
-  /** An ICMP error is a timeline event: counted, and built when events are on. */
-  icmpEvent(
-    packet: DecodedPacket,
-    view: LayerView,
-    icmp: IcmpLayer,
-    classification: IcmpClassification,
-    quoted: LayerView,
-    transport: Transport,
-    serverPort: number,
-    microseconds: number,
-    queryFrame: number | undefined,
-    name: string | undefined,
-  ): void {
-    const timeline = this.options.timeline;
-    if (timeline) timeline.countIcmpError(microseconds / microsecondsPerSecond, classification.kind);
-    if (this.options.events)
-      this.events.push(
-        icmpEvent(
+        dnsEvent(
           packet,
           view,
-          icmp,
-          classification,
-          quoted,
+          dns,
           transport,
-          serverPort,
           microseconds,
           queryFrame,
-          name,
           this.options.eventLines ? this.lines : undefined,
         ),
       );
+  }
+
+  /** An ICMP error is a timeline event: counted, and built (by `build`) when events are on. */
+  icmpEvent(
+    kind: IcmpErrorKind,
+    microseconds: number,
+    build: (lines: PacketLines | undefined) => TimelineEvent,
+  ): void {
+    this.options.timeline?.countIcmpError(microseconds / microsecondsPerSecond, kind);
+    if (this.options.events) this.events.push(build(this.options.eventLines ? this.lines : undefined));
   }
 
   /** A timeout became final (no late answer came): it joins its service's timeout window. */

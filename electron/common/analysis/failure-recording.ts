@@ -43,7 +43,9 @@ export function recordEvidence(
     for (let index = 0; index < resends; index++) {
       const frame = transaction.resendFrames![index]!;
       const time = transaction.resendMicroseconds![index]!;
-      evidence.push(withTag({ frame, microseconds: time, line: lines.resendLine(snapshot, frame, time) }, tag));
+      evidence.push(
+        withTag({ frame, microseconds: time, line: lines.resendLine(snapshot, frame, time) }, tag),
+      );
     }
   }
   if (packet)

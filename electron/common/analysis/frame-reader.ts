@@ -216,7 +216,8 @@ export function readFrameInto(view: LayerView, frame: Frame): boolean {
     const sourcePort = (data[transportStart]! << 8) | data[transportStart + 1]!;
     const destinationPort = (data[transportStart + 2]! << 8) | data[transportStart + 3]!;
     // DNS over TCP needs its length prefix and may span segments: the dissector's job.
-    if (sourcePort === 53 || destinationPort === 53 || sourcePort === 5355 || destinationPort === 5355) return false;
+    if (sourcePort === 53 || destinationPort === 53 || sourcePort === 5355 || destinationPort === 5355)
+      return false;
     view.transport = 'TCP';
     view.sourcePort = sourcePort;
     view.destinationPort = destinationPort;
@@ -225,7 +226,15 @@ export function readFrameInto(view: LayerView, frame: Frame): boolean {
   }
   // ICMP and ICMPv6 (quoted datagrams), IP in IP, and IPv6 extension headers: the dissector's job.
   if (protocol === 1 || protocol === 58 || protocol === 4 || protocol === 41) return false;
-  if (ipVersionFound === 6 && (protocol === 0 || protocol === 43 || protocol === 44 || protocol === 51 || protocol === 60 || protocol === 59))
+  if (
+    ipVersionFound === 6 &&
+    (protocol === 0 ||
+      protocol === 43 ||
+      protocol === 44 ||
+      protocol === 51 ||
+      protocol === 60 ||
+      protocol === 59)
+  )
     return false;
   return true;
 }

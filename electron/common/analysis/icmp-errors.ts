@@ -14,6 +14,7 @@ import type { IcmpClassification } from './icmp-kind';
 import { linkIcmpError } from './icmp-link';
 import type { LayerView } from './layer-view';
 import type { ServiceState } from './service-state';
+import { icmpEvent } from './timeline-events';
 import type { Transaction } from './transaction';
 
 const unreachableKinds: Record<NonNullable<IcmpClassification['unreachable']>, IncidentKind> = {
@@ -124,7 +125,21 @@ export function icmpError(
   if (transaction && transaction.outcome !== 'unanswered' && transaction.outcome !== 'pending')
     transaction.drop();
   if (transport)
-    state.icmpEvent(packet, view, icmp, classification, quoted, transport, serverPort, microseconds, transaction?.firstFrame, name);
+    state.icmpEvent(classification.kind, microseconds, (lines) =>
+      icmpEvent(
+        packet,
+        view,
+        icmp,
+        classification,
+        quoted,
+        transport,
+        serverPort,
+        microseconds,
+        transaction?.firstFrame,
+        name,
+        lines,
+      ),
+    );
 }
 
 function failureFromIcmp(

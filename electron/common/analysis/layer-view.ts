@@ -8,7 +8,10 @@ import type { DnsLayer, DnsQuestion, IcmpLayer, Layer } from '../model/layers';
 export type Transport = 'UDP' | 'TCP';
 
 /** What the analysis reads of a DNS message: a DnsLayer has it, and so does frame-reader.ts's reused object. */
-export type DnsFacts = Pick<DnsLayer, 'id' | 'response' | 'rcode' | 'recursionDesired' | 'recursionAvailable'> & {
+export type DnsFacts = Pick<
+  DnsLayer,
+  'id' | 'response' | 'rcode' | 'recursionDesired' | 'recursionAvailable'
+> & {
   questions: readonly Pick<DnsQuestion, 'name' | 'type' | 'class'>[];
 };
 

@@ -33,7 +33,9 @@ export interface TimelineBucket {
 /** Each width a whole multiple of the previous one (seconds). */
 const storageWidths = [0.001, 0.01, 0.1, 1, 10, 60, 600, 3600, 21_600, 86_400, 604_800];
 /** The same widths in whole milliseconds: bucket keys are computed in integers. */
-const storageMilliseconds = [1, 10, 100, 1000, 10_000, 60_000, 600_000, 3_600_000, 21_600_000, 86_400_000, 604_800_000];
+const storageMilliseconds = [
+  1, 10, 100, 1000, 10_000, 60_000, 600_000, 3_600_000, 21_600_000, 86_400_000, 604_800_000,
+];
 
 /**
  * The storage key of a time at a ladder width: whole microseconds (exact in a double for any
@@ -48,8 +50,8 @@ function ladderKey(time: number, widthIndex: number): number {
 
 /** Round widths for display (seconds). */
 const displayWidths = [
-  0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
-  10_800, 21_600, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_419_200,
+  0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
+  3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_419_200,
 ];
 
 /** Outcomes that can still change: a late response may settle a query we gave up on. */
@@ -199,7 +201,8 @@ export function bucketEvents(
 /** The round display width that gives at most about `targetCount` buckets over the span. */
 export function displayWidth(span: number, baseWidth: number, targetCount: number): number {
   const wanted = Math.max(baseWidth, span / Math.max(1, targetCount));
-  for (const width of displayWidths) if (width >= wanted - 1e-12 && isMultiple(width, baseWidth)) return width;
+  for (const width of displayWidths)
+    if (width >= wanted - 1e-12 && isMultiple(width, baseWidth)) return width;
   return Math.ceil(wanted / baseWidth) * baseWidth;
 }
 
