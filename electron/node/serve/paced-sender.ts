@@ -10,8 +10,13 @@ import type { WebSocket } from 'ws';
 import type { ServerMessage } from '../../common/ipc/wire';
 import type { PushedEvent } from '../service/service-types';
 
-/** Unsent bytes above which events wait in the queue. */
-const defaultLimitBytes = 8 * 1024 * 1024;
+/**
+ * Unsent bytes above which nothing more is handed to a connection's socket: events wait in
+ * this queue, answers in request-pacer.ts. 8 MiB holds a few seconds of a fast capture's
+ * batches, so a page that reads keeps a full pipe, while one that stops reading costs the
+ * server at most this much plus the one message that crossed it.
+ */
+export const unsentLimitBytes = 8 * 1024 * 1024;
 /** A merged batch stops growing here, so no single message gets huge. */
 const maximumMergedEvents = 50_000;
 /** How often a waiting queue looks at the socket again (and so at most 10 sends a second). */
@@ -20,15 +25,25 @@ const retryMs = 100;
 export class PacedSender {
   private readonly queue: PushedEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** The most unsent bytes seen right after a send (where the count peaks), and the largest message. */
+  peakUnsentBytes = 0;
+  largestMessageBytes = 0;
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly limitBytes = defaultLimitBytes,
+    private readonly limitBytes = unsentLimitBytes,
   ) {}
 
-  /** Responses are small and awaited by the page: they never wait behind events. */
-  sendNow(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  /**
+   * Sends at once, whatever is unsent: callers check the limit first. `written` runs once the
+   * message has left for the kernel (ws's send callback), which is when unsent bytes drop.
+   */
+  sendNow(message: ServerMessage, written?: () => void): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    const text = JSON.stringify(message);
+    this.socket.send(text, written ? () => written() : undefined);
+    this.largestMessageBytes = Math.max(this.largestMessageBytes, Buffer.byteLength(text));
+    this.peakUnsentBytes = Math.max(this.peakUnsentBytes, this.socket.bufferedAmount);
   }
 
   push(event: PushedEvent): void {

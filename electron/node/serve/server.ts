@@ -16,7 +16,7 @@ import { setSecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 import { newToken, tokenCookie } from './token';
 import { receiveUpload } from './upload';
-import { bridgeWebSocket } from './websocket-bridge';
+import { bridgeWebSocket, type Bridge, type ConnectionStats } from './websocket-bridge';
 
 export interface ServerOptions {
   service: Service;
@@ -35,6 +35,8 @@ export interface RunningServer {
   port: number;
   token: string;
   uploadFolder: string;
+  /** Each open WebSocket's unsent bytes and waiting requests, for diagnostics and tests. */
+  connections(): ConnectionStats[];
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? newToken();
   const uploadFolder = await mkdtemp(join(tmpdir(), 'netmortem-uploads-'));
   let port = 0;
+  const bridges = new Set<Bridge>();
   const webSockets = new WebSocketServer({
     noServer: true,
     maxPayload: maximumMessageBytes,
@@ -85,7 +88,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     webSockets.handleUpgrade(request, socket, head, (webSocket) => {
-      bridgeWebSocket(webSocket, options.service);
+      const bridge = bridgeWebSocket(webSocket, options.service);
+      bridges.add(bridge);
+      webSocket.once('close', () => bridges.delete(bridge));
     });
   });
 
@@ -106,6 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     token,
     uploadFolder,
+    connections: () => [...bridges].map((bridge) => bridge.stats()),
     close: async () => {
       for (const client of webSockets.clients) client.terminate();
       webSockets.close();
