@@ -100,10 +100,13 @@ export class RequestPacer {
     this.running++;
     this.answer(text)
       .then(
-        (message) => this.answers.push(message),
+        (message) => message,
         // The service answers failures with an envelope; this is a bug in the bridge itself.
-        (error: unknown) => this.answers.push({ type: 'response', id: null, envelope: { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error), issues: [], fix: null } } }),
+        (error: unknown): ServerMessage => ({ type: 'response', id: null, envelope: { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error), issues: [], fix: null } } }),
       )
+      .then((message) => {
+        if (!this.disposed) this.answers.push(message);
+      })
       .finally(() => {
         this.running--;
         this.pump();
