@@ -62,7 +62,8 @@ export class Analyzer {
 
   /** A decoded packet (tcpdump text imports, and frames the fast path leaves to the dissector). */
   add(packet: DecodedPacket): void {
-    this.analyse(packet, this.view.read(packet.layers));
+    const quoted = packet.quoted ? this.quotedView.read(packet.quoted) : undefined;
+    this.analyse(packet, this.view.read(packet.layers), quoted);
   }
 
   /**
@@ -70,11 +71,13 @@ export class Analyzer {
    * traffic), dissected otherwise. Gives the same analysis as add(dissect(frame)).
    */
   addFrame(frame: Frame): void {
-    if (readFrameInto(this.view, frame)) this.analyse({ frame, layers: noLayers }, this.view);
+    if (readFrameInto(this.view, this.quotedView, frame))
+      this.analyse({ frame, layers: noLayers }, this.view, this.quotedView);
     else this.add(dissect(frame));
   }
 
-  private analyse(packet: DecodedPacket, view: LayerView): void {
+  /** `quoted`: the datagram an ICMP error quotes (a view with no IP header when there is none). */
+  private analyse(packet: DecodedPacket, view: LayerView, quoted: LayerView | undefined): void {
     this.packets++;
     const frame = packet.frame;
     const microseconds = frame.seconds * 1_000_000 + Math.floor(frame.nanoseconds / 1000);
@@ -97,7 +100,7 @@ export class Analyzer {
     }
     if (view.dns && view.transport) dnsMessage(state, packet, view, view.dns, view.transport, microseconds);
     else if (icmp && classification)
-      icmpError(state, this.quotedView, packet, view, icmp, classification, microseconds);
+      icmpError(state, quoted, packet, view, icmp, classification, microseconds);
   }
 
   /** Since the last call: new TimelineEvents (frame order) and outcome updates. Empty unless `events` is on. */

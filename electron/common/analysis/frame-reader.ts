@@ -7,13 +7,17 @@
  * the rest of the message is read (readDnsMessage) only when a response carries additional
  * records, since EDNS's OPT record holds the upper bits of the rcode (RFC 6891 §6.1.3).
  *
- * Anything else (ICMP, whose quoted datagram needs the dissector; tunnels; fragments; IPv6
- * extension headers; DNS over TCP; anything cut short or malformed) returns false, and the
- * caller dissects the frame as usual. The choices here mirror decode/next-layer.ts for
+ * An ICMP or ICMPv6 message is read by its own decoder, and the datagram an error quotes is
+ * read the same way into a second view (or dissected, when it is cut short, as quotes often
+ * are). Anything else (tunnels; fragments; IPv6 extension headers; DNS over TCP; anything
+ * cut short or malformed) returns false, and the caller dissects the frame as usual. The choices here mirror decode/next-layer.ts for
  * these stacks; test/analysis/frame-reader.test.ts holds every field equal to what the
  * dissector's layers give, over the corpus and generated frames.
  */
+import { dissectLayers } from '../decode/dissect';
 import { readDnsMessage } from '../decode/dns-message';
+import { decodeIcmp } from '../decode/icmp';
+import { decodeIcmpv6 } from '../decode/icmpv6';
 import { nameResult, readNameCached, startMessage } from '../decode/dns-name';
 import { ipv4Text, ipv6Text } from '../decode/address-text';
 import type { Frame } from '../model/frame';
@@ -30,6 +34,8 @@ const maximumTags = 8;
 
 const udp = 17;
 const tcp = 6;
+const icmp = 1;
+const icmpv6 = 58;
 
 /** One reused DnsFacts with one reused question: the fast path allocates no DNS objects. */
 const facts: DnsFacts & { questions: { name: string; type: number; class: number }[] } = {
@@ -148,19 +154,51 @@ function readDns(data: Uint8Array, start: number, end: number): DnsFacts | undef
   return facts;
 }
 
-/** Fills `view` from the frame's bytes; false when the frame must go through the dissector. */
-export function readFrameInto(view: LayerView, frame: Frame): boolean {
+/**
+ * Fills `view` from the frame's bytes, and `quotedView` from the datagram an ICMP error
+ * quotes (emptied when there is none); false when the frame must go through the dissector.
+ */
+export function readFrameInto(view: LayerView, quotedView: LayerView, frame: Frame): boolean {
   const data = frame.data;
   ipVersionFound = 0;
   const ip = ipOffset(frame, data);
   if (ip === -2) return false;
   view.clear();
+  quotedView.clear();
   if (ip === -1) return true;
-  const length = data.length;
-  let transportStart: number;
+  if (!readIpInto(view, data, ip, data.length, ipVersionFound)) return false;
+  if (view.protocol !== icmp && view.protocol !== icmpv6) return true;
+  // ICMP: the decoder itself (a pure function) reads the message and finds the quote (RFC 4884
+  // extensions included); the quoted datagram is read like a frame's, or dissected.
+  const message = data.subarray(transportStart, ipEnd);
+  const layer = view.protocol === icmp ? decodeIcmp(message).layer : decodeIcmpv6(message).layer;
+  view.icmp = layer;
+  const quote = layer.quoted;
+  if (quote === undefined || quote.length === 0) return true;
+  const version = view.protocol === icmp ? 4 : 6;
+  // A quote of an ICMP message (an error about an error, or about an echo) has layers of its own.
+  if (
+    !readIpInto(quotedView, quote, 0, quote.length, version) ||
+    quotedView.protocol === icmp ||
+    quotedView.protocol === icmpv6
+  ) {
+    quotedView.read(dissectLayers(quote, version === 4 ? 'ipv4' : 'ipv6').layers);
+  }
+  return true;
+}
+
+/** Where the transport header starts and the IP payload ends, from the last readIpInto. */
+let transportStart = 0;
+let ipEnd = 0;
+
+/**
+ * Reads the IP header at `ip` and what follows; false when only the dissector can. An ICMP
+ * message is left for the caller (view.protocol says so).
+ */
+function readIpInto(view: LayerView, data: Uint8Array, ip: number, length: number, version: number): boolean {
   let end: number;
   let protocol: number;
-  if (ipVersionFound === 4) {
+  if (version === 4) {
     if (ip + 20 > length) return false;
     const first = data[ip]!;
     const headerLength = (first & 0x0f) * 4;
@@ -190,13 +228,15 @@ export function readFrameInto(view: LayerView, frame: Frame): boolean {
     transportStart = ip + 40;
     end = ip + 40 + payloadLength;
   }
+  ipEnd = end;
   view.protocol = protocol;
+  const start = transportStart;
   if (protocol === udp) {
-    if (transportStart + 8 > end) return false;
-    const udpLength = (data[transportStart + 4]! << 8) | data[transportStart + 5]!;
-    if (udpLength < 8 || transportStart + udpLength > end) return false;
-    const sourcePort = (data[transportStart]! << 8) | data[transportStart + 1]!;
-    const destinationPort = (data[transportStart + 2]! << 8) | data[transportStart + 3]!;
+    if (start + 8 > end) return false;
+    const udpLength = (data[start + 4]! << 8) | data[start + 5]!;
+    if (udpLength < 8 || start + udpLength > end) return false;
+    const sourcePort = (data[start]! << 8) | data[start + 1]!;
+    const destinationPort = (data[start + 2]! << 8) | data[start + 3]!;
     view.transport = 'UDP';
     view.sourcePort = sourcePort;
     view.destinationPort = destinationPort;
@@ -205,16 +245,16 @@ export function readFrameInto(view: LayerView, frame: Frame): boolean {
     const linkLocal =
       sourcePort === 5353 || destinationPort === 5353 || sourcePort === 5355 || destinationPort === 5355;
     if (!linkLocal && udpLength > 8 && (sourcePort === 53 || destinationPort === 53)) {
-      view.dns = readDns(data, transportStart + 8, transportStart + udpLength);
+      view.dns = readDns(data, start + 8, start + udpLength);
     }
     return true;
   }
   if (protocol === tcp) {
-    if (transportStart + 20 > end) return false;
-    const headerLength = (data[transportStart + 12]! >> 4) * 4;
-    if (headerLength < 20 || transportStart + headerLength > end) return false;
-    const sourcePort = (data[transportStart]! << 8) | data[transportStart + 1]!;
-    const destinationPort = (data[transportStart + 2]! << 8) | data[transportStart + 3]!;
+    if (start + 20 > end) return false;
+    const headerLength = (data[start + 12]! >> 4) * 4;
+    if (headerLength < 20 || start + headerLength > end) return false;
+    const sourcePort = (data[start]! << 8) | data[start + 1]!;
+    const destinationPort = (data[start + 2]! << 8) | data[start + 3]!;
     // DNS over TCP needs its length prefix and may span segments: the dissector's job.
     if (sourcePort === 53 || destinationPort === 53 || sourcePort === 5355 || destinationPort === 5355)
       return false;
@@ -224,10 +264,13 @@ export function readFrameInto(view: LayerView, frame: Frame): boolean {
     view.hasPorts = true;
     return true;
   }
-  // ICMP and ICMPv6 (quoted datagrams), IP in IP, and IPv6 extension headers: the dissector's job.
-  if (protocol === 1 || protocol === 58 || protocol === 4 || protocol === 41) return false;
+  // ICMP of the right version: the caller's. The other version's ICMP, IP in IP, and IPv6
+  // extension headers: the dissector's job.
+  if (protocol === icmp) return version === 4;
+  if (protocol === icmpv6) return version === 6;
+  if (protocol === 4 || protocol === 41) return false;
   if (
-    ipVersionFound === 6 &&
+    version === 6 &&
     (protocol === 0 ||
       protocol === 43 ||
       protocol === 44 ||

@@ -26,7 +26,7 @@ const unreachableKinds: Record<NonNullable<IcmpClassification['unreachable']>, I
 
 export function icmpError(
   state: AnalysisState,
-  quotedView: LayerView,
+  quoted: LayerView | undefined,
   packet: DecodedPacket,
   view: LayerView,
   icmp: IcmpLayer,
@@ -34,7 +34,6 @@ export function icmpError(
   microseconds: number,
 ): void {
   state.counters.icmp(classification.kind);
-  const quoted = packet.quoted ? quotedView.read(packet.quoted) : undefined;
   if (!quoted || quoted.ipVersion === 0 || !quoted.destination) return;
   const server = quoted.destination;
   // Text imports may leave the quoted source unknown: the error goes back to whoever sent the datagram.
