@@ -18,7 +18,7 @@ import { dissectLayers } from '../decode/dissect';
 import { readDnsMessage } from '../decode/dns-message';
 import { decodeIcmp } from '../decode/icmp';
 import { decodeIcmpv6 } from '../decode/icmpv6';
-import { nameResult, readNameCached, startMessage } from '../decode/dns-name';
+import { nameResult, readName, startMessage } from '../decode/dns-name';
 import { ipv4Text, ipv6Text } from '../decode/address-text';
 import type { Frame } from '../model/frame';
 import type { DnsFacts, LayerView } from './layer-view';
@@ -141,7 +141,7 @@ function readDns(data: Uint8Array, start: number, end: number): DnsFacts | undef
   }
   const message = data.subarray(start, end);
   startMessage(message);
-  const nameEnd = readNameCached(message, 12);
+  const nameEnd = readName(message, 12);
   if (nameEnd < 0 || nameEnd + 4 > size) return readDnsMessage(message, 'udp', false);
   facts.id = (data[start]! << 8) | data[start + 1]!;
   facts.response = response;
