@@ -5,7 +5,7 @@
  *   tsx bench/run.ts [--packets N]
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { measure, type Measurement } from './measure';
 import { writeSyntheticCapture } from './synthetic-capture';
@@ -96,4 +96,8 @@ const lines = [
 ];
 const report = lines.join('\n');
 console.log(report);
-writeFileSync(join(root, 'docs/benchmarks.md'), report);
+// The live-capture section (bench/live-capture.ts writes it) follows ours: keep it.
+const documentPath = join(root, 'docs/benchmarks.md');
+const previous = existsSync(documentPath) ? readFileSync(documentPath, 'utf8') : '';
+const liveAt = previous.indexOf('\n## Live capture');
+writeFileSync(documentPath, liveAt >= 0 ? report + previous.slice(liveAt) : report);
