@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { webSocketProtocol } from '../../common/ipc/wire';
 import type { Service } from '../service/service-types';
+import { ConnectionSlots, refuseUpgrade, type SlotStats } from './connection-slots';
 import { sendDownload } from './download';
 import { checkRequest } from './request-guard';
 import { setSecurityHeaders } from './security-headers';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   uploadLimitBytes?: number;
   /** Fixed token, for tests; random otherwise. */
   token?: string;
+  /** Where one-line notices go (a refused WebSocket past the cap); standard error by default. */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -37,6 +40,8 @@ export interface RunningServer {
   uploadFolder: string;
   /** Each open WebSocket's unsent bytes and waiting requests, for diagnostics and tests. */
   connections(): ConnectionStats[];
+  /** How many WebSocket slots are taken, of how many (connection-slots.ts), and how many upgrades were refused. */
+  slots(): SlotStats;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const uploadFolder = await mkdtemp(join(tmpdir(), 'netmortem-uploads-'));
   let port = 0;
   const bridges = new Set<Bridge>();
+  const slots = new ConnectionSlots(options.log ?? ((line) => void process.stderr.write(`${line}\n`)));
   const webSockets = new WebSocketServer({
     noServer: true,
     maxPayload: maximumMessageBytes,
@@ -82,11 +88,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const guard = checkRequest(request, port, token, true);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!guard.ok || path !== '/api/socket') {
-      const status = guard.ok ? '404 Not Found' : guard.status === 401 ? '401 Unauthorized' : '403 Forbidden';
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
+    if (!guard.ok) return refuseUpgrade(socket, guard.status === 401 ? '401 Unauthorized' : '403 Forbidden', guard.reason);
+    if (path !== '/api/socket') return refuseUpgrade(socket, '404 Not Found', 'no WebSocket here');
+    // Checked after the guard, so that only a page holding the token can take a slot. 503
+    // before the upgrade rather than 101 and a close with 1013: nothing is built for a refused
+    // socket, and no close handshake waits on a page that may never read it.
+    if (!slots.take(socket)) return refuseUpgrade(socket, '503 Service Unavailable', `browser mode holds at most ${slots.limit} WebSockets at once: close another tab of this page`);
     webSockets.handleUpgrade(request, socket, head, (webSocket) => {
       const bridge = bridgeWebSocket(webSocket, options.service);
       bridges.add(bridge);
@@ -112,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     token,
     uploadFolder,
     connections: () => [...bridges].map((bridge) => bridge.stats()),
+    slots: () => slots.stats,
     close: async () => {
       for (const client of webSockets.clients) client.terminate();
       webSockets.close();
