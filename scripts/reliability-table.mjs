@@ -99,7 +99,7 @@ const reviewed = [
 const notCovered = [
   '`npm audit --omit=dev` (`npm run audit`) is not in the suite because it cannot run here: the registry answers `POST /-/npm/v1/security/advisories/bulk` with 405 Method Not Allowed (Allow: GET, HEAD). npm 11 has no switch for the legacy quick audit; npm 8, which falls back to it by itself, got 405 from `POST /-/npm/v1/security/audits/quick` too (tried 2026-11-26). Run `npm run audit` where the registry allows it.',
   'electronegativity runs offline: its AVAILABLE_SECURITY_FIXES global check needs GitHub\'s Electron release list and reports nothing here (its translations are fetched too; the bundled English is used). It reads electron/ only: the same policy in renderer/index.html, which Electron\'s file:// page actually gets, is not evaluated by it.',
-  'Browser mode bounds each connection (its unsent bytes, its running requests), not how many connections a page holding the token opens: a page that never reads on many sockets costs up to the bound on each. Only a page holding the token can connect.',
+  'Browser mode\'s cap of 16 WebSockets bounds the server\'s memory, not who gets a slot: a page holding the token can take all 16 and keep the app\'s own page out until it closes them (the token remains the line of defence). A refused page cannot tell a full server from a stopped one: browsers hide the 503 from it, and the renderer (renderer/src/api/websocket-api.ts), which does not reconnect, says the connection was lost.',
   'The reload test runs in browser mode; the Electron window\'s reload (the preload bridge) runs only where an Electron binary is available (ELECTRON_OVERRIDE_DIST_PATH).',
 ];
 
