@@ -4,21 +4,17 @@
 // grew with every socket (issue #6). Now the server holds at most maximumConnections
 // (electron/node/serve/connection-slots.ts) and refuses the next upgrade with 503; a slot
 // frees however a socket closes, and the next connection is served.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { writeSyntheticCapture } from '../../bench/synthetic-capture';
 import { tokenProtocolPrefix, webSocketProtocol } from '../../electron/common/ipc/wire';
 import { maximumConnections } from '../../electron/node/serve/connection-slots';
 import { unsentLimitBytes } from '../../electron/node/serve/paced-sender';
 import { maximumRunningRequests } from '../../electron/node/serve/request-pacer';
-import { startServer, type RunningServer } from '../../electron/node/serve/server';
 import type { ConnectionStats } from '../../electron/node/serve/websocket-bridge';
-import { createService } from '../../electron/node/service/service';
 import type { Service } from '../../electron/node/service/service-types';
+import type { RunningServer } from '../../electron/node/serve/server';
 import { recordFigure } from './support/figures';
+import { startLoadedServer, type LoadedServer } from './support/loaded-server';
 import { RawWebSocket } from './support/raw-web-socket';
 import { upgradeAnswer } from './support/upgrade-answer';
 import { WireClient, type Answer } from './support/wire-client';
@@ -34,7 +30,7 @@ const frameHeaderBytes = 10;
 const maximumMessageBytes = 16 * 1024 * 1024;
 const mebibytes = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 
-let folder: string;
+let loaded: LoadedServer;
 let service: Service;
 let server: RunningServer;
 let sessionId: string;
@@ -44,31 +40,12 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const request = (id: number, name: string, args: unknown): string => JSON.stringify({ type: 'request', id, name, args });
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'netmortem-connection-cap-'));
-  const capture = join(folder, 'synthetic.pcap');
-  writeSyntheticCapture(capture, { packets, seed: 17 });
-  service = createService({ dataDirectory: join(folder, 'data'), exportDirectory: join(folder, 'exports') });
-  await mkdir(join(folder, 'renderer'));
-  await writeFile(join(folder, 'renderer', 'index.html'), '<!doctype html><title>netmortem</title>');
-  server = await startServer({ service, rendererRoot: join(folder, 'renderer'), log: (line) => logged.push(line) });
-  const ended = new Promise<unknown>((resolve) => {
-    const unsubscribe = service.subscribe((event) => {
-      if (event.name === 'sessionEnded') {
-        unsubscribe();
-        resolve(event.payload);
-      }
-    });
-  });
-  const opened = await service.call('openFiles', { paths: [capture] });
-  if (!opened.ok) throw new Error(opened.error.message);
-  sessionId = (opened.value as { id: string }).id;
-  expect(await ended, 'the synthetic capture must load').toMatchObject({ state: 'done', message: null });
+  loaded = await startLoadedServer({ name: 'connection-cap', packets, seed: 17, log: (line) => logged.push(line) });
+  ({ service, server, sessionId } = loaded);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.close();
-  await service?.dispose();
-  await rm(folder, { recursive: true, force: true });
+  await loaded?.close();
 });
 
 /** Samples the server until `done` holds, at most 600 times; says what it last saw otherwise. */

@@ -4,18 +4,14 @@
 // drain (electron/node/serve/request-pacer.ts): the server's unsent bytes stay under the
 // limit plus one answer, another connection is served meanwhile, and the stalled page gets
 // every answer once it reads again.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSyntheticCapture } from '../../bench/synthetic-capture';
 import { unsentLimitBytes } from '../../electron/node/serve/paced-sender';
 import { maximumRunningRequests } from '../../electron/node/serve/request-pacer';
-import { startServer, type RunningServer } from '../../electron/node/serve/server';
-import { createService } from '../../electron/node/service/service';
 import type { Service } from '../../electron/node/service/service-types';
 import type { ConnectionStats } from '../../electron/node/serve/websocket-bridge';
+import type { RunningServer } from '../../electron/node/serve/server';
 import { recordFigure } from './support/figures';
+import { startLoadedServer, type LoadedServer } from './support/loaded-server';
 import { RawWebSocket } from './support/raw-web-socket';
 import { WireClient, type Answer } from './support/wire-client';
 
@@ -28,7 +24,7 @@ const laterRequests = 500;
 const frameHeaderBytes = 10;
 const mebibytes = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 
-let folder: string;
+let loaded: LoadedServer;
 let service: Service;
 let server: RunningServer;
 let sessionId: string;
@@ -38,34 +34,15 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const request = (id: number, name: string, args: unknown): string => JSON.stringify({ type: 'request', id, name, args });
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'netmortem-unread-answers-'));
-  const capture = join(folder, 'synthetic.pcap');
-  writeSyntheticCapture(capture, { packets, seed: 13 });
-  service = createService({ dataDirectory: join(folder, 'data'), exportDirectory: join(folder, 'exports') });
-  await mkdir(join(folder, 'renderer'));
-  await writeFile(join(folder, 'renderer', 'index.html'), '<!doctype html><title>netmortem</title>');
-  server = await startServer({ service, rendererRoot: join(folder, 'renderer') });
-  const ended = new Promise<unknown>((resolve) => {
-    const unsubscribe = service.subscribe((event) => {
-      if (event.name === 'sessionEnded') {
-        unsubscribe();
-        resolve(event.payload);
-      }
-    });
-  });
-  const opened = await service.call('openFiles', { paths: [capture] });
-  if (!opened.ok) throw new Error(opened.error.message);
-  sessionId = (opened.value as { id: string }).id;
-  expect(await ended, 'the synthetic capture must load').toMatchObject({ state: 'done', message: null });
+  loaded = await startLoadedServer({ name: 'unread-answers', packets, seed: 13 });
+  ({ service, server, sessionId } = loaded);
   const session = await service.call('getSession', {});
   if (!session.ok || session.value === null) throw new Error('no session');
   totalEvents = (session.value as { events: number }).events;
 }, 120_000);
 
 afterAll(async () => {
-  await server?.close();
-  await service?.dispose();
-  await rm(folder, { recursive: true, force: true });
+  await loaded?.close();
 });
 
 /** Samples the connections until two in a row are alike (the server has done what it can), at most 600 times. */

@@ -3,10 +3,8 @@
  * that sends requests and stops reading the answers (RFC 6455 framing by hand, as in
  * wire-client.ts, so that no client library reads on our behalf).
  */
-import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
-import { tokenProtocolPrefix, webSocketProtocol } from '../../../electron/common/ipc/wire';
-import { rawFrame } from './wire-client';
+import { rawFrame, upgradeRequest } from './wire-client';
 
 export class RawWebSocket {
   /** Text frames received, in order. */
@@ -48,20 +46,7 @@ export class RawWebSocket {
       socket.on('data', onData);
       socket.once('close', () => reject(new Error('closed during the upgrade')));
       socket.on('connect', () => {
-        socket.write(
-          [
-            'GET /api/socket HTTP/1.1',
-            `Host: 127.0.0.1:${port}`,
-            `Origin: http://127.0.0.1:${port}`,
-            'Upgrade: websocket',
-            'Connection: Upgrade',
-            `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-            'Sec-WebSocket-Version: 13',
-            `Sec-WebSocket-Protocol: ${webSocketProtocol}, ${tokenProtocolPrefix}${token}`,
-            '',
-            '',
-          ].join('\r\n'),
-        );
+        socket.write(upgradeRequest(port, token));
       });
     });
   }

@@ -4,9 +4,8 @@
  * the connection itself: this side never closes it, so the answer also proves the server
  * keeps nothing for a refused client.
  */
-import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import { tokenProtocolPrefix, webSocketProtocol } from '../../../electron/common/ipc/wire';
+import { upgradeRequest } from './wire-client';
 
 export interface UpgradeAnswer {
   /** The status line, e.g. "HTTP/1.1 503 Service Unavailable". */
@@ -23,25 +22,16 @@ export function upgradeAnswer(port: number, token: string): Promise<UpgradeAnswe
     let accepted = false;
     socket.on('error', reject);
     socket.on('connect', () => {
-      socket.write(
-        [
-          'GET /api/socket HTTP/1.1',
-          `Host: 127.0.0.1:${port}`,
-          `Origin: http://127.0.0.1:${port}`,
-          'Upgrade: websocket',
-          'Connection: Upgrade',
-          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-          'Sec-WebSocket-Version: 13',
-          `Sec-WebSocket-Protocol: ${webSocketProtocol}, ${tokenProtocolPrefix}${token}`,
-          '',
-          '',
-        ].join('\r\n'),
-      );
+      socket.write(upgradeRequest(port, token));
     });
     const answer = (closedByServer: boolean): UpgradeAnswer => {
       const text = received.toString('latin1');
       const end = text.indexOf('\r\n\r\n');
-      return { status: text.slice(0, Math.max(0, text.indexOf('\r\n'))), body: end < 0 ? '' : received.subarray(end + 4).toString('utf8'), closedByServer };
+      return {
+        status: text.slice(0, Math.max(0, text.indexOf('\r\n'))),
+        body: end < 0 ? '' : received.subarray(end + 4).toString('utf8'),
+        closedByServer,
+      };
     };
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);

@@ -33,14 +33,20 @@ export class WireClient {
   }
 
   static open(port: number, token: string): Promise<WireClient> {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}/api/socket`, [webSocketProtocol, `${tokenProtocolPrefix}${token}`], {
-      headers: { origin: `http://127.0.0.1:${port}` },
-      // Our side may send anything; only the server's limits are under test.
-      maxPayload: 64 * 1024 * 1024,
-    });
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${port}/api/socket`,
+      [webSocketProtocol, `${tokenProtocolPrefix}${token}`],
+      {
+        headers: { origin: `http://127.0.0.1:${port}` },
+        // Our side may send anything; only the server's limits are under test.
+        maxPayload: 64 * 1024 * 1024,
+      },
+    );
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(new WireClient(socket)));
-      socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
+      socket.once('unexpected-response', (_request, response) =>
+        reject(new Error(`upgrade refused: ${response.statusCode}`)),
+      );
       socket.once('error', reject);
     });
   }
@@ -78,7 +84,13 @@ export class WireClient {
 }
 
 /** One client-to-server frame, masked as RFC 6455 §5.3 requires unless `masked` is false. */
-export function rawFrame(options: { opcode: number; payload: Uint8Array; fin?: boolean; reserved?: number; masked?: boolean }): Buffer {
+export function rawFrame(options: {
+  opcode: number;
+  payload: Uint8Array;
+  fin?: boolean;
+  reserved?: number;
+  masked?: boolean;
+}): Buffer {
   const { opcode, payload } = options;
   const masked = options.masked ?? true;
   const length = payload.length;
@@ -101,27 +113,18 @@ export function rawFrame(options: { opcode: number; payload: Uint8Array; fin?: b
  * Opens the WebSocket by hand, writes `frames`, and resolves once the server closes the TCP
  * connection, with the close code it sent (undefined when it sent none) and any text answers.
  */
-export function sendRawFrames(port: number, token: string, frames: Buffer[]): Promise<{ closeCode: number | undefined; texts: string[] }> {
+export function sendRawFrames(
+  port: number,
+  token: string,
+  frames: Buffer[],
+): Promise<{ closeCode: number | undefined; texts: string[] }> {
   return new Promise((resolve, reject) => {
     const socket: Socket = connect({ host: '127.0.0.1', port });
     let received = Buffer.alloc(0);
     let upgraded = false;
     socket.on('error', () => undefined);
     socket.on('connect', () => {
-      socket.write(
-        [
-          'GET /api/socket HTTP/1.1',
-          `Host: 127.0.0.1:${port}`,
-          `Origin: http://127.0.0.1:${port}`,
-          'Upgrade: websocket',
-          'Connection: Upgrade',
-          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-          'Sec-WebSocket-Version: 13',
-          `Sec-WebSocket-Protocol: ${webSocketProtocol}, ${tokenProtocolPrefix}${token}`,
-          '',
-          '',
-        ].join('\r\n'),
-      );
+      socket.write(upgradeRequest(port, token));
     });
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
@@ -163,4 +166,20 @@ function parseServerFrames(bytes: Buffer): { closeCode: number | undefined; text
     at = start + length;
   }
   return { closeCode, texts };
+}
+
+/** The HTTP request that opens the app's WebSocket by hand (RFC 6455 §4.1), with the token as a subprotocol. */
+export function upgradeRequest(port: number, token: string): string {
+  return [
+    'GET /api/socket HTTP/1.1',
+    `Host: 127.0.0.1:${port}`,
+    `Origin: http://127.0.0.1:${port}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+    'Sec-WebSocket-Version: 13',
+    `Sec-WebSocket-Protocol: ${webSocketProtocol}, ${tokenProtocolPrefix}${token}`,
+    '',
+    '',
+  ].join('\r\n');
 }
