@@ -5,64 +5,24 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../electron/common/analysis/analyzer';
 import { readFrameInto } from '../../electron/common/analysis/frame-reader';
-import { LayerView } from '../../electron/common/analysis/layer-view';
 import type { OutcomeUpdate, TimelineEvent } from '../../electron/common/analysis/timeline-event';
 import { bucketEvents, TimelineBuckets } from '../../electron/common/report/timeline-buckets';
 import { dissect } from '../../electron/common/decode/dissect';
 import type { Frame } from '../../electron/common/model/frame';
 import { CaptureFileError, readCaptureFile } from '../../electron/node/files/read-capture';
 import { corpusCaptures } from '../capture/fixtures/corpus';
+import { frameReadings, readBoth } from './support/frame-readings';
 import { concat, dnsMessage, ethernet, ipv4Header, ipv6Header, udp } from './support/wire-bytes';
 
-const linkLocalPorts = new Set([5353, 5355]);
-
-/** The fields of a view the analysis reads, with DNS facts only where the analysis uses them. */
-function fieldsOf(view: LayerView): Record<string, unknown> {
-  const dnsUsed =
-    view.dns !== undefined && !linkLocalPorts.has(view.sourcePort) && !linkLocalPorts.has(view.destinationPort);
-  const dns = dnsUsed ? view.dns : undefined;
-  return {
-    ipVersion: view.ipVersion,
-    source: view.source,
-    destination: view.destination,
-    ttl: view.ttl,
-    ipId: view.ipId,
-    protocol: view.protocol,
-    transport: view.transport,
-    sourcePort: view.sourcePort,
-    destinationPort: view.destinationPort,
-    hasPorts: view.hasPorts,
-    icmp: view.icmp,
-    dns: dns && {
-      id: dns.id,
-      response: dns.response,
-      rcode: dns.rcode,
-      recursionDesired: dns.recursionDesired,
-      recursionAvailable: dns.recursionAvailable,
-      questions: dns.questions.length,
-      question: dns.questions[0] && {
-        name: dns.questions[0].name,
-        type: dns.questions[0].type,
-        class: dns.questions[0].class,
-      },
-    },
-  };
-}
-
-const fastView = new LayerView();
-const fastQuotedView = new LayerView();
-const layerView = new LayerView();
-const quotedLayerView = new LayerView();
+const { fastView, fastQuotedView } = frameReadings;
 
 /** Compares the two readings of one frame, its own and its quoted datagram's; returns whether the fast path took it. */
 function compareFrame(frame: Frame, label: string): boolean {
-  if (!readFrameInto(fastView, fastQuotedView, frame)) return false;
-  const packet = dissect(frame);
-  expect(fieldsOf(fastView), `${label} frame ${frame.number}`).toEqual(fieldsOf(layerView.read(packet.layers)));
+  const readings = readBoth(frame);
+  if (!readings) return false;
+  expect(readings.fast, `${label} frame ${frame.number}`).toEqual(readings.dissected);
   // No quote reads as a view without an IP header, as the analysis treats both.
-  expect(fieldsOf(fastQuotedView), `${label} frame ${frame.number}, quoted`).toEqual(
-    fieldsOf(quotedLayerView.read(packet.quoted ?? [])),
-  );
+  expect(readings.fastQuoted, `${label} frame ${frame.number}, quoted`).toEqual(readings.dissectedQuoted);
   return true;
 }
 

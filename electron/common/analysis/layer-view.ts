@@ -7,7 +7,11 @@ import type { DnsLayer, DnsQuestion, IcmpLayer, Layer } from '../model/layers';
 
 export type Transport = 'UDP' | 'TCP';
 
-/** What the analysis reads of a DNS message: a DnsLayer has it, and so does frame-reader.ts's reused object. */
+/**
+ * What the analysis reads of a DNS message: a DnsLayer has it, and so does frame-reader.ts's
+ * reused object. `rcode` is read for responses only: for a query frame-reader.ts gives the
+ * header's 4 bits without looking for EDNS's upper bits in the additional section.
+ */
 export type DnsFacts = Pick<
   DnsLayer,
   'id' | 'response' | 'rcode' | 'recursionDesired' | 'recursionAvailable'

@@ -2,8 +2,12 @@
  * One hostile input through the in-process loading path: detect the format, push the bytes
  * into the push parser (or the text reader), dissect each frame, print its tcpdump line and
  * feed the Analyzer, then write the analysis. Synchronous over an in-memory buffer, so a hang
- * shows as a step count over the bound, not as a timer.
+ * shows as a step count over the bound, not as a timer. Each capture frame also goes through
+ * the Analyzer's fast path (addFrame, which reads most frames straight from their bytes), and
+ * both its reading of every frame and the two analyses must equal the dissector's: every
+ * mutation is a test of that path too.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { Analyzer } from '../../../electron/common/analysis/analyzer';
 import { CaptureFormatError } from '../../../electron/common/capture/capture-format-error';
 import { createCaptureParser } from '../../../electron/common/capture/create-capture-parser';
@@ -12,6 +16,7 @@ import { TcpdumpTextReader } from '../../../electron/common/capture/tcpdump-text
 import { dissect } from '../../../electron/common/decode/dissect';
 import type { DecodedPacket } from '../../../electron/common/model/packet';
 import { formatPacketLine } from '../../../electron/common/print';
+import { readBoth } from '../../analysis/support/frame-readings';
 
 export type Outcome = 'read' | 'refused' | 'not-a-capture';
 
@@ -31,6 +36,7 @@ export function runInput(bytes: Uint8Array, chunkSize = 65536): InputResult {
   const detected = detectCaptureFormat(bytes.subarray(0, 4096));
   if (detected.format === 'unknown') return { outcome: 'not-a-capture', frames: 0, message: detected.reason };
   const analyzer = new Analyzer();
+  const fromFrames = new Analyzer();
   const bound = stepBound(bytes.length) * (detected.format === 'tcpdump-text' ? 16 : 1);
   let frames = 0;
   const take = (packet: DecodedPacket): void => {
@@ -43,16 +49,33 @@ export function runInput(bytes: Uint8Array, chunkSize = 65536): InputResult {
   const reader =
     detected.format === 'tcpdump-text'
       ? new TcpdumpTextReader({ onPacket: take, date: '2026-11-25' })
-      : createCaptureParser(detected.format, { onFrame: (frame) => take(dissect(frame)) });
+      : createCaptureParser(detected.format, {
+          onFrame: (frame) => {
+            take(dissect(frame));
+            fromFrames.addFrame(frame);
+            const readings = readBoth(frame);
+            if (
+              readings &&
+              (!isDeepStrictEqual(readings.fast, readings.dissected) ||
+                !isDeepStrictEqual(readings.fastQuoted, readings.dissectedQuoted))
+            )
+              throw new Error(`frame ${frame.number}: the fast path reads other fields than the dissector`);
+          },
+        });
+  const finish = (): void => {
+    const analysis = JSON.stringify(analyzer.result({ files: [] }));
+    if (detected.format !== 'tcpdump-text' && JSON.stringify(fromFrames.result({ files: [] })) !== analysis)
+      throw new Error('the fast path (Analyzer.addFrame) and the dissector disagree on this input');
+  };
   try {
     for (let at = 0; at < bytes.length; at += chunkSize) reader.push(bytes.subarray(at, at + chunkSize));
     reader.end();
   } catch (error) {
     if (!(error instanceof CaptureFormatError)) throw error;
     // Frames read before the fault still make an analysis.
-    analyzer.result({ files: [] });
+    finish();
     return { outcome: 'refused', frames, message: error.message };
   }
-  analyzer.result({ files: [] });
+  finish();
   return { outcome: 'read', frames };
 }
