@@ -41,6 +41,12 @@ async function waitForIncident(page: Page, timeout = 20_000): Promise<void> {
   await page.getByTestId('incident').first().waitFor({ timeout });
 }
 
+/** The events table asks the service for the lines of the rows it shows: until they arrive a row shows a placeholder. */
+async function waitForEventLines(page: Page): Promise<void> {
+  await page.locator('[data-testid="event-line"]').first().waitFor();
+  await page.locator('[data-testid="event-line"][data-pending]').first().waitFor({ state: 'detached' });
+}
+
 for (const target of targets) {
   if (target.skip) console.log(`e2e: skipping the ${target.name} specs: ${target.skip}`);
 
@@ -77,7 +83,11 @@ for (const target of targets) {
       await expect(page.getByTestId('timeline').getAttribute('data-bands')).resolves.toBe('1');
       await page.locator('.recharts-reference-area').first().waitFor();
       await expect(page.getByTestId('events-count').getAttribute('data-count')).resolves.toBe('6');
+      await waitForEventLines(page);
       await expect(page.getByTestId('event-line').first().textContent()).resolves.toContain('192.51.100.15.52444 > 203.0.113.2');
+      await expect(page.locator('[data-testid="event-row"][data-frame="2"]').getAttribute('title')).resolves.toBe(
+        '13:24:36.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable, length 254',
+      );
       await page.screenshot({ path: join(folder, 'scenario-log.png') });
 
       await page.getByTestId('evidence-line').nth(1).click();
@@ -114,6 +124,10 @@ for (const target of targets) {
       await page.getByTestId('detail-node').filter({ hasText: /^Internet Control Message Protocol, type 3/ }).click();
       await expect(page.locator('[data-testid="hex-dump"] .hit').count()).resolves.toBeGreaterThan(8);
       await expect(page.getByTestId('layer-tree').textContent()).resolves.toContain('Quoted datagram');
+      await waitForEventLines(page);
+      await expect(page.locator('[data-testid="event-row"][data-frame="1"] [data-testid="event-line"]').textContent()).resolves.toMatch(
+        /^13:24:32\.192571 IP 192\.51\.100\.15\.52444 > 203\.0\.113\.2\.53: 35084\+ A\? yummyrecipesforme\.com\./,
+      );
       // The README's picture: the incident's head and causes, and the selected packet.
       await page.getByTestId('incident-title').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(folder, 'scenario-pcap.png') });

@@ -34,6 +34,12 @@ const noArgs = z.strictObject({});
 /** An interface name as libpcap accepts it (Linux allows 15 bytes; other systems more). */
 const interfaceName = z.string().min(1).max(256);
 const bpfFilter = z.string().max(10_000);
+/** Frames per getEventLines call: a screenful of rows many times over, and a bounded read. */
+export const maxEventLines = 500;
+const eventLinesSchema = z.object({
+  sessionId: z.string(),
+  lines: z.array(z.object({ frame: z.number().int().positive(), line: z.string() })),
+});
 
 export const requests = {
   listInterfaces: { args: noArgs, result: z.array(captureInterfaceSchema) },
@@ -69,6 +75,18 @@ export const requests = {
       limit: z.number().int().min(1).max(200_000),
     }),
     result: eventPageSchema,
+  },
+  /**
+   * The tcpdump -n lines of these frames (as the analysis prints evidence lines), read back
+   * from the session's files: the app's events carry `line: ''` and the table asks for the
+   * lines of the rows it shows. Frames the session does not hold are left out of the answer.
+   */
+  getEventLines: {
+    args: z.strictObject({
+      sessionId: z.string().max(100),
+      frames: z.array(z.number().int().positive()).min(1).max(maxEventLines),
+    }),
+    result: eventLinesSchema,
   },
   getAnalysis: { args: noArgs, result: analysisSchema.nullable() },
   getPacketDetails: { args: z.strictObject({ frame: z.number().int().positive() }), result: packetDetailsSchema },

@@ -12,6 +12,7 @@ export const requestNames = [
   'cancelLoad',
   'getSession',
   'getEvents',
+  'getEventLines',
   'getAnalysis',
   'getPacketDetails',
   'previewReport',

@@ -30,6 +30,7 @@ export const timelineEventSchema = z.object({
   icmpType: z.number().int().optional(),
   icmpCode: z.number().int().optional(),
   queryFrame: z.number().int().positive().optional(),
+  /** Empty in the app's events: the service answers lines on demand (getEventLines). */
   line: z.string(),
 });
 

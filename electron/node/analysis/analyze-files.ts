@@ -37,6 +37,8 @@ export interface AnalyzeFilesOptions {
   timeline?: boolean;
   /** Each batch of new events and outcome updates as the files are read (the app's live view). */
   onBatch?: (events: TimelineEvent[], updates: OutcomeUpdate[]) => void;
+  /** Print each event's tcpdump line (default true); the app's service asks for lines on demand instead. */
+  eventLines?: boolean;
 }
 
 export interface AnalyzeFilesResult {
@@ -58,6 +60,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
   const analyzer = new Analyzer({
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
     events: wantEvents,
+    eventLines: options.eventLines ?? true,
     // The chart only counts events: the Analyzer counts them into the buckets without building them.
     timeline: buckets,
   });

@@ -34,7 +34,8 @@ export class CaptureAnalysis {
     extents: () => FileExtent[],
     private readonly onFault: (error: unknown) => void,
   ) {
-    this.analyzer = new Analyzer({ ...options, events: true });
+    // No line per event: the app asks for the lines of the rows it shows (getEventLines).
+    this.analyzer = new Analyzer({ ...options, events: true, eventLines: false });
     this.parser = new PcapParser({ onFrame: (frame) => this.analyse(frame) });
     this.tail = new RollingTail(extents);
   }

@@ -12,6 +12,7 @@ import { checkFilter } from '../capture/check-filter';
 import { listInterfaces } from '../capture/list-interfaces';
 import { captureInterfaceOf } from './capture-interfaces';
 import { detailsOf } from './details-of';
+import { eventLines } from './event-lines';
 import { FileSession } from './file-session';
 import { LiveSession } from './live-session';
 import { exportIncidentPackets, saveCapture } from './pcap-actions';
@@ -123,6 +124,10 @@ export function createService(options: ServiceOptions): Service {
     getEvents: async ({ sessionId, offset, limit }) => {
       if (!current || current.id !== sessionId) throw new ServiceError('no-session', `no session ${JSON.stringify(sessionId.slice(0, 40))}`);
       return { events: current.log.page(offset, limit), total: current.log.size };
+    },
+    getEventLines: async ({ sessionId, frames }) => {
+      if (!current || current.id !== sessionId) throw new ServiceError('no-session', `no session ${JSON.stringify(sessionId.slice(0, 40))}`);
+      return { sessionId, lines: await eventLines(current.frames, frames) };
     },
     getAnalysis: async () => current?.analysis ?? null,
     getPacketDetails: async ({ frame }) => {

@@ -38,6 +38,24 @@ async function readTextPacket(path: string, date: string | undefined, frame: num
   return found;
 }
 
+/** The packets of one text log (its first packet numbered `firstFrame`) with these frame numbers, in one pass. */
+async function readTextPackets(path: string, date: string | undefined, firstFrame: number, wanted: ReadonlySet<number>): Promise<DecodedPacket[]> {
+  const controller = new AbortController();
+  const found: DecodedPacket[] = [];
+  const last = Math.max(...wanted);
+  const take = (packet: DecodedPacket): void => {
+    if (controller.signal.aborted) return;
+    if (wanted.has(packet.frame.number)) found.push(packet);
+    if (packet.frame.number >= last) controller.abort();
+  };
+  try {
+    await readCaptureFile(path, { firstFrameNumber: firstFrame, signal: controller.signal, onPacket: take, onFrame: (read) => take(dissect(read)), ...(date ? { date } : {}) });
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  }
+  return found;
+}
+
 export class SessionFrames {
   constructor(readonly parts: () => readonly FramePart[]) {}
 
@@ -55,6 +73,46 @@ export class SessionFrames {
     if (part.kind === 'text') return readTextPacket(part.path, part.date, frame - part.firstFrame + 1);
     const read = await part.index.frame(frame - part.firstFrame, frame);
     return read ? dissect(read) : undefined;
+  }
+
+  /**
+   * The decoded packets with these numbers, in ascending order, from binary captures and text
+   * logs alike (a text log is read once per call, up to the last frame asked); frames the
+   * session does not hold are skipped.
+   */
+  async *packets(numbers: readonly number[]): AsyncGenerator<DecodedPacket> {
+    const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+    const parts = this.parts();
+    const binary: number[] = [];
+    const flushBinary = async function* (this: SessionFrames): AsyncGenerator<DecodedPacket> {
+      for await (const frame of this.frames(binary.splice(0))) yield dissect(frame);
+    }.bind(this);
+    let textPart: Extract<FramePart, { kind: 'text' }> | undefined;
+    let textFrames = new Set<number>();
+    const flushText = async (): Promise<DecodedPacket[]> => {
+      if (!textPart || textFrames.size === 0) return [];
+      const packets = await readTextPackets(textPart.path, textPart.date, textPart.firstFrame, textFrames);
+      textPart = undefined;
+      textFrames = new Set();
+      return packets;
+    };
+    for (const number of sorted) {
+      const part = partOf(parts, number);
+      if (!part) continue;
+      if (part.kind === 'indexed') {
+        yield* await flushText();
+        binary.push(number);
+        continue;
+      }
+      yield* flushBinary();
+      if (part !== textPart) {
+        yield* await flushText();
+        textPart = part;
+      }
+      textFrames.add(number);
+    }
+    yield* flushBinary();
+    yield* await flushText();
   }
 
   /** The frames with these numbers, in ascending order; throws NoBytesError for text logs. */

@@ -146,7 +146,7 @@ export function App({ api, store }: { api: Api; store: SessionStore }) {
               <section className="panel">
                 <Timeline buckets={buckets} analysis={analysis} view={view} range={range} onRange={setRange} onView={setView} />
               </section>
-              <EventsTable events={store.events} times={store.times} version={version} range={range} selectedFrame={selectedFrame} onSelect={setSelectedFrame} />
+              <EventsTable api={api} sessionId={session.id} events={store.events} times={store.times} version={version} range={range} selectedFrame={selectedFrame} onSelect={setSelectedFrame} />
             </>
           ) : (
             <div style={{ gridRow: '1 / -1' }}>

@@ -1,10 +1,13 @@
 /**
  * Every DNS message and ICMP error, one row each, virtualised: only the rows in view exist in
- * the DOM, so a million events scroll like ten. Each row shows the tcpdump-style line.
+ * the DOM, so a million events scroll like ten. Each row shows the tcpdump-style line, asked of
+ * the service for the rows in view (hooks/use-event-lines.ts); a placeholder stands in until it arrives.
  */
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TimelineEvent } from '../../../electron/common/analysis/timeline-event';
+import type { Api } from '../api/api';
+import { useEventLines } from '../hooks/use-event-lines';
 import { outcomeColors } from '../../../electron/common/report/timeline-colors';
 import { clockOfSeconds } from '../../../electron/common/report/time-format';
 import { markTiming } from '../timing';
@@ -16,6 +19,9 @@ const columnLabels: Record<SortColumn, string> = { frame: 'Frame', time: 'Time (
 const kindLabels: Record<TimelineEvent['kind'], string> = { 'dns-query': 'DNS query', 'dns-response': 'DNS response', 'icmp-error': 'ICMP error' };
 
 interface EventsTableProps {
+  api: Api;
+  /** The session the events belong to: the lines are fetched from it. */
+  sessionId: string | null;
   events: readonly TimelineEvent[];
   /** The events' times (SessionStore.times). */
   times: Float64Array;
@@ -26,7 +32,7 @@ interface EventsTableProps {
   onSelect: (frame: number) => void;
 }
 
-export const EventsTable = memo(function EventsTable({ events, times, version, range, selectedFrame, onSelect }: EventsTableProps) {
+export const EventsTable = memo(function EventsTable({ api, sessionId, events, times, version, range, selectedFrame, onSelect }: EventsTableProps) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
   const [sort, setSort] = useState<{ column: SortColumn; descending: boolean }>({ column: 'frame', descending: false });
@@ -53,6 +59,20 @@ export const EventsTable = memo(function EventsTable({ events, times, version, r
       }
     }
   }, [selectedFrame]);
+
+  // The lines of the rows in view: events carry none (line ''), so ask the service for them.
+  const cache = useEventLines(api, sessionId);
+  const virtualItems = virtualizer.getVirtualItems();
+  const shownFrames: number[] = [];
+  for (const item of virtualItems) {
+    const event = eventAt(item.index);
+    if (event && event.line === '') shownFrames.push(event.frame);
+  }
+  const shownKey = shownFrames.join(',');
+  useEffect(() => {
+    if (cache && shownFrames.length > 0) cache.want(shownFrames);
+  }, [cache, shownKey]);
+  const lineOf = (event: TimelineEvent): string | undefined => (event.line !== '' ? event.line : cache?.line(event.frame));
 
   const toggleSort = (column: SortColumn): void =>
     setSort((current) => (current.column === column ? { column, descending: !current.descending } : { column, descending: false }));
@@ -83,9 +103,10 @@ export const EventsTable = memo(function EventsTable({ events, times, version, r
         </div>
         <div className="events-scroll" ref={scroller} data-testid="events-scroll" role="grid" aria-rowcount={count}>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {virtualItems.map((item) => {
               const event = eventAt(item.index);
               if (!event) return null;
+              const line = lineOf(event);
               const result = resultOf(event);
               const failed = event.kind === 'icmp-error' || (event.kind === 'dns-query' && result !== 'answered' && result !== 'pending');
               return (
@@ -95,7 +116,7 @@ export const EventsTable = memo(function EventsTable({ events, times, version, r
                   className={`event-row${event.frame === selectedFrame ? ' selected' : ''}${failed ? ' failed' : ''}`}
                   data-testid="event-row"
                   data-frame={event.frame}
-                  title={event.line}
+                  title={line ?? ''}
                   style={{ transform: `translateY(${item.start}px)` }}
                   onClick={() => onSelect(event.frame)}
                 >
@@ -107,7 +128,15 @@ export const EventsTable = memo(function EventsTable({ events, times, version, r
                     {event.kind === 'dns-query' && <span className="outcome-dot" style={{ background: outcomeColors[event.outcome ?? 'pending'] }} />}
                     {result}
                   </span>
-                  <span className="mono" data-testid="event-line">{event.line}</span>
+                  {line === undefined ? (
+                    <span className="mono muted" data-testid="event-line" data-pending="true" aria-busy="true">
+                      …
+                    </span>
+                  ) : (
+                    <span className="mono" data-testid="event-line">
+                      {line}
+                    </span>
+                  )}
                 </div>
               );
             })}
