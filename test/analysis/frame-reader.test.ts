@@ -143,6 +143,27 @@ describe('frame reader: field by field against the dissector', () => {
     expect(fastView.dns?.questions.length).toBe(0);
   });
 
+  it('reads a DNS message cut before the end of its header as the dissector does', () => {
+    // 13:24:33.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: [|domain]
+    const short = Uint8Array.from([
+      0x89, 0x0c, // ID 35084
+      0x01, 0x00, // flags: RD
+      0x00, // QDCOUNT, cut after its first byte
+    ]);
+    const frame = concat(
+      ethernet(0x0800),
+      ipv4Header('192.51.100.15', '203.0.113.2', 17, 8 + short.length, 64, 0x1235),
+      udp('192.51.100.15', '203.0.113.2', 52444, 53, short),
+    );
+    expect(compareFrame(frameOf(1, frame), 'short dns')).toBe(true);
+    expect(fastView.dns?.id).toBe(35084);
+  });
+
+  it('leaves IP in IP to the dissector', () => {
+    const tunnel = concat(ethernet(0x0800), ipv4Header('198.51.100.1', '198.51.100.2', 4, ipv4Query.length, 64, 7), ipv4Query);
+    expect(readFrameInto(fastView, fastQuotedView, frameOf(1, tunnel))).toBe(false);
+  });
+
   it('leaves fragments and cut datagrams to the dissector', () => {
     const fragment = concat(ethernet(0x0800), ipv4Query);
     fragment[14 + 6] = 0x20; // IPv4 flags: more fragments

@@ -145,7 +145,11 @@ export class AnalysisState {
     for (const frame of transaction.resendFrames ?? []) this.updates.push({ ...update, frame });
   }
 
-  /** A DNS message is a timeline event: counted, and built when events are on. */
+  /**
+   * A DNS message is a timeline event: counted, and built when events are on. It takes
+   * dnsEvent's arguments rather than a closure (as icmpEvent does) because it runs for every
+   * DNS message, where a closure a message would be garbage for nothing when events are off.
+   */
   dnsEvent(
     packet: DecodedPacket,
     view: LayerView,

@@ -10,14 +10,17 @@
  * An ICMP or ICMPv6 message is read by its own decoder, and the datagram an error quotes is
  * read the same way into a second view (or dissected, when it is cut short, as quotes often
  * are). Anything else (tunnels; fragments; IPv6 extension headers; DNS over TCP; anything
- * cut short or malformed) returns false, and the caller dissects the frame as usual. The choices here mirror decode/next-layer.ts for
- * these stacks; test/analysis/frame-reader.test.ts holds every field equal to what the
- * dissector's layers give, over the corpus and generated frames.
+ * cut short or malformed) returns false, and the caller dissects the frame as usual. The
+ * choices here mirror decode/next-layer.ts for these stacks (tunnels are found in its table);
+ * test/analysis/frame-reader.test.ts and the hostile suite's mutations hold every field equal
+ * to what the dissector's layers give.
  */
 import { dissectLayers } from '../decode/dissect';
 import { readDnsMessage } from '../decode/dns-message';
 import { decodeIcmp } from '../decode/icmp';
 import { decodeIcmpv6 } from '../decode/icmpv6';
+import { ipProtocolKey } from '../decode/decode-result';
+import { nextDecoder } from '../decode/next-layer';
 import { nameResult, readName, startMessage } from '../decode/dns-name';
 import { ipv4Text, ipv6Text } from '../decode/address-text';
 import type { Frame } from '../model/frame';
@@ -52,11 +55,7 @@ function isTagProtocol(etherType: number): boolean {
   return etherType === 0x8100 || etherType === 0x88a8 || etherType === 0x9100 || etherType === 0x9200;
 }
 
-/**
- * Offset of the IP header within `data` after the link layer, -1 when the frame carries no
- * IP the dissector would decode (the view then stays empty, as with the layers), or -2 when
- * only the dissector can tell. The IP version is left in `ipVersionFound`.
- */
+/** The IP version ipOffset found (4 or 6). */
 let ipVersionFound = 0;
 
 function afterEtherType(data: Uint8Array, offset: number, etherType: number): number {
@@ -73,6 +72,11 @@ function afterEtherType(data: Uint8Array, offset: number, etherType: number): nu
   return at;
 }
 
+/**
+ * Offset of the IP header within `data` after the link layer, -1 when the frame carries no
+ * IP the dissector would decode (the view then stays empty, as with the layers), or -2 when
+ * only the dissector can tell. The IP version is left in `ipVersionFound`.
+ */
 function ipOffset(frame: Frame, data: Uint8Array): number {
   const length = data.length;
   switch (frame.linkType) {
@@ -126,20 +130,20 @@ function ipOffset(frame: Frame, data: Uint8Array): number {
 }
 
 /**
- * Reads the DNS message in data[start, end) into `facts`; false when only the full reader
- * can answer (no single question, a question cut short, a response with additional records).
+ * The DNS message in data[start, end): its header and first question in the reused `facts`,
+ * or the full reader's layer when only it can answer (a header cut short, not exactly one
+ * question, a question cut short, a response with additional records).
  */
-function readDns(data: Uint8Array, start: number, end: number): DnsFacts | undefined {
+function readDns(data: Uint8Array, start: number, end: number): DnsFacts {
   const size = end - start;
-  if (size < 12) return undefined;
+  const message = data.subarray(start, end);
+  if (size < 12) return readDnsMessage(message, 'udp', false);
   const flags = (data[start + 2]! << 8) | data[start + 3]!;
   const response = (flags & 0x8000) !== 0;
   const questionCount = (data[start + 4]! << 8) | data[start + 5]!;
   const additionalCount = (data[start + 10]! << 8) | data[start + 11]!;
-  if (questionCount !== 1 || (response && additionalCount !== 0)) {
-    return readDnsMessage(data.subarray(start, end), 'udp', false);
-  }
-  const message = data.subarray(start, end);
+  if (questionCount !== 1 || (response && additionalCount !== 0))
+    return readDnsMessage(message, 'udp', false);
   startMessage(message);
   const nameEnd = readName(message, 12);
   if (nameEnd < 0 || nameEnd + 4 > size) return readDnsMessage(message, 'udp', false);
@@ -264,11 +268,11 @@ function readIpInto(view: LayerView, data: Uint8Array, ip: number, length: numbe
     view.hasPorts = true;
     return true;
   }
-  // ICMP of the right version: the caller's. The other version's ICMP, IP in IP, and IPv6
-  // extension headers: the dissector's job.
+  // ICMP of the right version: the caller's. The other version's ICMP, any other protocol the
+  // next-layer table decodes (IP in IP), and IPv6 extension headers: the dissector's job.
   if (protocol === icmp) return version === 4;
   if (protocol === icmpv6) return version === 6;
-  if (protocol === 4 || protocol === 41) return false;
+  if (nextDecoder(ipProtocolKey(protocol)) !== undefined) return false;
   if (
     version === 6 &&
     (protocol === 0 ||

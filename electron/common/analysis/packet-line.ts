@@ -1,5 +1,5 @@
 /**
- * Evidence lines: the packet as `tcpdump -n` prints it (UTC time of day), through the shared
+ * Evidence lines: the packet as `tcpdump -n` prints it (UTC time of day), through the tcpdump
  * printer. A query's line is needed only if the query later fails, so it is printed then,
  * from the frame the transaction kept (see Transaction.keep).
  *
@@ -8,15 +8,13 @@
  * many captures in one process).
  */
 import type { DecodedPacket } from '../model/packet';
-import { formatPacketLine } from '../print/format-packet-line';
-import type { PrintOptions } from '../print/print-options';
+import { PacketPrinter } from '../print/packet-printer';
 
 export class PacketLines {
-  /** Its own options object, so its own printer (format-packet-line.ts keys printers by options). */
-  private readonly options: PrintOptions = { timestamp: 'time', frameNumbers: false };
+  private readonly printer = new PacketPrinter({ timestamp: 'time', frameNumbers: false });
 
   line(packet: DecodedPacket): string {
-    return formatPacketLine(packet, this.options);
+    return this.printer.format(packet);
   }
 
   /** The line of a retransmission: the same query bytes at another frame and time. */

@@ -22,22 +22,6 @@ function partOf(parts: readonly FramePart[], frame: number): FramePart | undefin
   return parts.find((part) => frame >= part.firstFrame && (part.packets === null || frame < part.firstFrame + part.packets));
 }
 
-async function readTextPacket(path: string, date: string | undefined, frame: number): Promise<DecodedPacket | undefined> {
-  const controller = new AbortController();
-  let found: DecodedPacket | undefined;
-  const take = (packet: DecodedPacket): void => {
-    if (found || packet.frame.number !== frame) return;
-    found = packet;
-    controller.abort();
-  };
-  try {
-    await readCaptureFile(path, { firstFrameNumber: 1, signal: controller.signal, onPacket: take, onFrame: (read) => take(dissect(read)), ...(date ? { date } : {}) });
-  } catch (error) {
-    if (!found) throw error;
-  }
-  return found;
-}
-
 /** The packets of one text log (its first packet numbered `firstFrame`) with these frame numbers, in one pass. */
 async function readTextPackets(path: string, date: string | undefined, firstFrame: number, wanted: ReadonlySet<number>): Promise<DecodedPacket[]> {
   const controller = new AbortController();
@@ -70,7 +54,8 @@ export class SessionFrames {
   async packet(frame: number): Promise<DecodedPacket | undefined> {
     const part = partOf(this.parts(), frame);
     if (!part) return undefined;
-    if (part.kind === 'text') return readTextPacket(part.path, part.date, frame - part.firstFrame + 1);
+    // Numbered within its own file, as packet details have always shown a text-log packet.
+    if (part.kind === 'text') return (await readTextPackets(part.path, part.date, 1, new Set([frame - part.firstFrame + 1])))[0];
     const read = await part.index.frame(frame - part.firstFrame, frame);
     return read ? dissect(read) : undefined;
   }
@@ -81,38 +66,20 @@ export class SessionFrames {
    * session does not hold are skipped.
    */
   async *packets(numbers: readonly number[]): AsyncGenerator<DecodedPacket> {
-    const sorted = [...new Set(numbers)].sort((a, b) => a - b);
     const parts = this.parts();
-    const binary: number[] = [];
-    const flushBinary = async function* (this: SessionFrames): AsyncGenerator<DecodedPacket> {
-      for await (const frame of this.frames(binary.splice(0))) yield dissect(frame);
-    }.bind(this);
-    let textPart: Extract<FramePart, { kind: 'text' }> | undefined;
-    let textFrames = new Set<number>();
-    const flushText = async (): Promise<DecodedPacket[]> => {
-      if (!textPart || textFrames.size === 0) return [];
-      const packets = await readTextPackets(textPart.path, textPart.date, textPart.firstFrame, textFrames);
-      textPart = undefined;
-      textFrames = new Set();
-      return packets;
-    };
-    for (const number of sorted) {
+    // Runs of frames in one part each, in frame order.
+    const runs: { part: FramePart; numbers: number[] }[] = [];
+    for (const number of [...new Set(numbers)].sort((a, b) => a - b)) {
       const part = partOf(parts, number);
       if (!part) continue;
-      if (part.kind === 'indexed') {
-        yield* await flushText();
-        binary.push(number);
-        continue;
-      }
-      yield* flushBinary();
-      if (part !== textPart) {
-        yield* await flushText();
-        textPart = part;
-      }
-      textFrames.add(number);
+      const last = runs[runs.length - 1];
+      if (last?.part === part) last.numbers.push(number);
+      else runs.push({ part, numbers: [number] });
     }
-    yield* flushBinary();
-    yield* await flushText();
+    for (const { part, numbers: run } of runs) {
+      if (part.kind === 'text') yield* await readTextPackets(part.path, part.date, part.firstFrame, new Set(run));
+      else for await (const frame of this.frames(run)) yield dissect(frame);
+    }
   }
 
   /** The frames with these numbers, in ascending order; throws NoBytesError for text logs. */
