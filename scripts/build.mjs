@@ -25,6 +25,11 @@ async function main() {
       format: 'esm',
     });
   }
+  if (want('cli') || want('electron')) {
+    // The frame worker (electron/node/files/frame-worker.ts) runs in a thread of its own, from
+    // its own small bundle, beside the CLI's and one folder up from Electron's main bundle.
+    await build({ ...nodeBundle, entryPoints: [`${root}electron/node/files/frame-worker.ts`], outfile: `${root}dist/frame-worker.cjs`, format: 'cjs' });
+  }
   if (want('electron')) {
     // Electron loads main and preload as CommonJS; a sandboxed preload may require only 'electron'.
     await build({ ...nodeBundle, entryPoints: [`${root}electron/main/main.ts`], outfile: `${root}dist/electron/main.cjs`, format: 'cjs', external: ['electron'] });

@@ -21,7 +21,7 @@ import { dnsMessage } from './dns-messages';
 import { icmpError } from './icmp-errors';
 import { classifyIcmp } from './icmp-kind';
 import { assembleIncidents } from './incident-assembly';
-import { readFrameInto } from './frame-reader';
+import { readFrameInto, type FrameReader } from './frame-reader';
 import { LayerView } from './layer-view';
 import { isoOfMicroseconds, secondsToMicroseconds } from './time-format';
 import type { OutcomeUpdate, TimelineEvent } from './timeline-event';
@@ -68,10 +68,11 @@ export class Analyzer {
 
   /**
    * A captured frame: read straight from its bytes where frame-reader.ts can (nearly all
-   * traffic), dissected otherwise. Gives the same analysis as add(dissect(frame)).
+   * traffic), dissected otherwise. Gives the same analysis as add(dissect(frame)). `read`
+   * stands in for readFrameInto when another thread has read the frame already (frame-facts.ts).
    */
-  addFrame(frame: Frame): void {
-    if (readFrameInto(this.view, this.quotedView, frame))
+  addFrame(frame: Frame, read: FrameReader = readFrameInto): void {
+    if (read(this.view, this.quotedView, frame))
       this.analyse({ frame, layers: noLayers }, this.view, this.quotedView);
     else this.add(dissect(frame));
   }

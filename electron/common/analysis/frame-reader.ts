@@ -158,6 +158,9 @@ function readDns(data: Uint8Array, start: number, end: number): DnsFacts {
   return facts;
 }
 
+/** readFrameInto, or what stands in for it (frame-facts.ts's FactsReader). */
+export type FrameReader = (view: LayerView, quotedView: LayerView, frame: Frame) => boolean;
+
 /**
  * Fills `view` from the frame's bytes, and `quotedView` from the datagram an ICMP error
  * quotes (emptied when there is none); false when the frame must go through the dissector.

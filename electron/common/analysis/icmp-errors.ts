@@ -4,7 +4,6 @@
  * DNS unreachable incident, or a path incident (ttl-exceeded, fragmentation-needed) for any
  * traffic. An error quoting something we never saw still counts, with its quoted flow.
  */
-import type { IcmpLayer } from '../model/layers';
 import type { DecodedPacket } from '../model/packet';
 import type { IncidentKind } from '../report/analysis-schema';
 import type { AnalysisState } from './analysis-state';
@@ -12,7 +11,7 @@ import { isLinkLocalNamePort } from './dns-messages';
 import { recordEvidence, recordTransaction } from './failure-recording';
 import type { IcmpClassification } from './icmp-kind';
 import { linkIcmpError } from './icmp-link';
-import type { LayerView } from './layer-view';
+import type { LayerView, IcmpFacts } from './layer-view';
 import type { ServiceState } from './service-state';
 import { icmpEvent } from './timeline-events';
 import type { Transaction } from './transaction';
@@ -29,7 +28,7 @@ export function icmpError(
   quoted: LayerView | undefined,
   packet: DecodedPacket,
   view: LayerView,
-  icmp: IcmpLayer,
+  icmp: IcmpFacts,
   classification: IcmpClassification,
   microseconds: number,
 ): void {
@@ -149,7 +148,7 @@ function failureFromIcmp(
   newlyFailed: boolean,
   packet: DecodedPacket,
   view: LayerView,
-  icmp: IcmpLayer,
+  icmp: IcmpFacts,
   quoted: LayerView,
   client: string,
   name: string | undefined,

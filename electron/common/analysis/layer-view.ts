@@ -19,6 +19,9 @@ export type DnsFacts = Pick<
   questions: readonly Pick<DnsQuestion, 'name' | 'type' | 'class'>[];
 };
 
+/** What the analysis reads of an ICMP or ICMPv6 message: an IcmpLayer has it, and so does frame-facts.ts's reused object. */
+export type IcmpFacts = Pick<IcmpLayer, 'kind' | 'type' | 'code' | 'mtu'>;
+
 export class LayerView {
   /** 0 when the layers hold no IP header. */
   ipVersion: 0 | 4 | 6 = 0;
@@ -36,7 +39,7 @@ export class LayerView {
   /** The transport header was present (text imports may give ports as 0 without one). */
   hasPorts = false;
   dns: DnsFacts | undefined = undefined;
-  icmp: IcmpLayer | undefined = undefined;
+  icmp: IcmpFacts | undefined = undefined;
 
   /** Empties the view: no IP header yet. */
   clear(): void {

@@ -1,9 +1,8 @@
 /** TimelineEvents for the UI, built only when the analyzer runs with `events: true`. */
 import { dnsRcodeName, dnsTypeName } from '../decode/dns-names';
-import type { IcmpLayer } from '../model/layers';
 import type { DecodedPacket } from '../model/packet';
 import type { IcmpClassification } from './icmp-kind';
-import type { DnsFacts, LayerView, Transport } from './layer-view';
+import type { DnsFacts, LayerView, Transport, IcmpFacts } from './layer-view';
 import type { PacketLines } from './packet-line';
 import type { TimelineEvent } from './timeline-event';
 import { microsecondsPerSecond } from './time-format';
@@ -43,7 +42,7 @@ export function dnsEvent(
 export function icmpEvent(
   packet: DecodedPacket,
   view: LayerView,
-  icmp: IcmpLayer,
+  icmp: IcmpFacts,
   classification: IcmpClassification,
   quoted: LayerView,
   transport: Transport,

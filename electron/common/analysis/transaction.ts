@@ -140,7 +140,16 @@ export class Transaction {
   keep(): void {
     const frame = this.frame;
     if (this.kept || !frame) return;
-    this.frame = { ...frame, data: frame.data.slice(0, frame.capturedLength) };
+    this.frame = {
+      number: frame.number,
+      seconds: frame.seconds,
+      nanoseconds: frame.nanoseconds,
+      capturedLength: frame.capturedLength,
+      originalLength: frame.originalLength,
+      linkType: frame.linkType,
+      interfaceIndex: frame.interfaceIndex,
+      data: frame.data.slice(0, frame.capturedLength),
+    };
     this.kept = true;
   }
 

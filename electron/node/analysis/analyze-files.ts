@@ -7,6 +7,7 @@
  * callers get progress through a callback and cancel through an AbortSignal.
  */
 import { Analyzer } from '../../common/analysis/analyzer';
+import type { FrameReader } from '../../common/analysis/frame-reader';
 import type { OutcomeUpdate, TimelineEvent } from '../../common/analysis/timeline-event';
 import type { Frame } from '../../common/model/frame';
 import type { DecodedPacket } from '../../common/model/packet';
@@ -87,8 +88,8 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
     analyzer.add(packet);
     counted();
   };
-  const addFrame = (frame: Frame) => {
-    analyzer.addFrame(frame);
+  const addFrame = (frame: Frame, read?: FrameReader) => {
+    analyzer.addFrame(frame, read);
     counted();
   };
 

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open as openFile, stat } from 'node:fs/promises';
+import type { FrameReader } from '../../common/analysis/frame-reader';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
 import { createCaptureParser } from '../../common/capture/create-capture-parser';
 import { detectCaptureFormat, DETECTION_LENGTH } from '../../common/capture/detect-format';
@@ -8,6 +9,7 @@ import { TcpdumpTextReader, type UnreadableLine } from '../../common/capture/tcp
 import { linkTypeName, type CaptureFormat, type Frame } from '../../common/model/frame';
 import type { DecodedPacket } from '../../common/model/packet';
 import { createFileHasher } from './file-hasher';
+import { frameWorkerPath, readWithFrameWorker } from './frame-worker-reader';
 
 /**
  * Reads a capture file as a stream (1 MiB chunks, never the whole file in memory), hashing
@@ -23,13 +25,21 @@ export interface ReadCaptureOptions {
   date?: string;
   /** Cancels the read; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Each frame of a pcap or pcapng file; `frame.data` is a view, copy it to keep it. */
-  onFrame?: (frame: Frame) => void;
+  /**
+   * Each frame of a pcap or pcapng file; `frame.data` is a view, copy it to keep it. `read`,
+   * when given, is what the frame worker read of the frame: Analyzer.addFrame takes it.
+   */
+  onFrame?: (frame: Frame, read?: FrameReader) => void;
   /** Each packet of a tcpdump text log. */
   onPacket?: (packet: DecodedPacket) => void;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Read size; default 1 MiB. */
   chunkSize?: number;
+  /**
+   * pcap and pcapng files of at least this many bytes are read by the frame worker on another
+   * thread (default 16 MiB; Infinity: never). Only with `onFrame`, and only for regular files.
+   */
+  frameWorkerBytes?: number;
 }
 
 export interface CaptureFileInfo {
@@ -67,6 +77,20 @@ export class CaptureFileError extends Error {
 }
 
 const DEFAULT_CHUNK_SIZE = 1 << 20;
+/** Below this a worker thread costs more than it saves. */
+const frameWorkerBytes = 16 << 20;
+
+/** The first bytes of a file, enough to tell its format. */
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await openFile(path, 'r');
+  try {
+    const head = new Uint8Array(DETECTION_LENGTH);
+    const { bytesRead } = await handle.read(head, 0, DETECTION_LENGTH, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
 
 interface Reader {
   push(chunk: Uint8Array): void;
@@ -170,11 +194,12 @@ export async function readCaptureFile(
     };
   };
 
-  const stream = createReadStream(path, {
-    highWaterMark: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  try {
+  let stream: ReturnType<typeof createReadStream> | undefined;
+  const readStream = async (): Promise<ReturnType<Reader['finish']>> => {
+    stream = createReadStream(path, {
+      highWaterMark: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash.update(chunk);
       bytesRead += chunk.length;
@@ -194,7 +219,41 @@ export async function readCaptureFile(
       reader = open();
       for (const piece of head.splice(0)) reader.push(piece);
     }
-    const summary = reader.finish();
+    return reader.finish();
+  };
+
+  // A big pcap or pcapng file is read and parsed by the frame worker on another core while
+  // this thread analyses (frame-worker.ts); the frames and the errors are the same.
+  const readThroughWorker = async (workerPath: string): Promise<ReturnType<Reader['finish']> | undefined> => {
+    const detected = detectCaptureFormat(await readHead(path));
+    if (detected.format !== 'pcap' && detected.format !== 'pcapng') return undefined;
+    format = detected.format;
+    const summary = await readWithFrameWorker({
+      path,
+      format: detected.format,
+      workerPath,
+      firstFrameNumber: firstFrame,
+      chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onChunk(chunk) {
+        hash.update(chunk);
+        bytesRead += chunk.length;
+        options.onProgress?.(bytesRead, totalBytes);
+      },
+      onFrame(frame, read) {
+        seen(frame.seconds, frame.nanoseconds);
+        options.onFrame?.(frame, read);
+      },
+    });
+    return { linkTypes: summary.linkTypes, warnings: summary.warnings, unreadable: 0 };
+  };
+
+  try {
+    const workerPath =
+      regularFile && options.onFrame && totalBytes >= (options.frameWorkerBytes ?? frameWorkerBytes)
+        ? frameWorkerPath()
+        : undefined;
+    const summary = (workerPath !== undefined ? await readThroughWorker(workerPath) : undefined) ?? (await readStream());
     options.onProgress?.(bytesRead, totalBytes);
     const info: CaptureFileInfo = {
       path,
@@ -214,7 +273,7 @@ export async function readCaptureFile(
     }
     return info;
   } catch (error) {
-    stream.destroy();
+    stream?.destroy();
     hash.dispose();
     if (error instanceof CaptureFileError) throw error;
     if (error instanceof CaptureFormatError) {

@@ -1,0 +1,40 @@
+/** What the frame worker (frame-worker.ts) and the thread that started it tell each other. */
+
+export interface FrameWorkerData {
+  path: string;
+  format: 'pcap' | 'pcapng';
+  /** Bytes per read; each read is one batch. */
+  chunkSize: number;
+  /** A SharedArrayBuffer of two Int32 cells: batches consumed, and the stop flag. */
+  control: SharedArrayBuffer;
+}
+
+/** control[consumedIndex]: batches the analysing thread has finished with. */
+export const consumedIndex = 0;
+/** control[stopIndex]: non-zero once the worker must stop (the read was cancelled or failed). */
+export const stopIndex = 1;
+/** Batches the worker may read before the analysing thread has finished the first of them. */
+export const batchesAhead = 8;
+
+export type FrameWorkerMessage =
+  | {
+      type: 'batch';
+      /** The bytes read, in file order; frames are views of it. */
+      chunk: Uint8Array;
+      /** `count` slots of frame-facts.ts's layout. */
+      slots: Int32Array;
+      /** The slots of the datagrams ICMP errors quote, which frame slots point to. */
+      quotes: Int32Array;
+      /** Each frame's whole seconds (they may exceed 2^31). */
+      seconds: Float64Array;
+      count: number;
+      /** Strings added to the worker's table since the last batch, in id order. */
+      strings: string[];
+      /** The table started over before this batch: forget every string received so far. */
+      reset: boolean;
+      /** Frames whose bytes are not in `chunk` (a record cut by a chunk boundary, copied by the parser). */
+      extras: Uint8Array[];
+    }
+  | { type: 'end'; linkTypes: number[]; warnings: string[] }
+  | { type: 'error'; kind: 'format'; message: string; offset: number }
+  | { type: 'error'; kind: 'other'; message: string; code?: string };

@@ -1,0 +1,150 @@
+/**
+ * The analysing side of the frame worker (frame-worker.ts): starts it on a pcap or pcapng
+ * file, turns each batch it sends back into frames, numbered in order, and hands each frame
+ * on with what stands in for readFrameInto (frame-facts.ts's reader over the frame's slot),
+ * or nothing when the frame was left unread. The worker is stopped and ended on every way
+ * out: the end of the file, an error, a callback's throw, or the signal.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  capturedField,
+  dataField,
+  FactsReader,
+  interfaceField,
+  kindField,
+  linkField,
+  nanosecondsField,
+  originalField,
+  slotLength,
+  SlotKind,
+} from '../../common/analysis/frame-facts';
+import type { FrameReader } from '../../common/analysis/frame-reader';
+import { CaptureFormatError } from '../../common/capture/capture-format-error';
+import { ChunkFrame } from '../../common/capture/chunk-frame';
+import type { Frame } from '../../common/model/frame';
+import { consumedIndex, stopIndex, type FrameWorkerData, type FrameWorkerMessage } from './frame-worker-messages';
+
+/** The bundle's file name, beside the CLI bundle (dist/) and one folder up from the Electron main bundle (dist/electron/). */
+const workerFileName = 'frame-worker.cjs';
+
+/**
+ * Where the frame worker's bundle is: NETMORTEM_FRAME_WORKER (the tests build it from the
+ * sources), else beside the running bundle. Undefined when it cannot be found (running from
+ * the sources without it): the caller then reads in one thread, as fast as before the worker.
+ */
+export function frameWorkerPath(): string | undefined {
+  const fromEnvironment = process.env.NETMORTEM_FRAME_WORKER;
+  if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : undefined;
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return undefined;
+  for (const candidate of [join(dirname(here), workerFileName), join(dirname(here), '..', workerFileName)])
+    if (existsSync(candidate)) return candidate;
+  return undefined;
+}
+
+export interface FrameWorkerReadOptions {
+  path: string;
+  format: 'pcap' | 'pcapng';
+  /** The worker's bundle (frameWorkerPath). */
+  workerPath: string;
+  firstFrameNumber: number;
+  chunkSize: number;
+  signal?: AbortSignal;
+  /** Each chunk of the file, in order, before its frames. */
+  onChunk: (chunk: Uint8Array) => void;
+  /** Each frame; `read` stands in for readFrameInto, or is undefined when the frame was left unread. */
+  onFrame: (frame: Frame, read: FrameReader | undefined) => void;
+}
+
+/** Reads the file through the worker; resolves with the parser's summary once every frame was handed on. */
+export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<{ linkTypes: number[]; warnings: string[] }> {
+  const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  const cells = new Int32Array(control);
+  const workerData: FrameWorkerData = {
+    path: options.path,
+    format: options.format,
+    chunkSize: options.chunkSize,
+    control,
+  };
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const worker = new Worker(options.workerPath, { workerData });
+  const reader = new FactsReader();
+  let nextNumber = options.firstFrameNumber;
+
+  const deliver = (message: Extract<FrameWorkerMessage, { type: 'batch' }>): void => {
+    options.onChunk(message.chunk);
+    if (message.reset) reader.strings = [];
+    const strings = reader.strings;
+    for (const text of message.strings) strings.push(text);
+    const { chunk, slots, seconds, extras, count } = message;
+    reader.slots = slots;
+    reader.quotes = message.quotes;
+    const onFrame = options.onFrame;
+    const read = reader.read;
+    for (let index = 0; index < count; index++) {
+      const base = index * slotLength;
+      const at = slots[base + dataField]!;
+      const frame = new ChunkFrame(
+        nextNumber++,
+        seconds[index]!,
+        slots[base + nanosecondsField]!,
+        slots[base + capturedField]!,
+        slots[base + originalField]! >>> 0,
+        slots[base + linkField]!,
+        slots[base + interfaceField]! >>> 0,
+        at >= 0 ? chunk : extras[-1 - at]!,
+        at >= 0 ? at : 0,
+      );
+      reader.base = base;
+      onFrame(frame, slots[base + kindField] === SlotKind.unread ? undefined : read);
+    }
+  };
+
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error: unknown, summary?: { linkTypes: number[]; warnings: string[] }): void => {
+      if (settled) return;
+      settled = true;
+      Atomics.store(cells, stopIndex, 1);
+      Atomics.notify(cells, consumedIndex);
+      signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      if (summary) resolve(summary);
+      else reject(error);
+    };
+    const onAbort = (): void => finish(signal!.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: FrameWorkerMessage) => {
+      if (settled) return;
+      try {
+        if (message.type === 'batch') {
+          deliver(message);
+          Atomics.add(cells, consumedIndex, 1);
+          Atomics.notify(cells, consumedIndex);
+        } else if (message.type === 'end') {
+          finish(undefined, { linkTypes: message.linkTypes, warnings: message.warnings });
+        } else if (message.kind === 'format') {
+          finish(formatError(message.message, message.offset));
+        } else {
+          finish(Object.assign(new Error(message.message), message.code ? { code: message.code } : {}));
+        }
+      } catch (error) {
+        // A callback's own error (the analysis): theirs to explain, as in one thread.
+        finish(error);
+      }
+    });
+    worker.on('error', (error) => finish(error));
+    worker.on('exit', (code) => finish(new Error(`the frame worker stopped early (exit code ${code})`)));
+  });
+}
+
+/** The parser's error as the worker saw it: same message, same offset. */
+function formatError(message: string, offset: number): CaptureFormatError {
+  const error = new CaptureFormatError('', offset);
+  error.message = message;
+  return error;
+}

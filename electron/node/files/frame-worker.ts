@@ -1,0 +1,154 @@
+/**
+ * The frame worker: a worker thread that reads a pcap or pcapng file, parses its records and
+ * reads each frame's facts (readFrameInto, frame-facts.ts), while the thread that started it
+ * runs the analysis on the frames of the chunk before. A big capture is thus read and analysed
+ * on two cores (frame-worker-reader.ts is the other side).
+ *
+ * Each chunk read goes to the analysing thread whole, moved rather than copied, with one slot
+ * per frame: where its bytes are in the chunk, its times and lengths, and the view's fields.
+ * The worker stays at most `batchesAhead` chunks ahead, so memory stays bounded whatever the
+ * file's size. It stops when told to (`control[stopIndex]`), between chunks.
+ *
+ * Built on its own (scripts/build.mjs, dist/frame-worker.cjs): it runs in a fresh thread that
+ * loads only the parsers and the decoders.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import {
+  capturedField,
+  dataField,
+  interfaceField,
+  kindField,
+  linkField,
+  nanosecondsField,
+  originalField,
+  SlotBuffer,
+  SlotKind,
+  StringTable,
+  writeFacts,
+} from '../../common/analysis/frame-facts';
+import { readFrameInto } from '../../common/analysis/frame-reader';
+import { LayerView } from '../../common/analysis/layer-view';
+import { CaptureFormatError } from '../../common/capture/capture-format-error';
+import { createCaptureParser } from '../../common/capture/create-capture-parser';
+import type { Frame } from '../../common/model/frame';
+import { batchesAhead, stopIndex, consumedIndex, type FrameWorkerData, type FrameWorkerMessage } from './frame-worker-messages';
+
+const port = parentPort!;
+const { path, format, chunkSize, control: controlBuffer } = workerData as FrameWorkerData;
+const control = new Int32Array(controlBuffer);
+const view = new LayerView();
+const quotedView = new LayerView();
+const strings = new StringTable();
+
+/** The batch being filled: the current chunk's frames, their quotes, the frames' seconds. */
+let chunk = new Uint8Array(0);
+const frames = new SlotBuffer();
+const quotes = new SlotBuffer();
+let seconds = new Float64Array(4096);
+let extras: Uint8Array[] = [];
+let sent = 0;
+
+function onFrame(frame: Frame): void {
+  const index = frames.count;
+  const base = frames.append();
+  const slots = frames.slots;
+  const data = frame.data;
+  if (data.buffer === chunk.buffer) slots[base + dataField] = data.byteOffset - chunk.byteOffset;
+  else {
+    // A record cut by a chunk boundary was copied out by the parser: it travels on its own.
+    slots[base + dataField] = -1 - extras.length;
+    extras.push(data);
+  }
+  slots[base + capturedField] = frame.capturedLength;
+  slots[base + originalField] = frame.originalLength;
+  slots[base + nanosecondsField] = frame.nanoseconds;
+  slots[base + linkField] = frame.linkType;
+  slots[base + interfaceField] = frame.interfaceIndex;
+  if (index === seconds.length) {
+    const grown = new Float64Array(seconds.length * 2);
+    grown.set(seconds);
+    seconds = grown;
+  }
+  seconds[index] = frame.seconds;
+  if (readFrameInto(view, quotedView, frame)) writeFacts(slots, base, view, quotedView, quotes, strings);
+  else slots[base + kindField] = SlotKind.unread;
+}
+
+/** Sends the batch: the chunk and the slots move to the other thread. */
+function send(reset: boolean): void {
+  const count = frames.count;
+  const message: FrameWorkerMessage = {
+    type: 'batch',
+    chunk,
+    slots: frames.take(),
+    quotes: quotes.take(),
+    seconds: seconds.slice(0, count),
+    count,
+    strings: strings.takeFresh(),
+    reset,
+    extras,
+  };
+  port.postMessage(message, [
+    chunk.buffer as ArrayBuffer,
+    message.slots.buffer as ArrayBuffer,
+    message.quotes.buffer as ArrayBuffer,
+    message.seconds.buffer as ArrayBuffer,
+  ]);
+  sent++;
+  extras = [];
+}
+
+/** Waits until the analysing thread is fewer than `batchesAhead` batches behind; false when told to stop. */
+function waitForRoom(): boolean {
+  for (;;) {
+    if (Atomics.load(control, stopIndex) !== 0) return false;
+    const consumed = Atomics.load(control, consumedIndex);
+    if (sent - consumed < batchesAhead) return true;
+    Atomics.wait(control, consumedIndex, consumed, 100);
+  }
+}
+
+function run(): void {
+  const parser = createCaptureParser(format, { onFrame });
+  const descriptor = openSync(path, 'r');
+  let position = 0;
+  try {
+    for (;;) {
+      if (!waitForRoom()) return;
+      const buffer = Buffer.allocUnsafeSlow(chunkSize);
+      const read = readSync(descriptor, buffer, 0, chunkSize, position);
+      if (read === 0) break;
+      position += read;
+      chunk = new Uint8Array(buffer.buffer, buffer.byteOffset, read);
+      const reset = strings.startBatch();
+      try {
+        parser.push(chunk);
+      } finally {
+        // Frames before a format error are analysed before the error is reported, as in one thread.
+        send(reset);
+      }
+    }
+    const summary = parser.end();
+    port.postMessage({ type: 'end', linkTypes: summary.linkTypes, warnings: summary.warnings } satisfies FrameWorkerMessage);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+try {
+  run();
+} catch (error) {
+  const message: FrameWorkerMessage =
+    error instanceof CaptureFormatError
+      ? { type: 'error', kind: 'format', message: error.message, offset: error.offset }
+      : {
+          type: 'error',
+          kind: 'other',
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string'
+            ? { code: (error as NodeJS.ErrnoException).code }
+            : {}),
+        };
+  port.postMessage(message);
+}
