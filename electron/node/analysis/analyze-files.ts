@@ -40,6 +40,8 @@ export interface AnalyzeFilesOptions {
   onBatch?: (events: TimelineEvent[], updates: OutcomeUpdate[]) => void;
   /** Print each event's tcpdump line (default true); the app's service asks for lines on demand instead. */
   eventLines?: boolean;
+  /** pcap and pcapng files this big or bigger are read by the frame worker (readCaptureFile's option; default 16 MiB). */
+  frameWorkerBytes?: number;
 }
 
 export interface AnalyzeFilesResult {
@@ -97,6 +99,7 @@ export async function analyzeFiles(paths: readonly string[], options: AnalyzeFil
   const files = await readCaptureFiles(paths, {
     ...(options.date !== undefined ? { date: options.date } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.frameWorkerBytes !== undefined ? { frameWorkerBytes: options.frameWorkerBytes } : {}),
     onFrame: addFrame,
     onPacket: addPacket,
     onProgress: (bytesRead, totalBytes) => options.onProgress?.({ bytesRead, totalBytes, packets }),
