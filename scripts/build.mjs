@@ -25,14 +25,15 @@ async function main() {
       format: 'esm',
     });
   }
-  if (want('cli') || want('electron')) {
-    // The frame worker (electron/node/files/frame-worker.ts) runs in a thread of its own, from
-    // its own small bundle, beside the CLI's and one folder up from Electron's main bundle.
-    await build({ ...nodeBundle, entryPoints: [`${root}electron/node/files/frame-worker.ts`], outfile: `${root}dist/frame-worker.cjs`, format: 'cjs' });
-  }
+  // The frame worker (electron/node/files/frame-worker.ts) runs in a thread of its own, from
+  // its own small bundle, beside the bundle that starts it (the CLI's, Electron's main).
+  const frameWorker = (outfile) => build({ ...nodeBundle, entryPoints: [`${root}electron/node/files/frame-worker.ts`], outfile, format: 'cjs' });
+  if (want('cli')) await frameWorker(`${root}dist/frame-worker.cjs`);
+  if (want('electron')) await frameWorker(`${root}dist/electron/frame-worker.cjs`);
   if (want('electron')) {
     // Electron loads main and preload as CommonJS; a sandboxed preload may require only 'electron'.
-    await build({ ...nodeBundle, entryPoints: [`${root}electron/main/main.ts`], outfile: `${root}dist/electron/main.cjs`, format: 'cjs', external: ['electron'] });
+    // frame-worker-reader.ts reads import.meta.url only where __filename is undefined (an ES module): empty here, and never read.
+    await build({ ...nodeBundle, entryPoints: [`${root}electron/main/main.ts`], outfile: `${root}dist/electron/main.cjs`, format: 'cjs', external: ['electron'], logOverride: { 'empty-import-meta': 'silent' } });
     await build({ ...nodeBundle, packages: undefined, entryPoints: [`${root}electron/preload/preload.ts`], outfile: `${root}dist/electron/preload.cjs`, format: 'cjs', external: ['electron'] });
   }
   if (want('renderer')) {

@@ -6,6 +6,7 @@
  * analysing thread fills its own views back from the slots, exactly as readFrameInto would
  * have. Strings (addresses, question names) travel once, by id, through a StringTable.
  */
+import { ipv4TextOfKey } from '../decode/address-text';
 import type { DnsFacts, IcmpFacts, LayerView, Transport } from './layer-view';
 
 /** Int32 fields per frame. */
@@ -31,8 +32,8 @@ export const linkField = 4;
 export const interfaceField = 5; // pcapng interface index (unsigned, read back with >>> 0)
 export const kindField = 6;
 const bitsField = 7; // ip version | transport | flags | protocol | ttl, see below
-const sourceField = 8; // string id
-const destinationField = 9; // string id
+const sourceField = 8; // string id, or the IPv4 address itself (ipv4KeysBit)
+const destinationField = 9; // string id, or the IPv4 address itself
 const portsField = 10; // source port << 16 | destination port; ICMP: type << 8 | code
 const identificationField = 11; // IP id | DNS id << 16
 const questionField = 12; // name string id (-1: no question); ICMP: the quote's slot (-1: none)
@@ -47,6 +48,8 @@ const responseBit = 1 << 8;
 const recursionDesiredBit = 1 << 9;
 const recursionAvailableBit = 1 << 10;
 const icmpBit = 1 << 11;
+/** The address fields hold IPv4 addresses as numbers, not string ids. */
+const ipv4KeysBit = 1 << 12;
 const protocolShift = 16; // 8 bits
 const ttlShift = 24; // 8 bits
 
@@ -86,7 +89,7 @@ export class StringTable {
 
 /** Int32 slots that grow as they fill: the reading thread's batch (or its quotes) before it is sent. */
 export class SlotBuffer {
-  slots = new Int32Array(slotLength * 4096);
+  slots = new Int32Array(slotLength * 64);
   count = 0;
 
   /** Room for one more slot; returns its base. */
@@ -101,9 +104,10 @@ export class SlotBuffer {
     return base;
   }
 
-  /** A copy of the slots so far (to be sent), and an empty buffer. */
+  /** The slots so far (to be sent, moved to the other thread), and a fresh buffer sized for as many again. */
   take(): Int32Array {
-    const taken = this.slots.slice(0, this.count * slotLength);
+    const taken = this.slots.subarray(0, this.count * slotLength);
+    this.slots = new Int32Array(slotLength * Math.max(64, Math.ceil(this.count * 1.25)));
     this.count = 0;
     return taken;
   }
@@ -161,8 +165,14 @@ function writeView(slots: Int32Array, base: number, view: LayerView, strings: St
   let bits =
     view.ipVersion | (transport << transportShift) | (view.protocol << protocolShift) | (view.ttl << ttlShift);
   if (view.hasPorts) bits |= hasPortsBit;
-  slots[base + sourceField] = strings.idOf(view.source);
-  slots[base + destinationField] = strings.idOf(view.destination);
+  if (view.ipv4Keys) {
+    bits |= ipv4KeysBit;
+    slots[base + sourceField] = view.sourceKey;
+    slots[base + destinationField] = view.destinationKey;
+  } else {
+    slots[base + sourceField] = strings.idOf(view.source);
+    slots[base + destinationField] = strings.idOf(view.destination);
+  }
   slots[base + portsField] = (view.sourcePort << 16) | view.destinationPort;
   const dns = view.dns;
   if (dns === undefined) {
@@ -243,8 +253,19 @@ export class FactsReader {
     const bits = slots[base + bitsField]!;
     const strings = this.strings;
     view.ipVersion = (bits & 0x0f) as 4 | 6;
-    view.source = strings[slots[base + sourceField]!]!;
-    view.destination = strings[slots[base + destinationField]!]!;
+    if ((bits & ipv4KeysBit) !== 0) {
+      const sourceKey = slots[base + sourceField]!;
+      const destinationKey = slots[base + destinationField]!;
+      view.source = ipv4TextOfKey(sourceKey);
+      view.destination = ipv4TextOfKey(destinationKey);
+      view.ipv4Keys = true;
+      view.sourceKey = sourceKey;
+      view.destinationKey = destinationKey;
+    } else {
+      view.source = strings[slots[base + sourceField]!]!;
+      view.destination = strings[slots[base + destinationField]!]!;
+      view.ipv4Keys = false;
+    }
     view.ttl = bits >>> ttlShift;
     view.protocol = (bits >>> protocolShift) & 0xff;
     view.transport = transports[(bits >>> transportShift) & 3];

@@ -22,7 +22,7 @@ import { decodeIcmpv6 } from '../decode/icmpv6';
 import { ipProtocolKey } from '../decode/decode-result';
 import { nextDecoder } from '../decode/next-layer';
 import { nameResult, readName, startMessage } from '../decode/dns-name';
-import { ipv4Text, ipv6Text } from '../decode/address-text';
+import { ipv4Key, ipv4TextOfKey, ipv6Text } from '../decode/address-text';
 import type { Frame } from '../model/frame';
 import type { DnsFacts, LayerView } from './layer-view';
 
@@ -216,8 +216,13 @@ function readIpInto(view: LayerView, data: Uint8Array, ip: number, length: numbe
     if (((data[ip + 6]! << 8) | data[ip + 7]!) & 0x3fff) return false;
     protocol = data[ip + 9]!;
     view.ipVersion = 4;
-    view.source = ipv4Text(data, ip + 12);
-    view.destination = ipv4Text(data, ip + 16);
+    const sourceKey = ipv4Key(data, ip + 12);
+    const destinationKey = ipv4Key(data, ip + 16);
+    view.source = ipv4TextOfKey(sourceKey);
+    view.destination = ipv4TextOfKey(destinationKey);
+    view.ipv4Keys = true;
+    view.sourceKey = sourceKey;
+    view.destinationKey = destinationKey;
     view.ttl = data[ip + 8]!;
     view.ipId = (data[ip + 4]! << 8) | data[ip + 5]!;
     transportStart = ip + headerLength;
@@ -228,6 +233,7 @@ function readIpInto(view: LayerView, data: Uint8Array, ip: number, length: numbe
     if (payloadLength === 0 || ip + 40 + payloadLength > length) return false;
     protocol = data[ip + 6]!;
     view.ipVersion = 6;
+    view.ipv4Keys = false;
     view.source = ipv6Text(data, ip + 8);
     view.destination = ipv6Text(data, ip + 24);
     view.ttl = data[ip + 7]!;

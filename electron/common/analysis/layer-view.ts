@@ -27,6 +27,13 @@ export class LayerView {
   ipVersion: 0 | 4 | 6 = 0;
   source = '';
   destination = '';
+  /**
+   * IPv4 addresses as numbers (address-text.ts's ipv4Key), when the fast path read them:
+   * frame-facts.ts sends these rather than the strings. `ipv4Keys` says whether they are set.
+   */
+  ipv4Keys = false;
+  sourceKey = 0;
+  destinationKey = 0;
   /** IPv4 TTL or IPv6 hop limit; 0 when unknown (text imports). */
   ttl = 0;
   /** IPv4 identification (0 for IPv6 unless fragmented); 0 also when unknown. */
@@ -46,6 +53,7 @@ export class LayerView {
     this.ipVersion = 0;
     this.source = '';
     this.destination = '';
+    this.ipv4Keys = false;
     this.ttl = 0;
     this.ipId = 0;
     this.protocol = -1;

@@ -20,16 +20,22 @@ const ipv4CacheTexts: string[] = new Array<string>(ipv4CacheSize).fill('0.0.0.0'
 
 /** The dotted quad of the 4 bytes at `offset`. The caller has checked they are present. */
 export function ipv4Text(data: Uint8Array, offset: number): string {
-  const a = data[offset]!;
-  const b = data[offset + 1]!;
-  const c = data[offset + 2]!;
-  const d = data[offset + 3]!;
-  const key = (a << 24) | (b << 16) | (c << 8) | d;
+  return ipv4TextOfKey(ipv4Key(data, offset));
+}
+
+/** The 4 bytes at `offset` as one 32-bit number (signed), the key ipv4TextOfKey takes. */
+export function ipv4Key(data: Uint8Array, offset: number): number {
+  return (data[offset]! << 24) | (data[offset + 1]! << 16) | (data[offset + 2]! << 8) | data[offset + 3]!;
+}
+
+/** The dotted quad of an address given as ipv4Key gives it. */
+export function ipv4TextOfKey(key: number): string {
   // Mix the high half into the low bits so that addresses of one subnet spread over the slots.
   const slot = (key ^ (key >>> 12) ^ (key >>> 20)) & (ipv4CacheSize - 1);
   // Every slot starts as key 0 with the text 0.0.0.0, which is right: only 0.0.0.0 has key 0.
   if (ipv4CacheKeys[slot] === key) return ipv4CacheTexts[slot]!;
-  const text = decimal[a]! + '.' + decimal[b]! + '.' + decimal[c]! + '.' + decimal[d]!;
+  const text =
+    decimal[key >>> 24]! + '.' + decimal[(key >>> 16) & 0xff]! + '.' + decimal[(key >>> 8) & 0xff]! + '.' + decimal[key & 0xff]!;
   ipv4CacheKeys[slot] = key;
   ipv4CacheTexts[slot] = text;
   return text;

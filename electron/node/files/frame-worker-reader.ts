@@ -6,7 +6,7 @@
  * out: the end of the file, an error, a callback's throw, or the signal.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -27,21 +27,23 @@ import { ChunkFrame } from '../../common/capture/chunk-frame';
 import type { Frame } from '../../common/model/frame';
 import { consumedIndex, stopIndex, type FrameWorkerData, type FrameWorkerMessage } from './frame-worker-messages';
 
-/** The bundle's file name, beside the CLI bundle (dist/) and one folder up from the Electron main bundle (dist/electron/). */
+/** The bundle's file name, beside the bundle that starts it (dist/cli.mjs, dist/electron/main.cjs). */
 const workerFileName = 'frame-worker.cjs';
 
 /**
  * Where the frame worker's bundle is: NETMORTEM_FRAME_WORKER (the tests build it from the
- * sources), else beside the running bundle. Undefined when it cannot be found (running from
- * the sources without it): the caller then reads in one thread, as fast as before the worker.
+ * sources), else beside the running bundle (in a packaged app, unpacked from the asar
+ * archive, where a worker cannot load from). Undefined when it cannot be found (running from
+ * the sources without it): the caller then reads in one thread, as before the worker.
  */
 export function frameWorkerPath(): string | undefined {
   const fromEnvironment = process.env.NETMORTEM_FRAME_WORKER;
   if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : undefined;
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return undefined;
-  for (const candidate of [join(dirname(here), workerFileName), join(dirname(here), '..', workerFileName)])
-    if (existsSync(candidate)) return candidate;
+  const beside = join(dirname(here), workerFileName);
+  const unpacked = beside.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
+  for (const candidate of [unpacked, beside]) if (existsSync(candidate)) return candidate;
   return undefined;
 }
 
