@@ -54,6 +54,15 @@ describe('service with the scenario log', () => {
     expect(await harness.service.call('getPacketDetails', { frame: 7 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('numbers a packet of a second text log in the session, as the events table does, with its own file line', async () => {
+    await open([scenarioLog, scenarioLog], '2026-11-25');
+    const details: PacketDetails = packetDetailsSchema.parse(await harness.value('getPacketDetails', { frame: 8 }));
+    expect(details.frame).toBe(8);
+    expect(details.origin).toEqual({ line: 2, text: '13:24:36.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable length 254' });
+    const first = packetDetailsSchema.parse(await harness.value('getPacketDetails', { frame: 2 }));
+    expect(first.frame).toBe(2);
+  });
+
   it('previews and exports the report under its default name', async () => {
     await open([scenarioLog], '2026-11-25');
     const preview = (await harness.value('previewReport', { format: 'md', analyst })) as { text: string; fileName: string };

@@ -54,8 +54,8 @@ export class SessionFrames {
   async packet(frame: number): Promise<DecodedPacket | undefined> {
     const part = partOf(this.parts(), frame);
     if (!part) return undefined;
-    // Numbered within its own file, as packet details have always shown a text-log packet.
-    if (part.kind === 'text') return (await readTextPackets(part.path, part.date, 1, new Set([frame - part.firstFrame + 1])))[0];
+    // Numbered in the session, as the events table numbers it; its origin still names its own file's line.
+    if (part.kind === 'text') return (await readTextPackets(part.path, part.date, part.firstFrame, new Set([frame])))[0];
     const read = await part.index.frame(frame - part.firstFrame, frame);
     return read ? dissect(read) : undefined;
   }
