@@ -5,10 +5,13 @@
  * shows as a step count over the bound, not as a timer. Each capture frame also goes through
  * the Analyzer's fast path (addFrame, which reads most frames straight from their bytes), and
  * both its reading of every frame and the two analyses must equal the dissector's: every
- * mutation is a test of that path too.
+ * mutation is a test of that path too. The fast path's reading also goes through the frame
+ * worker's slots (frame-facts.ts) and back, and must come back the same.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Analyzer } from '../../../electron/common/analysis/analyzer';
+import { FactsReader, SlotBuffer, StringTable, writeFacts } from '../../../electron/common/analysis/frame-facts';
+import { LayerView } from '../../../electron/common/analysis/layer-view';
 import { CaptureFormatError } from '../../../electron/common/capture/capture-format-error';
 import { createCaptureParser } from '../../../electron/common/capture/create-capture-parser';
 import { detectCaptureFormat } from '../../../electron/common/capture/detect-format';
@@ -16,7 +19,8 @@ import { TcpdumpTextReader } from '../../../electron/common/capture/tcpdump-text
 import { dissect } from '../../../electron/common/decode/dissect';
 import type { DecodedPacket } from '../../../electron/common/model/packet';
 import { formatPacketLine } from '../../../electron/common/print';
-import { readBoth } from '../../analysis/support/frame-readings';
+import { frameReadings, readBoth } from '../../analysis/support/frame-readings';
+import { slotFieldsOf } from '../../analysis/support/slot-fields';
 
 export type Outcome = 'read' | 'refused' | 'not-a-capture';
 
@@ -30,6 +34,35 @@ export interface InputResult {
 /** No record is shorter than its 16-byte header, so more frames than this means a loop. */
 export function stepBound(length: number): number {
   return Math.ceil(length / 16) + 1;
+}
+
+/** One slot at a time through frame-facts.ts, reused across inputs (a small table, so that it starts over often). */
+const slotTrip = {
+  frames: new SlotBuffer(),
+  quotes: new SlotBuffer(),
+  strings: new StringTable(256),
+  reader: new FactsReader(),
+  view: new LayerView(),
+  quotedView: new LayerView(),
+};
+
+/** Writes the fast path's last reading into a slot and reads it back as the frame worker's reader does; false when the fields differ. */
+function slotRoundTripHolds(): boolean {
+  const { frames, quotes, strings, reader, view, quotedView } = slotTrip;
+  const { fastView, fastQuotedView } = frameReadings;
+  if (strings.startBatch()) reader.strings = [];
+  const base = frames.append();
+  const written = writeFacts(frames.slots, base, fastView, fastQuotedView, quotes, strings);
+  reader.slots = frames.take();
+  reader.quotes = quotes.take();
+  reader.strings.push(...strings.takeFresh());
+  if (!written) return true;
+  reader.base = base;
+  reader.read(view, quotedView);
+  return (
+    isDeepStrictEqual(slotFieldsOf(view), slotFieldsOf(fastView)) &&
+    isDeepStrictEqual(slotFieldsOf(quotedView), slotFieldsOf(fastQuotedView))
+  );
 }
 
 export function runInput(bytes: Uint8Array, chunkSize = 65536): InputResult {
@@ -60,6 +93,8 @@ export function runInput(bytes: Uint8Array, chunkSize = 65536): InputResult {
                 !isDeepStrictEqual(readings.fastQuoted, readings.dissectedQuoted))
             )
               throw new Error(`frame ${frame.number}: the fast path reads other fields than the dissector`);
+            if (readings && !slotRoundTripHolds())
+              throw new Error(`frame ${frame.number}: the frame worker's slots give back other fields than the fast path read`);
           },
         });
   const finish = (): void => {
