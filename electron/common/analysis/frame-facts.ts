@@ -37,7 +37,7 @@ const destinationField = 9; // string id, or the IPv4 address itself
 const portsField = 10; // source port << 16 | destination port; ICMP: type << 8 | code
 const identificationField = 11; // IP id | DNS id << 16
 const questionField = 12; // name string id (-1: no question); ICMP: the quote's slot (-1: none)
-const rcodeField = 13; // 12 bits with EDNS (RFC 6891 §6.1.3); ICMP: the MTU (-1: none)
+const rcodeField = 13; // 12 bits with EDNS (RFC 6891 §6.1.3); ICMP: the MTU (mtuBit says whether there is one)
 const typeAndClassField = 14; // question type << 16 | class
 
 // Bits of bitsField.
@@ -50,6 +50,8 @@ const recursionAvailableBit = 1 << 10;
 const icmpBit = 1 << 11;
 /** The address fields hold IPv4 addresses as numbers, not string ids. */
 const ipv4KeysBit = 1 << 12;
+/** An ICMP message with an MTU (RFC 1191 §4; RFC 4443 §3.2's is 32 bits, read back unsigned). */
+const mtuBit = 1 << 13;
 const protocolShift = 16; // 8 bits
 const ttlShift = 24; // 8 bits
 
@@ -148,10 +150,11 @@ export function writeFacts(
       quote = quoteBase / slotLength;
     }
     writeView(slots, base, view, strings);
-    slots[base + bitsField] = slots[base + bitsField]! | icmpBit;
+    const mtu = icmp.mtu;
+    slots[base + bitsField] = slots[base + bitsField]! | icmpBit | (mtu !== undefined ? mtuBit : 0);
     slots[base + portsField] = (icmp.type << 8) | icmp.code;
     slots[base + questionField] = quote;
-    slots[base + rcodeField] = icmp.mtu ?? -1;
+    slots[base + rcodeField] = mtu ?? 0;
     return true;
   }
   writeView(slots, base, view, strings);
@@ -237,8 +240,7 @@ export class FactsReader {
     icmp.kind = view.protocol === 58 ? 'icmpv6' : 'icmp';
     icmp.type = typeAndCode >>> 8;
     icmp.code = typeAndCode & 0xff;
-    const mtu = slots[base + rcodeField]!;
-    icmp.mtu = mtu < 0 ? undefined : mtu;
+    icmp.mtu = (bits & mtuBit) !== 0 ? slots[base + rcodeField]! >>> 0 : undefined;
     view.icmp = icmp;
     // An ICMP message's view has no ports (readFrameInto leaves them 0).
     view.sourcePort = 0;
