@@ -13,7 +13,9 @@
  * Speed: a name is gathered into one reused byte buffer and turned into a string once; a
  * bounded cache (16384 names of up to 64 bytes, about 2 MB with their strings) keyed by the
  * name's bytes returns the same string for names seen before, which in real traffic is most
- * of them.
+ * of them. In front of it, a name written without compression (every question's name) is
+ * looked up by its wire bytes as they stand in the message: a hit costs a walk over the
+ * label lengths and a hash of the bytes, with no byte-by-byte escaping.
  */
 
 /** The result of the last readName call: reused, so that reading a name allocates only its text. */
@@ -43,6 +45,89 @@ const cacheHashes = new Int32Array(cacheEntries);
 const cacheTexts: string[] = new Array<string>(cacheEntries).fill('');
 /** Per set, the way used last; a miss replaces the other one. */
 const cacheRecent = new Uint8Array(cacheSets);
+
+// The wire cache: names without compression pointers, keyed by their bytes on the wire (length
+// bytes and labels, up to 64 bytes with the root's zero), laid out as the text cache is. Equal
+// wire bytes always give equal text, so a hit needs no escaping.
+const wireSets = 8192;
+const wireEntries = wireSets * 2;
+const wireArena = new Uint32Array(wireEntries * keyWords);
+const wireLengths = new Int32Array(wireEntries); // 0: empty
+const wireHashes = new Int32Array(wireEntries);
+const wireTexts: string[] = new Array<string>(wireEntries).fill('');
+const wireRecent = new Uint8Array(wireSets);
+/** The key being looked up: the name's wire bytes as little-endian words, zero-padded. */
+const wireKey = new Uint32Array(keyWords);
+/** A lookup's result: the entry that holds the key (or -1), and the key's length, hash and set. */
+let wireFound = -1;
+let wireKeyLength = 0;
+let wireKeyHash = 0;
+
+/**
+ * Looks up the name at `offset` by its wire bytes when it is written without pointers and fits
+ * a key: returns the offset after it, or -1 when the name is not of that kind (the caller reads
+ * it the long way). `wireFound` says whether the cache held it.
+ */
+function lookUpWire(message: Uint8Array, offset: number): number {
+  const size = message.length;
+  let position = offset;
+  for (;;) {
+    if (position >= size) return -1;
+    const length = message[position]!;
+    if (length === 0) break;
+    // A pointer or an unsupported label type: only the long way knows.
+    if (length > 63) return -1;
+    position += 1 + length;
+    if (position - offset >= keyStride) return -1;
+  }
+  const end = position + 1;
+  const length = end - offset;
+  const words = (length + 3) >> 2;
+  let hash = length;
+  let at = offset;
+  for (let index = 0; index < words; index++, at += 4) {
+    // Bytes past the name's end count as zero, so that the words stand for exactly these bytes.
+    const word =
+      at + 3 < end
+        ? message[at]! | (message[at + 1]! << 8) | (message[at + 2]! << 16) | (message[at + 3]! << 24)
+        : tailWord(message, at, end);
+    wireKey[index] = word;
+    hash = Math.imul(hash ^ word, 0x01000193);
+  }
+  hash ^= hash >>> 15;
+  wireKeyLength = length;
+  wireKeyHash = hash;
+  const first = (hash & (wireSets - 1)) << 1;
+  wireFound = wireHolds(first, length, words, hash) ? first : wireHolds(first + 1, length, words, hash) ? first + 1 : -1;
+  if (wireFound >= 0) wireRecent[first >> 1] = wireFound - first;
+  return end;
+}
+
+function tailWord(message: Uint8Array, at: number, end: number): number {
+  let word = 0;
+  for (let index = 0; at + index < end; index++) word |= message[at + index]! << (8 * index);
+  return word;
+}
+
+function wireHolds(entry: number, length: number, words: number, hash: number): boolean {
+  if (wireLengths[entry] !== length || wireHashes[entry] !== hash) return false;
+  const base = entry * keyWords;
+  for (let index = 0; index < words; index++) if (wireArena[base + index] !== wireKey[index]) return false;
+  return true;
+}
+
+/** Keeps the text of the key lookUpWire last missed, in the way of its set used least recently. */
+function rememberWire(text: string): void {
+  const set = wireKeyHash & (wireSets - 1);
+  const entry = (set << 1) + (wireRecent[set] === 0 ? 1 : 0);
+  const words = (wireKeyLength + 3) >> 2;
+  const base = entry * keyWords;
+  for (let index = 0; index < words; index++) wireArena[base + index] = wireKey[index]!;
+  wireLengths[entry] = wireKeyLength;
+  wireHashes[entry] = wireKeyHash;
+  wireTexts[entry] = text;
+  wireRecent[set] = entry - (set << 1);
+}
 
 const backslash = 0x5c;
 const dot = 0x2e;
@@ -139,6 +224,27 @@ function remembered(message: Uint8Array, target: number): number {
  * unsupported label type. The text read so far and any error are in `nameResult`.
  */
 export function readName(message: Uint8Array, offset: number): number {
+  const plainEnd = offset < message.length ? lookUpWire(message, offset) : -1;
+  if (plainEnd >= 0 && wireFound >= 0) {
+    const text = wireTexts[wireFound]!;
+    nameResult.text = text;
+    nameResult.error = undefined;
+    if (message === memoMessage && memoCount < memoSize && plainEnd - offset > 1) {
+      memoOffsets[memoCount] = offset;
+      memoWireLengths[memoCount] = plainEnd - offset;
+      memoTexts[memoCount] = text;
+      memoCount++;
+    }
+    return plainEnd;
+  }
+  const end = readNameBytes(message, offset);
+  // A plain name the wire cache missed: the long way read it whole and without error.
+  if (plainEnd >= 0 && nameResult.error === undefined) rememberWire(nameResult.text);
+  return end;
+}
+
+/** readName the long way: every byte, escaping, pointers, errors. */
+function readNameBytes(message: Uint8Array, offset: number): number {
   const size = message.length;
   let position = offset;
   let end = -1;
