@@ -58,13 +58,11 @@ const displayWidths = [
 const openOutcomes = new Set<QueryOutcome>(['pending', 'unanswered']);
 
 export function emptyBucket(start: number, end: number): TimelineBucket {
-  return {
-    start,
-    end,
-    queries: Object.fromEntries(queryOutcomes.map((outcome) => [outcome, 0])) as Record<QueryOutcome, number>,
-    responses: 0,
-    icmpErrors: Object.fromEntries(icmpErrorKinds.map((kind) => [kind, 0])) as Record<IcmpErrorKind, number>,
-  };
+  const queries = {} as Record<QueryOutcome, number>;
+  for (const outcome of queryOutcomes) queries[outcome] = 0;
+  const icmpErrors = {} as Record<IcmpErrorKind, number>;
+  for (const kind of icmpErrorKinds) icmpErrors[kind] = 0;
+  return { start, end, queries, responses: 0, icmpErrors };
 }
 
 function addInto(target: TimelineBucket, source: TimelineBucket): void {
@@ -94,6 +92,9 @@ export class TimelineBuckets implements TimelineCounter {
   private lastKey = -Infinity;
   /** Queries whose outcome may still change: frame → time and outcome counted. */
   private readonly open = new Map<number, { time: number; outcome: QueryOutcome }>();
+  /** The bucket counted into last: events come in time order, so most land in it again. */
+  private recentKey = Number.NaN;
+  private recentBucket: TimelineBucket | undefined;
 
   constructor(private readonly maxBuckets = 2000) {
     if (maxBuckets < 2) throw new Error('maxBuckets must be at least 2');
@@ -162,6 +163,7 @@ export class TimelineBuckets implements TimelineCounter {
   }
 
   private bucketOfKey(key: number): TimelineBucket {
+    if (key === this.recentKey) return this.recentBucket!;
     let bucket = this.counts.get(key);
     if (!bucket) {
       bucket = emptyBucket(key * this.width, (key + 1) * this.width);
@@ -169,6 +171,8 @@ export class TimelineBuckets implements TimelineCounter {
       if (key < this.firstKey) this.firstKey = key;
       if (key > this.lastKey) this.lastKey = key;
     }
+    this.recentKey = key;
+    this.recentBucket = bucket;
     return bucket;
   }
 
@@ -179,6 +183,8 @@ export class TimelineBuckets implements TimelineCounter {
       const ratio = storageMilliseconds[this.widthIndex + 1]! / storageMilliseconds[this.widthIndex]!;
       this.widthIndex += 1;
       this.counts.clear();
+      this.recentKey = Number.NaN;
+      this.recentBucket = undefined;
       this.firstKey = Infinity;
       this.lastKey = -Infinity;
       for (const [key, bucket] of old) addInto(this.bucketOfKey(Math.floor(key / ratio)), bucket);
