@@ -43,12 +43,27 @@ export interface CaptureFacts {
 
 /** The layers of a packet the fast path read from bytes: none were built. */
 const noLayers: Layer[] = Object.freeze([]) as unknown as Layer[];
+const emptyFrame: Frame = {
+  number: 0,
+  seconds: 0,
+  nanoseconds: 0,
+  capturedLength: 0,
+  originalLength: 0,
+  linkType: 0,
+  interfaceIndex: 0,
+  data: new Uint8Array(0),
+};
 
 export class Analyzer {
   readonly options: AnalysisOptions;
   private readonly state: AnalysisState;
   private readonly view = new LayerView();
   private readonly quotedView = new LayerView();
+  /**
+   * The packet of a frame the fast path read: one object, reused for every frame, since the
+   * analysis keeps a packet's frame (a transaction's query) but never the packet itself.
+   */
+  private readonly readPacket: DecodedPacket = { frame: emptyFrame, layers: noLayers };
   private packets = 0;
   private firstMicroseconds = Number.POSITIVE_INFINITY;
   private lastMicroseconds = Number.NEGATIVE_INFINITY;
@@ -72,9 +87,11 @@ export class Analyzer {
    * stands in for readFrameInto when another thread has read the frame already (frame-facts.ts).
    */
   addFrame(frame: Frame, read: FrameReader = readFrameInto): void {
-    if (read(this.view, this.quotedView, frame))
-      this.analyse({ frame, layers: noLayers }, this.view, this.quotedView);
-    else this.add(dissect(frame));
+    if (read(this.view, this.quotedView, frame)) {
+      const packet = this.readPacket;
+      packet.frame = frame;
+      this.analyse(packet, this.view, this.quotedView);
+    } else this.add(dissect(frame));
   }
 
   /** `quoted`: the datagram an ICMP error quotes (a view with no IP header when there is none). */
