@@ -35,6 +35,6 @@ export type FrameWorkerMessage =
       /** Frames whose bytes are not in `chunk` (a record cut by a chunk boundary, copied by the parser). */
       extras: Uint8Array[];
     }
-  | { type: 'end'; linkTypes: number[]; warnings: string[] }
+  | { type: 'end'; linkTypes: number[]; warnings: string[]; /** Hex sha256 of every byte read. */ sha256: string }
   | { type: 'error'; kind: 'format'; message: string; offset: number }
   | { type: 'error'; kind: 'other'; message: string; code?: string };

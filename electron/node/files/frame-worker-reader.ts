@@ -47,6 +47,14 @@ export function frameWorkerPath(): string | undefined {
   return undefined;
 }
 
+/** The parser's summary and the file's hash, once every frame was handed on. */
+export interface FrameWorkerSummary {
+  linkTypes: number[];
+  warnings: string[];
+  /** Hex sha256 of every byte the worker read (it hashes as it reads). */
+  sha256: string;
+}
+
 export interface FrameWorkerReadOptions {
   path: string;
   format: 'pcap' | 'pcapng';
@@ -61,8 +69,8 @@ export interface FrameWorkerReadOptions {
   onFrame: (frame: Frame, read: FrameReader | undefined) => void;
 }
 
-/** Reads the file through the worker; resolves with the parser's summary once every frame was handed on. */
-export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<{ linkTypes: number[]; warnings: string[] }> {
+/** Reads the file through the worker; resolves with the parser's summary and the hash once every frame was handed on. */
+export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<FrameWorkerSummary> {
   const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   const cells = new Int32Array(control);
   const workerData: FrameWorkerData = {
@@ -108,7 +116,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<{ 
 
   return new Promise((resolve, reject) => {
     let settled = false;
-    const finish = (error: unknown, summary?: { linkTypes: number[]; warnings: string[] }): void => {
+    const finish = (error: unknown, summary?: FrameWorkerSummary): void => {
       if (settled) return;
       settled = true;
       Atomics.store(cells, stopIndex, 1);
@@ -128,7 +136,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<{ 
           Atomics.add(cells, consumedIndex, 1);
           Atomics.notify(cells, consumedIndex);
         } else if (message.type === 'end') {
-          finish(undefined, { linkTypes: message.linkTypes, warnings: message.warnings });
+          finish(undefined, { linkTypes: message.linkTypes, warnings: message.warnings, sha256: message.sha256 });
         } else if (message.kind === 'format') {
           finish(formatError(message.message, message.offset));
         } else {

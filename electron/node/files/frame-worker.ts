@@ -12,6 +12,7 @@
  * Built on its own (scripts/build.mjs, dist/frame-worker.cjs): it runs in a fresh thread that
  * loads only the parsers and the decoders.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
@@ -111,6 +112,7 @@ function waitForRoom(): boolean {
 
 function run(): void {
   const parser = createCaptureParser(format, { onFrame });
+  const hash = createHash('sha256');
   const descriptor = openSync(path, 'r');
   let position = 0;
   try {
@@ -121,6 +123,8 @@ function run(): void {
       if (read === 0) break;
       position += read;
       chunk = new Uint8Array(buffer.buffer, buffer.byteOffset, read);
+      // Hashed here, on this thread, before the chunk moves: the report's sha256 covers exactly the bytes read.
+      hash.update(chunk);
       const reset = strings.startBatch();
       try {
         parser.push(chunk);
@@ -130,7 +134,12 @@ function run(): void {
       }
     }
     const summary = parser.end();
-    port.postMessage({ type: 'end', linkTypes: summary.linkTypes, warnings: summary.warnings } satisfies FrameWorkerMessage);
+    port.postMessage({
+      type: 'end',
+      linkTypes: summary.linkTypes,
+      warnings: summary.warnings,
+      sha256: hash.digest('hex'),
+    } satisfies FrameWorkerMessage);
   } finally {
     closeSync(descriptor);
   }

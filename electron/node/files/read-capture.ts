@@ -8,7 +8,7 @@ import { dayStartSeconds } from '../../common/capture/tcpdump-text';
 import { TcpdumpTextReader, type UnreadableLine } from '../../common/capture/tcpdump-text-reader';
 import { linkTypeName, type CaptureFormat, type Frame } from '../../common/model/frame';
 import type { DecodedPacket } from '../../common/model/packet';
-import { createFileHasher } from './file-hasher';
+import { createFileHasher, type FileHasher } from './file-hasher';
 import { frameWorkerPath, readWithFrameWorker } from './frame-worker-reader';
 
 /**
@@ -120,7 +120,9 @@ export async function readCaptureFile(
     throw fileSystemError(path, error);
   }
 
-  const hash = createFileHasher(path, totalBytes, regularFile);
+  // The file hasher serves the one-thread read; the frame worker hashes the chunks it reads itself.
+  let hash: FileHasher | undefined;
+  let workerSha256: string | undefined;
   let packets = 0;
   let start: number | undefined;
   let end: number | undefined;
@@ -196,6 +198,7 @@ export async function readCaptureFile(
 
   let stream: ReturnType<typeof createReadStream> | undefined;
   const readStream = async (): Promise<ReturnType<Reader['finish']>> => {
+    hash = createFileHasher(path, totalBytes, regularFile);
     stream = createReadStream(path, {
       highWaterMark: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -236,7 +239,6 @@ export async function readCaptureFile(
       chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
       ...(options.signal ? { signal: options.signal } : {}),
       onChunk(chunk) {
-        hash.update(chunk);
         bytesRead += chunk.length;
         options.onProgress?.(bytesRead, totalBytes);
       },
@@ -245,6 +247,7 @@ export async function readCaptureFile(
         options.onFrame?.(frame, read);
       },
     });
+    workerSha256 = summary.sha256;
     return { linkTypes: summary.linkTypes, warnings: summary.warnings, unreadable: 0 };
   };
 
@@ -257,7 +260,7 @@ export async function readCaptureFile(
     options.onProgress?.(bytesRead, totalBytes);
     const info: CaptureFileInfo = {
       path,
-      sha256: await hash.digest(),
+      sha256: workerSha256 ?? (await hash!.digest()),
       format: format!,
       linkTypes: summary.linkTypes.map(linkTypeName),
       packets,
@@ -274,7 +277,7 @@ export async function readCaptureFile(
     return info;
   } catch (error) {
     stream?.destroy();
-    hash.dispose();
+    hash?.dispose();
     if (error instanceof CaptureFileError) throw error;
     if (error instanceof CaptureFormatError) {
       const what = format === 'pcapng' ? 'corrupt pcapng file' : 'corrupt pcap file';
