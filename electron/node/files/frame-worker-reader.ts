@@ -63,8 +63,12 @@ export interface FrameWorkerReadOptions {
   firstFrameNumber: number;
   chunkSize: number;
   signal?: AbortSignal;
-  /** Each chunk of the file, in order, before its frames. */
-  onChunk: (chunk: Uint8Array) => void;
+  /**
+   * Each chunk of the file, in order, before its frames: how many frames it holds and their
+   * earliest and latest times (Unix seconds with the fraction), counted once per chunk rather
+   * than per frame.
+   */
+  onChunk: (chunk: Uint8Array, frames: number, earliest: number, latest: number) => void;
   /** Each frame; `read` stands in for readFrameInto, or is undefined when the frame was left unread. */
   onFrame: (frame: Frame, read: FrameReader | undefined) => void;
 }
@@ -86,11 +90,18 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
   let nextNumber = options.firstFrameNumber;
 
   const deliver = (message: Extract<FrameWorkerMessage, { type: 'batch' }>): void => {
-    options.onChunk(message.chunk);
+    const { chunk, slots, seconds, extras, count } = message;
+    let earliest = Number.POSITIVE_INFINITY;
+    let latest = Number.NEGATIVE_INFINITY;
+    for (let index = 0; index < count; index++) {
+      const time = seconds[index]! + slots[index * slotLength + nanosecondsField]! / 1e9;
+      if (time < earliest) earliest = time;
+      if (time > latest) latest = time;
+    }
+    options.onChunk(chunk, count, earliest, latest);
     if (message.reset) reader.strings = [];
     const strings = reader.strings;
     for (const text of message.strings) strings.push(text);
-    const { chunk, slots, seconds, extras, count } = message;
     reader.slots = slots;
     reader.quotes = message.quotes;
     const onFrame = options.onFrame;

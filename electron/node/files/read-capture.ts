@@ -238,14 +238,16 @@ export async function readCaptureFile(
       firstFrameNumber: firstFrame,
       chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
       ...(options.signal ? { signal: options.signal } : {}),
-      onChunk(chunk) {
+      onChunk(chunk, frames, earliest, latest) {
         bytesRead += chunk.length;
+        if (frames > 0) {
+          packets += frames;
+          if (start === undefined || earliest < start) start = earliest;
+          if (end === undefined || latest > end) end = latest;
+        }
         options.onProgress?.(bytesRead, totalBytes);
       },
-      onFrame(frame, read) {
-        seen(frame.seconds, frame.nanoseconds);
-        options.onFrame?.(frame, read);
-      },
+      onFrame: options.onFrame!,
     });
     workerSha256 = summary.sha256;
     return { linkTypes: summary.linkTypes, warnings: summary.warnings, unreadable: 0 };
