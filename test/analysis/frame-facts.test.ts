@@ -189,35 +189,38 @@ describe('frame facts: views the slots cannot hold are left unread', () => {
     return { result, kind: frames.slots[base + kindField] };
   };
 
+  const viewOf = (fields: Partial<LayerView>): LayerView =>
+    Object.assign(new LayerView(), { ttl: 64, ...fields });
+
   it('leaves a view whose IP id needs more than 16 bits (an IPv6 fragment header)', () => {
-    const view = new LayerView();
-    view.ipVersion = 6;
-    view.source = '2001:db8::1';
-    view.destination = '2001:db8::2';
-    view.ttl = 64;
-    view.protocol = 17;
-    view.transport = 'UDP';
-    view.ipId = 0x10000;
+    const view = viewOf({
+      ipVersion: 6,
+      source: '2001:db8::1',
+      destination: '2001:db8::2',
+      protocol: 17,
+      transport: 'UDP',
+      ipId: 0x10000,
+    });
     expect(written(view, new LayerView())).toEqual({ result: false, kind: SlotKind.unread });
     view.ipId = 0xffff;
     expect(written(view, new LayerView())).toEqual({ result: true, kind: SlotKind.facts });
   });
 
   it('leaves an ICMP error that quotes an ICMP message', () => {
-    const view = new LayerView();
-    view.ipVersion = 4;
-    view.source = '203.0.113.2';
-    view.destination = '192.0.2.15';
-    view.ttl = 64;
-    view.protocol = 1;
-    view.icmp = { kind: 'icmp', type: 3, code: 3, mtu: undefined };
-    const quotedView = new LayerView();
-    quotedView.ipVersion = 4;
-    quotedView.source = '192.0.2.15';
-    quotedView.destination = '203.0.113.2';
-    quotedView.ttl = 64;
-    quotedView.protocol = 1;
-    quotedView.icmp = { kind: 'icmp', type: 8, code: 0, mtu: undefined };
+    const view = viewOf({
+      ipVersion: 4,
+      source: '203.0.113.2',
+      destination: '192.0.2.15',
+      protocol: 1,
+      icmp: { kind: 'icmp', type: 3, code: 3, mtu: undefined },
+    });
+    const quotedView = viewOf({
+      ipVersion: 4,
+      source: '192.0.2.15',
+      destination: '203.0.113.2',
+      protocol: 1,
+      icmp: { kind: 'icmp', type: 8, code: 0, mtu: undefined },
+    });
     expect(written(view, quotedView)).toEqual({ result: false, kind: SlotKind.unread });
     // The same error quoting a UDP datagram is written.
     quotedView.protocol = 17;

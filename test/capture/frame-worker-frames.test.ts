@@ -2,12 +2,9 @@
 // warn and cancel as the one-thread read does: each case reads the same file both ways
 // (frameWorkerBytes 0 and Infinity) and compares frame by frame, the worker's reading of each
 // frame included. A cancelled or failed read must leave no worker thread behind.
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeSyntheticCapture } from '../../bench/synthetic-capture';
+import { describe, expect, it, vi } from 'vitest';
 import { pcapFile } from '../../electron/common/capture/pcap-writer';
 import { CaptureFileError, readCaptureFile } from '../../electron/node/files/read-capture';
 import { corpusRoot } from './fixtures/corpus';
@@ -22,31 +19,14 @@ import {
   worker,
 } from './support/frame-worker-compare';
 import { frameWorkersSince, workersLeft, workerThreads } from './support/tracked-workers';
+import { useWorkerFixture } from './support/worker-fixture';
 
 vi.mock('node:worker_threads', async (importOriginal) => {
   const { trackWorkers } = await import('./support/tracked-workers');
   return trackWorkers(await importOriginal<typeof import('node:worker_threads')>());
 });
 
-let folder: string;
-let synthetic: string;
-let syntheticBytes: Buffer;
-
-beforeAll(async () => {
-  // The worker must be the one built from the sources (test/global-setup.ts), or nothing here tests it.
-  expect(process.env.NETMORTEM_FRAME_WORKER).toBeTruthy();
-  folder = await mkdtemp(join(tmpdir(), 'netmortem-frame-worker-test-'));
-  synthetic = join(folder, 'synthetic.pcap');
-  writeSyntheticCapture(synthetic, { packets: 60_000, seed: 11 });
-  syntheticBytes = readFileSync(synthetic);
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  expect(await workersLeft(), 'worker threads still running after the test').toBe(0);
-});
+const fixture = useWorkerFixture();
 
 describe('frame worker: the same frames as one thread', () => {
   it('for a multi-interface pcapng file, in small reads that cut its blocks', async () => {
@@ -79,9 +59,9 @@ describe('frame worker: the same frames as one thread', () => {
     expect(totals.extras).toBeGreaterThan(100);
   }, 120_000);
 
-  it('for the synthetic capture, in 4 KiB reads that cut its records', async () => {
+  it('for the fixture.synthetic capture, in 4 KiB reads that cut its records', async () => {
     const before = workerThreads.started.length;
-    const counts = await compareFrames(synthetic, { chunkSize: 4096 });
+    const counts = await compareFrames(fixture.synthetic, { chunkSize: 4096 });
     expect(frameWorkersSince(before)).toBe(1);
     expect(counts.frames).toBe(60_000);
     expect(counts.withRead).toBeGreaterThan(59_000);
@@ -91,10 +71,10 @@ describe('frame worker: the same frames as one thread', () => {
 
 describe('frame worker: the same errors as one thread', () => {
   it('warns alike about a record cut short at the end of the file', async () => {
-    const ends = recordEnds(syntheticBytes, 300_000);
+    const ends = recordEnds(fixture.syntheticBytes, 300_000);
     const cut = ends.at(-1)! + 16 + 10; // the next record's header and 10 of its bytes
-    const path = join(folder, 'cut.pcap');
-    await writeFile(path, syntheticBytes.subarray(0, cut));
+    const path = join(fixture.folder, 'cut.pcap');
+    await writeFile(path, fixture.syntheticBytes.subarray(0, cut));
     const counts = await compareFrames(path, { chunkSize: 4096 });
     expect(counts.frames).toBe(ends.length);
     const info = await readCaptureFile(path, worker);
@@ -106,15 +86,15 @@ describe('frame worker: the same errors as one thread', () => {
   });
 
   it('fails alike on a corrupt record length, after delivering every frame before it', async () => {
-    const ends = recordEnds(syntheticBytes, 300_000);
+    const ends = recordEnds(fixture.syntheticBytes, 300_000);
     const good = ends.at(-1)!;
-    const path = join(folder, 'corrupt.pcap');
+    const path = join(fixture.folder, 'corrupt.pcap');
     await writeFile(
       path,
       concatenate(
-        syntheticBytes.subarray(0, good),
+        fixture.syntheticBytes.subarray(0, good),
         hex`00 00 00 00  00 00 00 00  00 00 10 00  00 00 10 00   # caplen 1048576, len 1048576`,
-        syntheticBytes.subarray(good, good + 5000), // more records that must not be read
+        fixture.syntheticBytes.subarray(good, good + 5000), // more records that must not be read
       ),
     );
     for (const chunkSize of [100, 4096, 1 << 20]) {
@@ -133,7 +113,7 @@ describe('frame worker: the same errors as one thread', () => {
   });
 
   it('fails alike on a corrupt pcapng block length, and warns alike about a cut block', async () => {
-    const corrupt = join(folder, 'corrupt.pcapng');
+    const corrupt = join(fixture.folder, 'corrupt.pcapng');
     await writeFile(
       corrupt,
       concatenate(
@@ -142,7 +122,7 @@ describe('frame worker: the same errors as one thread', () => {
             00 00 00 00  00 00 00 00   # interface 0, then the time stamp's first half`,
       ),
     );
-    const cut = join(folder, 'cut.pcapng');
+    const cut = join(fixture.folder, 'cut.pcapng');
     await writeFile(cut, pcapngFixture.subarray(0, pcapngFixture.length - 6));
     for (const chunkSize of [16, 4096]) {
       expect((await compareFrames(corrupt, { chunkSize })).frames).toBe(5);
@@ -158,7 +138,7 @@ describe('frame worker: the same errors as one thread', () => {
   });
 
   it('names a missing file alike', async () => {
-    const path = join(folder, 'missing.pcap');
+    const path = join(fixture.folder, 'missing.pcap');
     const results = [];
     for (const [, bytes] of modes)
       results.push(await settle(readCaptureFile(path, { ...bytes, onFrame: () => {} })));
@@ -169,7 +149,7 @@ describe('frame worker: the same errors as one thread', () => {
   it("lets the frame callback's own error through, and stops the worker", async () => {
     const failure = new Error('analysis failed');
     let frames = 0;
-    const reading = readCaptureFile(synthetic, {
+    const reading = readCaptureFile(fixture.synthetic, {
       ...worker,
       chunkSize: 4096,
       onFrame: () => {
@@ -183,8 +163,8 @@ describe('frame worker: the same errors as one thread', () => {
 
 describe('frame worker: the same frames at the edges', () => {
   it('gives the same frames for lengths and times at the edges of their fields', async () => {
-    const data = syntheticBytes.subarray(24 + 16, recordEnds(syntheticBytes, 25)[0]);
-    const path = join(folder, 'edges.pcap');
+    const data = fixture.syntheticBytes.subarray(24 + 16, recordEnds(fixture.syntheticBytes, 25)[0]);
+    const path = join(fixture.folder, 'edges.pcap');
     await writeFile(
       path,
       pcapFile({ linkType: 1, nanosecond: true }, [
@@ -199,14 +179,14 @@ describe('frame worker: the same frames at the edges', () => {
   });
 
   it('gives the same frames for records longer than the snapshot length, cut by reads or not', async () => {
-    const ends = recordEnds(syntheticBytes, 20_000);
+    const ends = recordEnds(fixture.syntheticBytes, 20_000);
     const records = ends.slice(0, -1).map((start, index) => ({
       seconds: index,
       nanoseconds: 0,
-      data: syntheticBytes.subarray(start + 16, ends[index + 1]),
+      data: fixture.syntheticBytes.subarray(start + 16, ends[index + 1]),
     }));
     expect(records.some((record) => record.data.length > 200)).toBe(true);
-    const path = join(folder, 'snapshot.pcap');
+    const path = join(fixture.folder, 'snapshot.pcap');
     // libpcap keeps the first snaplen bytes of a longer record and skips the rest.
     await writeFile(path, pcapFile({ linkType: 1, snaplen: 200 }, records));
     for (const chunkSize of [100, 4096]) {
@@ -222,7 +202,7 @@ describe('frame worker: cancel', () => {
     const before = workerThreads.started.length;
     const controller = new AbortController();
     let frames = 0;
-    const reading = readCaptureFile(synthetic, {
+    const reading = readCaptureFile(fixture.synthetic, {
       ...worker,
       chunkSize: 4096,
       signal: controller.signal,
@@ -241,7 +221,7 @@ describe('frame worker: cancel', () => {
     const before = workerThreads.started.length;
     const controller = new AbortController();
     let frames = 0;
-    const reading = readCaptureFile(synthetic, {
+    const reading = readCaptureFile(fixture.synthetic, {
       ...worker,
       chunkSize: 1 << 16,
       signal: controller.signal,

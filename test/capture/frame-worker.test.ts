@@ -3,12 +3,9 @@
 // case analyses the same files twice, with the worker forced (frameWorkerBytes 0) and with it
 // off (Infinity), and compares the analyses, timelines and events. The frames, the errors and
 // the cancelling are compared in frame-worker-frames.test.ts.
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeSyntheticCapture } from '../../bench/synthetic-capture';
+import { describe, expect, it, vi } from 'vitest';
 import { Analyzer } from '../../electron/common/analysis/analyzer';
 import type { FrameReader } from '../../electron/common/analysis/frame-reader';
 import { pcapFile } from '../../electron/common/capture/pcap-writer';
@@ -34,32 +31,15 @@ import {
   settle,
   worker,
 } from './support/frame-worker-compare';
-import { frameWorkersSince, workersLeft, workerThreads } from './support/tracked-workers';
+import { frameWorkersSince, workerThreads } from './support/tracked-workers';
+import { useWorkerFixture } from './support/worker-fixture';
 
 vi.mock('node:worker_threads', async (importOriginal) => {
   const { trackWorkers } = await import('./support/tracked-workers');
   return trackWorkers(await importOriginal<typeof import('node:worker_threads')>());
 });
 
-let folder: string;
-let synthetic: string;
-let syntheticBytes: Buffer;
-
-beforeAll(async () => {
-  // The worker must be the one built from the sources (test/global-setup.ts), or nothing here tests it.
-  expect(process.env.NETMORTEM_FRAME_WORKER).toBeTruthy();
-  folder = await mkdtemp(join(tmpdir(), 'netmortem-frame-worker-test-'));
-  synthetic = join(folder, 'synthetic.pcap');
-  writeSyntheticCapture(synthetic, { packets: 60_000, seed: 11 });
-  syntheticBytes = readFileSync(synthetic);
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  expect(await workersLeft(), 'worker threads still running after the test').toBe(0);
-});
+const fixture = useWorkerFixture();
 
 /** Counts the frames given to the Analyzer, and those given with the frame worker's reading. */
 function countAddFrames(): { calls: number; withRead: number } {
@@ -114,15 +94,15 @@ describe('frame worker: the same analysis as one thread', () => {
     expect(withRead).toBeGreaterThan(workerCalls / 2);
   }, 240_000);
 
-  it('for a synthetic capture of 60,000 packets, events included', async () => {
+  it('for a fixture.synthetic capture of 60,000 packets, events included', async () => {
     const counts = countAddFrames();
     for (const options of [{}, { events: true }] satisfies AnalyzeFilesOptions[]) {
       const before = workerThreads.started.length;
-      const fromWorker = await analyzeFiles([synthetic], { ...options, ...worker });
+      const fromWorker = await analyzeFiles([fixture.synthetic], { ...options, ...worker });
       expect(frameWorkersSince(before)).toBe(1);
       expect(counts.withRead).toBeGreaterThan(59_000);
       const { withRead } = counts;
-      const fromOneThread = await analyzeFiles([synthetic], { ...options, ...oneThread });
+      const fromOneThread = await analyzeFiles([fixture.synthetic], { ...options, ...oneThread });
       expect(counts.withRead).toBe(withRead);
       expect(frameWorkersSince(before)).toBe(1);
       expect(fromWorker.analysis).toEqual(fromOneThread.analysis);
@@ -159,7 +139,7 @@ describe('frame worker: the same analysis of an ICMPv6 Packet Too Big', () => {
       // 13:24:32.194000 IP6 2001:db8::1 > 2001:db8::15: ICMP6, packet too big, mtu 2147483648, length 95
       { seconds: 1_764_077_072, nanoseconds: 194_000_000, data: tooBig(0x80000000) },
     ]);
-    const path = join(folder, 'packet-too-big.pcap');
+    const path = join(fixture.folder, 'packet-too-big.pcap');
     await writeFile(path, capture);
     const fromOneThread = await analyzeFiles([path], { ...oneThread, events: true });
     // The MTUs are in the report (path-causes.ts), so the test shows what a lost MTU changes.
@@ -206,7 +186,7 @@ function manyNamesCapture(): Uint8Array {
 
 describe('frame worker: a string table that starts over', () => {
   it('gives the same frames, readings and analysis with more names than the table holds', async () => {
-    const path = join(folder, 'many-names.pcap');
+    const path = join(fixture.folder, 'many-names.pcap');
     await writeFile(path, manyNamesCapture());
     const counts = await compareFrames(path, { chunkSize: 4096 });
     expect(counts.frames).toBe(110_000);
@@ -234,7 +214,7 @@ describe('frame worker: small and odd files, and several files', () => {
       ],
     ];
     for (const [name, bytes] of files) {
-      const path = join(folder, name);
+      const path = join(fixture.folder, name);
       await writeFile(path, bytes);
       const results = [];
       for (const [, mode] of modes)
@@ -244,9 +224,9 @@ describe('frame worker: small and odd files, and several files', () => {
   });
 
   it('numbers frames alike across several files read in turn', async () => {
-    const first = join(folder, 'first.pcap');
-    const ends = recordEnds(syntheticBytes, 100_000);
-    await writeFile(first, syntheticBytes.subarray(0, ends.at(-1)));
+    const first = join(fixture.folder, 'first.pcap');
+    const ends = recordEnds(fixture.syntheticBytes, 100_000);
+    await writeFile(first, fixture.syntheticBytes.subarray(0, ends.at(-1)));
     const second = join(corpusRoot, 'zeek/Traces/pcapng-multi-interface.pcapng');
     const results = [];
     for (const [, mode] of modes) {
