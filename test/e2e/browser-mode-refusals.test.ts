@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { webSocketProtocol } from '../../electron/common/ipc/wire';
@@ -13,6 +13,8 @@ import { send } from '../app/support/http';
 import { buildApp } from './support/build';
 import { chromiumArgs, launchChromium } from './support/chromium';
 import { startServe, type ServeProcess } from './support/serve-process';
+import { maximumConnections } from '../../electron/node/serve/connection-slots';
+import { RawWebSocket } from '../hostile/support/raw-web-socket';
 
 let serve: ServeProcess;
 let browser: Browser;
@@ -106,5 +108,46 @@ describe('netmortem serve refuses strangers', () => {
     // What the browser sent for that upload (our cookie, the attacker's Origin), the server refuses.
     const cookie = `netmortem_token=${serve.token}`;
     expect((await send(serve.port, '/api/upload?name=x.pcap', { cookie, origin: `http://127.0.0.1:${foreignPort}` }, 'POST', 'x')).status).toBe(403);
+  });
+});
+
+describe('a page netmortem serve cannot serve says why', () => {
+  /** The error banner's text, once the page shows one. */
+  async function bannerText(page: Page): Promise<string> {
+    const banner = page.getByTestId('error-banner').first();
+    await banner.waitFor({ timeout: 20_000 });
+    return (await banner.textContent()) ?? '';
+  }
+
+  it('tells a page refused for want of a WebSocket slot to close another tab, and works once one frees', async () => {
+    const held: RawWebSocket[] = [];
+    const page = await browser.newPage();
+    try {
+      for (let index = 0; index < maximumConnections; index++) held.push(await RawWebSocket.open(serve.port, serve.token));
+      await page.goto(serve.url);
+      expect(await bannerText(page)).toContain(`holds at most ${maximumConnections} windows at once`);
+      held.pop()!.close();
+      await page.reload();
+      await page.getByTestId('app').waitFor();
+      // Served: the page's requests are answered (the open button works), and no banner comes.
+      await page.getByTestId('error-banner').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('error-banner').count()).toBe(0);
+    } finally {
+      for (const socket of held) socket.close();
+      await page.close();
+    }
+  });
+
+  // Last in this file: it stops the server the other tests share.
+  it('tells a page whose server stopped that it is not running any more', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(serve.url);
+      await page.getByTestId('app').waitFor();
+      await serve.stop();
+      expect(await bannerText(page)).toContain('netmortem serve is not running any more');
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -14,3 +14,11 @@ export type ClientMessage = { type: 'request'; id: number; name: RequestName; ar
 export type ServerMessage =
   | { type: 'response'; id: number | null; envelope: Envelope<unknown> }
   | { [E in EventName]: { type: 'event'; name: E; payload: EventPayload<E> } }[EventName];
+
+/**
+ * GET api/status in browser mode: what a page whose WebSocket closed (or never opened) asks,
+ * to tell the analyst why. The server answers only a page holding the token.
+ */
+export interface ServerStatus {
+  webSockets: { open: number; limit: number };
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { webSocketProtocol } from '../../common/ipc/wire';
+import { webSocketProtocol, type ServerStatus } from '../../common/ipc/wire';
 import type { Service } from '../service/service-types';
 import { ConnectionSlots, refuseUpgrade, type SlotStats } from './connection-slots';
 import { sendDownload } from './download';
@@ -75,6 +75,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     if (path === '/api/download') return sendDownload(request, response, (file) => options.service.wroteFile(file));
+    if (path === '/api/status') {
+      const { open, limit } = slots.stats;
+      const status: ServerStatus = { webSockets: { open, limit } };
+      return void response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(status));
+    }
     return serveStatic(options.rendererRoot, path, response);
   };
 

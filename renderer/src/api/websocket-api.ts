@@ -7,14 +7,14 @@ import type { Envelope, EventName, EventPayload } from '../../../electron/common
 import { requestNames, type RequestName } from '../../../electron/common/ipc/names';
 import { tokenProtocolPrefix, webSocketProtocol, type ServerMessage } from '../../../electron/common/ipc/wire';
 import type { Api, Requests } from './api';
+import { closeReason } from './close-reason';
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
 
-const lostConnection = (): ApiError =>
-  new ApiError({ code: 'failed', message: 'the connection to netmortem was lost; is `netmortem serve` still running?', issues: [], fix: null });
+const lostConnection = (message: string): ApiError => new ApiError({ code: 'failed', message, issues: [], fix: null });
 
 export function createWebSocketApi(location: Location, token: string | null): Api {
   const socketUrl = new URL('api/socket', location.href);
@@ -26,10 +26,21 @@ export function createWebSocketApi(location: Location, token: string | null): Ap
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let nextId = 1;
   let closed = false;
+  let wasOpen = false;
+  // Asked once, when the socket closes: why it closed (close-reason.ts).
+  let reason: Promise<string> | undefined;
+  const whyClosed = (): Promise<string> => (reason ??= closeReason(location, wasOpen));
 
   const opened = new Promise<void>((resolve, reject) => {
-    socket.addEventListener('open', () => resolve(), { once: true });
-    socket.addEventListener('close', () => reject(lostConnection()), { once: true });
+    socket.addEventListener(
+      'open',
+      () => {
+        wasOpen = true;
+        resolve();
+      },
+      { once: true },
+    );
+    socket.addEventListener('close', () => void whyClosed().then((message) => reject(lostConnection(message))), { once: true });
   });
   opened.catch(() => {});
 
@@ -49,15 +60,17 @@ export function createWebSocketApi(location: Location, token: string | null): Ap
   });
   socket.addEventListener('close', () => {
     closed = true;
-    for (const waiting of pending.values()) waiting.reject(lostConnection());
-    pending.clear();
-    const error: EventPayload<'error'> = { sessionId: null, code: 'failed', message: lostConnection().message, fix: null };
-    for (const listener of listeners.get('error') ?? []) listener(error);
+    void whyClosed().then((message) => {
+      for (const waiting of pending.values()) waiting.reject(lostConnection(message));
+      pending.clear();
+      const error: EventPayload<'error'> = { sessionId: null, code: 'failed', message, fix: null };
+      for (const listener of listeners.get('error') ?? []) listener(error);
+    });
   });
 
   const call = async (name: RequestName, args: unknown): Promise<unknown> => {
     await opened;
-    if (closed) throw lostConnection();
+    if (closed) throw lostConnection(await whyClosed());
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
