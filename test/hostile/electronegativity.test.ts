@@ -59,9 +59,10 @@ function sourceFiles(directory: string): string[] {
 
 const shown = (findings: Finding[]): string => findings.map((finding) => `${finding.id} ${finding.severity}/${finding.confidence} ${finding.file}:${finding.line} ${finding.description}`).join('\n');
 
-describe('electronegativity over electron/', () => {
+describe('electronegativity over electron/ and the renderer', () => {
   let run: Run;
   let unmarked: Run;
+  let rendererRun: Run;
 
   it('reports nothing above informational, and no new informational finding', () => {
     const csv = join(folder, 'electronegativity.csv');
@@ -92,6 +93,23 @@ describe('electronegativity over electron/', () => {
     expect(unmarked.issues.map((issue) => ({ id: issue.id, file: issue.file })).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...reviewed].sort((a, b) => a.id.localeCompare(b.id)));
   }, 120_000);
 
+  it('finds in the renderer only the reviewed CSP remark, which an HTML file cannot carry a mark for', () => {
+    // The renderer's page sets the same policy in a <meta> tag (Electron's file:// pages have no
+    // headers). electronegativity reads eng-disable marks in script comments only, so the one
+    // reviewed remark (docs/reliability.md) is expected here by name, and nothing else may appear.
+    // The app whole (its global checks look for the main process's handlers): electron/ beside the renderer.
+    const copy = join(folder, 'app');
+    cpSync(join(repoRoot, 'electron'), join(copy, 'electron'), { recursive: true });
+    cpSync(join(repoRoot, 'renderer/index.html'), join(copy, 'renderer/index.html'));
+    cpSync(join(repoRoot, 'renderer/src'), join(copy, 'renderer/src'), { recursive: true });
+    rendererRun = electronegativity(copy, join(folder, 'renderer.csv'));
+    expect(rendererRun.errors.filter((error) => !error.tolerable), 'files it could not parse go unchecked').toEqual([]);
+    expect(
+      rendererRun.issues.map((issue) => ({ id: issue.id, file: issue.file, severity: issue.severity })),
+      shown(rendererRun.issues),
+    ).toEqual([{ id: 'CSP_GLOBAL_CHECK', file: 'renderer/index.html', severity: 'LOW' }]);
+  }, 120_000);
+
   it('records the figures', () => {
     const count = (findings: Finding[], severity: string): number => findings.filter((finding) => finding.severity === severity).length;
     const bySeverity = (findings: Finding[]): string => severities.map((severity) => `${severity.toLowerCase()} ${count(findings, severity)}`).join(', ');
@@ -100,7 +118,7 @@ describe('electronegativity over electron/', () => {
       item: `@doyensec/electronegativity over electron/ (Electron ${electronVersion})`,
       tried: `${run.globalChecks + run.atomicChecks} checks (${run.atomicChecks} atomic, ${run.globalChecks} global) over every file; AVAILABLE_SECURITY_FIXES needs the network and reports nothing offline`,
       inputs: run.globalChecks + run.atomicChecks,
-      held: `findings: ${bySeverity(run.issues)}; ${run.errors.filter((error) => !error.tolerable).length} files unparsed; ${reviewed.length} reviewed and marked with eng-disable (${unmarked.issues.map((issue) => `${issue.id} ${issue.severity.toLowerCase()}`).join(', ')}), the only marks in electron/`,
+      held: `findings: ${bySeverity(run.issues)}; ${run.errors.filter((error) => !error.tolerable).length} files unparsed; ${reviewed.length} reviewed and marked with eng-disable (${unmarked.issues.map((issue) => `${issue.id} ${issue.severity.toLowerCase()}`).join(', ')}), the only marks in electron/; over renderer/ (index.html and src/, ${rendererRun.globalChecks + rendererRun.atomicChecks} checks) only the same reviewed CSP remark on index.html's <meta> policy`,
       command: 'npx vitest run test/hostile/electronegativity.test.ts',
     });
   });
