@@ -15,7 +15,9 @@ import { frameWorkerPath, readWithFrameWorker } from './frame-worker-reader';
  * Reads a capture file as a stream (1 MiB chunks, never the whole file in memory), hashing
  * it on the way for the report, choosing the reader by the first bytes: pcap and pcapng
  * frames go to `onFrame` (the caller dissects them), tcpdump text packets, already
- * decoded, go to `onPacket`.
+ * decoded, go to `onPacket`. A big pcap or pcapng file is read, parsed, hashed and pre-read
+ * on another thread by the frame worker (frame-worker.ts), with the same frames, numbers,
+ * warnings and errors as the one-thread read.
  */
 
 export interface ReadCaptureOptions {
