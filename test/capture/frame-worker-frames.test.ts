@@ -59,7 +59,7 @@ describe('frame worker: the same frames as one thread', () => {
     expect(totals.extras).toBeGreaterThan(100);
   }, 120_000);
 
-  it('for the fixture.synthetic capture, in 4 KiB reads that cut its records', async () => {
+  it('for the synthetic capture, in 4 KiB reads that cut its records', async () => {
     const before = workerThreads.started.length;
     const counts = await compareFrames(fixture.synthetic, { chunkSize: 4096 });
     expect(frameWorkersSince(before)).toBe(1);

@@ -94,7 +94,7 @@ describe('frame worker: the same analysis as one thread', () => {
     expect(withRead).toBeGreaterThan(workerCalls / 2);
   }, 240_000);
 
-  it('for a fixture.synthetic capture of 60,000 packets, events included', async () => {
+  it('for a synthetic capture of 60,000 packets, events included', async () => {
     const counts = countAddFrames();
     for (const options of [{}, { events: true }] satisfies AnalyzeFilesOptions[]) {
       const before = workerThreads.started.length;
@@ -114,6 +114,30 @@ describe('frame worker: the same analysis as one thread', () => {
     }
     expect(counts.calls).toBe(4 * 60_000);
   }, 120_000);
+});
+
+describe('frame worker: a worker that cannot start', () => {
+  it('leaves the file to the one-thread read, with the same analysis', async () => {
+    const expected = await analyzeFiles([fixture.synthetic], oneThread);
+    const built = process.env.NETMORTEM_FRAME_WORKER;
+    const bundles = {
+      'throws as it loads': 'throw new Error("a broken bundle");',
+      'exits at once': 'process.exit(3);',
+    };
+    try {
+      for (const [what, source] of Object.entries(bundles)) {
+        const path = join(fixture.folder, `broken-${what.replaceAll(' ', '-')}.cjs`);
+        await writeFile(path, source);
+        process.env.NETMORTEM_FRAME_WORKER = path;
+        const before = workerThreads.started.length;
+        const result = await analyzeFiles([fixture.synthetic], worker);
+        expect(frameWorkersSince(before), `${what}: the broken worker was tried`).toBe(1);
+        expect(result, what).toEqual(expected);
+      }
+    } finally {
+      process.env.NETMORTEM_FRAME_WORKER = built;
+    }
+  });
 });
 
 describe('frame worker: the same analysis of an ICMPv6 Packet Too Big', () => {

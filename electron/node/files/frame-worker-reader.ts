@@ -73,6 +73,18 @@ export interface FrameWorkerReadOptions {
   onFrame: (frame: Frame, read: FrameReader | undefined) => void;
 }
 
+/**
+ * The worker could not start or died before its first batch (its bundle broken or missing, a
+ * runtime without worker threads): nothing was handed on yet, so the caller reads the file in
+ * one thread instead.
+ */
+export class FrameWorkerUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`the frame worker did not start: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'FrameWorkerUnavailable';
+  }
+}
+
 /** Reads the file through the worker; resolves with the parser's summary and the hash once every frame was handed on. */
 export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<FrameWorkerSummary> {
   const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
@@ -127,6 +139,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
 
   return new Promise((resolve, reject) => {
     let settled = false;
+    let answered = false;
     const finish = (error: unknown, summary?: FrameWorkerSummary): void => {
       if (settled) return;
       settled = true;
@@ -141,6 +154,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: FrameWorkerMessage) => {
       if (settled) return;
+      answered = true;
       try {
         if (message.type === 'batch') {
           deliver(message);
@@ -158,8 +172,11 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
         finish(error);
       }
     });
-    worker.on('error', (error) => finish(error));
-    worker.on('exit', (code) => finish(new Error(`the frame worker stopped early (exit code ${code})`)));
+    worker.on('error', (error) => finish(answered ? error : new FrameWorkerUnavailable(error)));
+    worker.on('exit', (code) => {
+      const error = new Error(`the frame worker stopped early (exit code ${code})`);
+      finish(answered ? error : new FrameWorkerUnavailable(error));
+    });
   });
 }
 

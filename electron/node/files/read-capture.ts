@@ -9,7 +9,12 @@ import { TcpdumpTextReader, type UnreadableLine } from '../../common/capture/tcp
 import { linkTypeName, type CaptureFormat, type Frame } from '../../common/model/frame';
 import type { DecodedPacket } from '../../common/model/packet';
 import { createFileHasher, type FileHasher } from './file-hasher';
-import { frameWorkerPath, readWithFrameWorker } from './frame-worker-reader';
+import {
+  frameWorkerPath,
+  FrameWorkerUnavailable,
+  readWithFrameWorker,
+  type FrameWorkerSummary,
+} from './frame-worker-reader';
 
 /**
  * Reads a capture file as a stream (1 MiB chunks, never the whole file in memory), hashing
@@ -233,24 +238,31 @@ export async function readCaptureFile(
     const detected = detectCaptureFormat(await readHead(path));
     if (detected.format !== 'pcap' && detected.format !== 'pcapng') return undefined;
     format = detected.format;
-    const summary = await readWithFrameWorker({
-      path,
-      format: detected.format,
-      workerPath,
-      firstFrameNumber: firstFrame,
-      chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onChunk(chunk, frames, earliest, latest) {
-        bytesRead += chunk.length;
-        if (frames > 0) {
-          packets += frames;
-          if (start === undefined || earliest < start) start = earliest;
-          if (end === undefined || latest > end) end = latest;
-        }
-        options.onProgress?.(bytesRead, totalBytes);
-      },
-      onFrame: options.onFrame!,
-    });
+    let summary: FrameWorkerSummary;
+    try {
+      summary = await readWithFrameWorker({
+        path,
+        format: detected.format,
+        workerPath,
+        firstFrameNumber: firstFrame,
+        chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onChunk(chunk, frames, earliest, latest) {
+          bytesRead += chunk.length;
+          if (frames > 0) {
+            packets += frames;
+            if (start === undefined || earliest < start) start = earliest;
+            if (end === undefined || latest > end) end = latest;
+          }
+          options.onProgress?.(bytesRead, totalBytes);
+        },
+        onFrame: options.onFrame!,
+      });
+    } catch (error) {
+      // Nothing was handed on yet: the one-thread read does the whole file instead.
+      if (error instanceof FrameWorkerUnavailable) return undefined;
+      throw error;
+    }
     workerSha256 = summary.sha256;
     return { linkTypes: summary.linkTypes, warnings: summary.warnings, unreadable: 0 };
   };
@@ -260,7 +272,8 @@ export async function readCaptureFile(
       regularFile && options.onFrame && totalBytes >= (options.frameWorkerBytes ?? frameWorkerBytes)
         ? frameWorkerPath()
         : undefined;
-    const summary = (workerPath !== undefined ? await readThroughWorker(workerPath) : undefined) ?? (await readStream());
+    const summary =
+      (workerPath !== undefined ? await readThroughWorker(workerPath) : undefined) ?? (await readStream());
     options.onProgress?.(bytesRead, totalBytes);
     const info: CaptureFileInfo = {
       path,
