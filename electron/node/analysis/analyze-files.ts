@@ -40,7 +40,7 @@ export interface AnalyzeFilesOptions {
   onBatch?: (events: TimelineEvent[], updates: OutcomeUpdate[]) => void;
   /** Print each event's tcpdump line (default true); the app's service asks for lines on demand instead. */
   eventLines?: boolean;
-  /** pcap and pcapng files this big or bigger are read by the frame worker (readCaptureFile's option; default 16 MiB). */
+  /** pcap and pcapng files this big or bigger are read by the frame worker (readCaptureFile's option; default 96 MiB). */
   frameWorkerBytes?: number;
 }
 
