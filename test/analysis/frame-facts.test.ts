@@ -85,13 +85,8 @@ class SlotRoundTrip {
     if (!this.started) return;
     this.started = false;
     const reader = this.reader;
-    reader.slots = this.frames.take();
-    reader.quotes = this.quotes.take();
-    if (this.reset) {
-      this.resets++;
-      reader.strings = [];
-    }
-    reader.strings.push(...this.strings.takeFresh());
+    if (this.reset) this.resets++;
+    reader.receive({ slots: this.frames.take(), quotes: this.quotes.take(), strings: this.strings.takeFresh(), reset: this.reset });
     for (const reading of this.readings) {
       reader.base = reading.index * slotLength;
       expect(reader.read(this.readView, this.readQuotedView), reading.label).toBe(true);

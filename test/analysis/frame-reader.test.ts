@@ -12,7 +12,7 @@ import type { Frame } from '../../electron/common/model/frame';
 import { CaptureFileError, readCaptureFile } from '../../electron/node/files/read-capture';
 import { corpusCaptures } from '../capture/fixtures/corpus';
 import { frameReadings, readBoth } from './support/frame-readings';
-import { concat, dnsMessage, ethernet, ipv4Header, ipv6Header, udp } from './support/wire-bytes';
+import { concat, dnsMessage, ethernet, ipv4Header, ipv4Udp, ipv6Header, udp } from './support/wire-bytes';
 
 const { fastView, fastQuotedView } = frameReadings;
 
@@ -40,10 +40,7 @@ function frameOf(linkType: number, data: Uint8Array, number = 1): Frame {
 }
 
 const query = dnsMessage({ id: 35084, response: false, name: 'yummyrecipesforme.com' });
-const ipv4Query = concat(
-  ipv4Header('192.51.100.15', '203.0.113.2', 17, 8 + query.length, 64, 0x1234),
-  udp('192.51.100.15', '203.0.113.2', 52444, 53, query),
-);
+const ipv4Query = ipv4Udp('192.51.100.15', '203.0.113.2', 52444, 53, query, 0x1234);
 
 describe('frame reader: field by field against the dissector', () => {
   it('reads every link type it claims, and leaves the rest to the dissector', () => {
@@ -125,20 +122,12 @@ describe('frame reader: field by field against the dissector', () => {
       0x01, 0x00, 0x00, 0x00, // extended rcode 1 (so rcode 16, BADVERS), version 0, flags 0
       0x00, 0x00, // RDLENGTH 0
     ]);
-    const response = concat(
-      ethernet(0x0800),
-      ipv4Header('203.0.113.2', '192.51.100.15', 17, 8 + badvers.length, 64, 0x4321),
-      udp('203.0.113.2', '192.51.100.15', 53, 52444, badvers),
-    );
+    const response = concat(ethernet(0x0800), ipv4Udp('203.0.113.2', '192.51.100.15', 53, 52444, badvers, 0x4321));
     expect(compareFrame(frameOf(1, response), 'badvers')).toBe(true);
     expect(fastView.dns?.rcode).toBe(16);
     // FORMERR without a question (RFC 1035 lets error responses drop it).
     const formerr = Uint8Array.from([0x89, 0x0c, 0x81, 0x81, 0, 0, 0, 0, 0, 0, 0, 0]);
-    const formerrFrame = concat(
-      ethernet(0x0800),
-      ipv4Header('203.0.113.2', '192.51.100.15', 17, 8 + formerr.length, 64, 0x4322),
-      udp('203.0.113.2', '192.51.100.15', 53, 52444, formerr),
-    );
+    const formerrFrame = concat(ethernet(0x0800), ipv4Udp('203.0.113.2', '192.51.100.15', 53, 52444, formerr, 0x4322));
     expect(compareFrame(frameOf(1, formerrFrame), 'formerr')).toBe(true);
     expect(fastView.dns?.questions.length).toBe(0);
   });
@@ -150,11 +139,7 @@ describe('frame reader: field by field against the dissector', () => {
       0x01, 0x00, // flags: RD
       0x00, // QDCOUNT, cut after its first byte
     ]);
-    const frame = concat(
-      ethernet(0x0800),
-      ipv4Header('192.51.100.15', '203.0.113.2', 17, 8 + short.length, 64, 0x1235),
-      udp('192.51.100.15', '203.0.113.2', 52444, 53, short),
-    );
+    const frame = concat(ethernet(0x0800), ipv4Udp('192.51.100.15', '203.0.113.2', 52444, 53, short, 0x1235));
     expect(compareFrame(frameOf(1, frame), 'short dns')).toBe(true);
     expect(fastView.dns?.id).toBe(35084);
   });

@@ -210,18 +210,36 @@ class ReusedDnsFacts implements DnsFacts {
 
 const transports: (Transport | undefined)[] = [undefined, 'UDP', 'TCP', undefined];
 
+/** What the reading thread sends of a batch for FactsReader: its slots, its quotes, and the strings new to it. */
+export interface FactsBatch {
+  slots: Int32Array;
+  quotes: Int32Array;
+  /** Strings added to the writer's table since the last batch, in id order. */
+  strings: readonly string[];
+  /** The writer's table started over before this batch (StringTable.startBatch). */
+  reset: boolean;
+}
+
 /**
- * Fills LayerViews back from slots. The reader of a batch sets `slots`, `quotes` and
- * `strings`, then `base` for each frame before calling `read`.
+ * Fills LayerViews back from slots: `receive` each batch, then set `base` to a frame's slot
+ * (index times slotLength) before calling `read`.
  */
 export class FactsReader {
   slots: Int32Array = new Int32Array(0);
   quotes: Int32Array = new Int32Array(0);
   base = 0;
-  strings: string[] = [];
+  private strings: string[] = [];
   private readonly dns = new ReusedDnsFacts();
   private readonly quotedDns = new ReusedDnsFacts();
   private readonly icmp: IcmpFacts & { mtu: number | undefined } = { kind: 'icmp', type: 0, code: 0, mtu: undefined };
+
+  /** Takes the next batch: its slots, and its strings into the table (emptied first when the writer's started over). */
+  receive(batch: FactsBatch): void {
+    this.slots = batch.slots;
+    this.quotes = batch.quotes;
+    if (batch.reset) this.strings = [];
+    for (const text of batch.strings) this.strings.push(text);
+  }
 
   /** readFrameInto's signature: fills `view` and `quotedView` from the current slot. */
   readonly read = (view: LayerView, quotedView: LayerView): boolean => {

@@ -6,10 +6,13 @@
 export class CaptureFormatError extends Error {
   /** Absolute byte offset (from the start of the stream) of the field found bad. */
   readonly offset: number;
+  /** What is wrong, without the offset (the frame worker sends it across threads to be thrown again). */
+  readonly reason: string;
 
-  constructor(message: string, offset: number) {
-    super(`${message} at byte ${offset}`);
+  constructor(reason: string, offset: number) {
+    super(`${reason} at byte ${offset}`);
     this.name = 'CaptureFormatError';
     this.offset = offset;
+    this.reason = reason;
   }
 }

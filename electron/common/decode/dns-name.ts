@@ -11,12 +11,15 @@
  * label types 0x40 and 0x80 (RFC 6891 §5) are reported.
  *
  * Speed: a name is gathered into one reused byte buffer and turned into a string once; a
- * bounded cache (16384 names of up to 64 bytes, about 2 MB with their strings) keyed by the
- * name's bytes returns the same string for names seen before, which in real traffic is most
- * of them. In front of it, a name written without compression (every question's name) is
- * looked up by its wire bytes as they stand in the message: a hit costs a walk over the
- * label lengths and a hash of the bytes, with no byte-by-byte escaping.
+ * bounded cache (name-text-cache.ts: 16384 names of up to 64 bytes, about 2 MB with their
+ * strings) keyed by the name's bytes returns the same string for names seen before, which in
+ * real traffic is most of them. In front of it, a name written without compression (every
+ * question's name) is looked up in a second such cache by its wire bytes as they stand in the
+ * message: a hit costs a walk over the label lengths and a hash of the bytes, with no
+ * byte-by-byte escaping.
  */
+
+import { maximumKeyBytes, NameTextCache } from './name-text-cache';
 
 /** The result of the last readName call: reused, so that reading a name allocates only its text. */
 export const nameResult: { text: string; error: string | undefined } = { text: '', error: undefined };
@@ -32,42 +35,20 @@ const buffer = new Uint8Array(maximumNameLength * 4 + 8);
 const bufferWords = new Uint32Array(buffer.buffer);
 const latin1 = new TextDecoder('latin1');
 
-// The name cache: 8192 sets of 2 entries. Keys live side by side in one arena (64 bytes each;
-// longer names are not cached) so that a lookup touches one cache line, not two scattered
-// objects; a stored hash lets most misses end without comparing bytes.
-const cacheSets = 8192;
-const cacheEntries = cacheSets * 2;
-const keyStride = 64;
-const keyWords = keyStride / 4;
-const cacheArena = new Uint32Array(cacheEntries * keyWords);
-const cacheLengths = new Int32Array(cacheEntries); // 0: empty
-const cacheHashes = new Int32Array(cacheEntries);
-const cacheTexts: string[] = new Array<string>(cacheEntries).fill('');
-/** Per set, the way used last; a miss replaces the other one. */
-const cacheRecent = new Uint8Array(cacheSets);
-
-// The wire cache: names without compression pointers, keyed by their bytes on the wire (length
-// bytes and labels, up to 64 bytes with the root's zero), laid out as the text cache is. Equal
-// wire bytes always give equal text, so a hit needs no escaping.
-const wireSets = 8192;
-const wireEntries = wireSets * 2;
-const wireArena = new Uint32Array(wireEntries * keyWords);
-const wireLengths = new Int32Array(wireEntries); // 0: empty
-const wireHashes = new Int32Array(wireEntries);
-const wireTexts: string[] = new Array<string>(wireEntries).fill('');
-const wireRecent = new Uint8Array(wireSets);
-/** The key being looked up: the name's wire bytes as little-endian words, zero-padded. */
-const wireKey = new Uint32Array(keyWords);
-/** A lookup's result: the entry that holds the key (or -1), and the key's length, hash and set. */
-let wireFound = -1;
-let wireKeyLength = 0;
-let wireKeyHash = 0;
+// Texts already made, by their escaped bytes (every name the long way reads) and by their wire
+// bytes (names without pointers, looked up before any escaping; equal wire bytes always give
+// equal text).
+const textCache = new NameTextCache();
+const wireCache = new NameTextCache();
+/** The key being looked up in the wire cache: the name's wire bytes as little-endian words, zero-padded. */
+const wireKey = new Uint32Array(maximumKeyBytes / 4);
 
 /**
  * Looks up the name at `offset` by its wire bytes when it is written without pointers and fits
  * a key: returns the offset after it, or -1 when the name is not of that kind (the caller reads
- * it the long way). `wireFound` says whether the cache held it.
+ * it the long way). `wireText` is the cached text, or undefined on a miss.
  */
+let wireText: string | undefined;
 function lookUpWire(message: Uint8Array, offset: number): number {
   const size = message.length;
   let position = offset;
@@ -78,28 +59,19 @@ function lookUpWire(message: Uint8Array, offset: number): number {
     // A pointer or an unsupported label type: only the long way knows.
     if (length > 63) return -1;
     position += 1 + length;
-    if (position - offset >= keyStride) return -1;
+    if (position - offset >= maximumKeyBytes) return -1;
   }
   const end = position + 1;
-  const length = end - offset;
-  const words = (length + 3) >> 2;
-  let hash = length;
+  const words = (end - offset + 3) >> 2;
   let at = offset;
   for (let index = 0; index < words; index++, at += 4) {
     // Bytes past the name's end count as zero, so that the words stand for exactly these bytes.
-    const word =
+    wireKey[index] =
       at + 3 < end
         ? message[at]! | (message[at + 1]! << 8) | (message[at + 2]! << 16) | (message[at + 3]! << 24)
         : tailWord(message, at, end);
-    wireKey[index] = word;
-    hash = Math.imul(hash ^ word, 0x01000193);
   }
-  hash ^= hash >>> 15;
-  wireKeyLength = length;
-  wireKeyHash = hash;
-  const first = (hash & (wireSets - 1)) << 1;
-  wireFound = wireHolds(first, length, words, hash) ? first : wireHolds(first + 1, length, words, hash) ? first + 1 : -1;
-  if (wireFound >= 0) wireRecent[first >> 1] = wireFound - first;
+  wireText = wireCache.find(wireKey, end - offset);
   return end;
 }
 
@@ -107,26 +79,6 @@ function tailWord(message: Uint8Array, at: number, end: number): number {
   let word = 0;
   for (let index = 0; at + index < end; index++) word |= message[at + index]! << (8 * index);
   return word;
-}
-
-function wireHolds(entry: number, length: number, words: number, hash: number): boolean {
-  if (wireLengths[entry] !== length || wireHashes[entry] !== hash) return false;
-  const base = entry * keyWords;
-  for (let index = 0; index < words; index++) if (wireArena[base + index] !== wireKey[index]) return false;
-  return true;
-}
-
-/** Keeps the text of the key lookUpWire last missed, in the way of its set used least recently. */
-function rememberWire(text: string): void {
-  const set = wireKeyHash & (wireSets - 1);
-  const entry = (set << 1) + (wireRecent[set] === 0 ? 1 : 0);
-  const words = (wireKeyLength + 3) >> 2;
-  const base = entry * keyWords;
-  for (let index = 0; index < words; index++) wireArena[base + index] = wireKey[index]!;
-  wireLengths[entry] = wireKeyLength;
-  wireHashes[entry] = wireKeyHash;
-  wireTexts[entry] = text;
-  wireRecent[set] = entry - (set << 1);
 }
 
 const backslash = 0x5c;
@@ -148,50 +100,17 @@ function escape(byte: number, used: number): number {
   return used;
 }
 
-/** Whether buffer[0..length) holds the same bytes as `key`. */
-/** Whether cache entry `entry` holds the first `words` words of the buffer, `length` bytes. */
-function holds(entry: number, length: number, words: number, hash: number): boolean {
-  if (cacheLengths[entry] !== length || cacheHashes[entry] !== hash) return false;
-  const base = entry * keyWords;
-  for (let index = 0; index < words; index++)
-    if (cacheArena[base + index] !== bufferWords[index]) return false;
-  return true;
-}
-
-/**
- * The string for buffer[0..length), from the cache when the same bytes were seen before. Two
- * busy names that share a set do not evict each other; the bytes are always compared, the hash
- * only picks the set and cuts misses short.
- */
+/** The string for buffer[0..length), from the cache when the same bytes were seen before. */
 function textOf(length: number): string {
-  if (length > keyStride) return latin1.decode(buffer.subarray(0, length));
+  if (length > maximumKeyBytes) return latin1.decode(buffer.subarray(0, length));
   // Zero the rest of the last word, so that the words stand for exactly these bytes.
   buffer[length] = 0;
   buffer[length + 1] = 0;
   buffer[length + 2] = 0;
-  const words = (length + 3) >> 2;
-  let hash = length;
-  for (let index = 0; index < words; index++) hash = Math.imul(hash ^ bufferWords[index]!, 0x01000193);
-  hash ^= hash >>> 15;
-  const set = hash & (cacheSets - 1);
-  const first = set << 1;
-  if (holds(first, length, words, hash)) {
-    cacheRecent[set] = 0;
-    return cacheTexts[first]!;
-  }
-  if (holds(first + 1, length, words, hash)) {
-    cacheRecent[set] = 1;
-    return cacheTexts[first + 1]!;
-  }
-  const way = cacheRecent[set] === 0 ? 1 : 0;
-  const entry = first + way;
+  const cached = textCache.find(bufferWords, length);
+  if (cached !== undefined) return cached;
   const text = latin1.decode(buffer.subarray(0, length));
-  const base = entry * keyWords;
-  for (let index = 0; index < words; index++) cacheArena[base + index] = bufferWords[index]!;
-  cacheLengths[entry] = length;
-  cacheHashes[entry] = hash;
-  cacheTexts[entry] = text;
-  cacheRecent[set] = way;
+  textCache.remember(bufferWords, text);
   return text;
 }
 
@@ -225,8 +144,8 @@ function remembered(message: Uint8Array, target: number): number {
  */
 export function readName(message: Uint8Array, offset: number): number {
   const plainEnd = offset < message.length ? lookUpWire(message, offset) : -1;
-  if (plainEnd >= 0 && wireFound >= 0) {
-    const text = wireTexts[wireFound]!;
+  if (plainEnd >= 0 && wireText !== undefined) {
+    const text = wireText;
     nameResult.text = text;
     nameResult.error = undefined;
     if (message === memoMessage && memoCount < memoSize && plainEnd - offset > 1) {
@@ -239,7 +158,7 @@ export function readName(message: Uint8Array, offset: number): number {
   }
   const end = readNameBytes(message, offset);
   // A plain name the wire cache missed: the long way read it whole and without error.
-  if (plainEnd >= 0 && nameResult.error === undefined) rememberWire(nameResult.text);
+  if (plainEnd >= 0 && nameResult.error === undefined) wireCache.remember(wireKey, nameResult.text);
   return end;
 }
 

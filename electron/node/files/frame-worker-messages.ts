@@ -1,4 +1,5 @@
 /** What the frame worker (frame-worker.ts) and the thread that started it tell each other. */
+import type { FactsBatch } from '../../common/analysis/frame-facts';
 
 export interface FrameWorkerData {
   path: string;
@@ -17,24 +18,16 @@ export const stopIndex = 1;
 export const batchesAhead = 8;
 
 export type FrameWorkerMessage =
-  | {
+  | (FactsBatch & {
       type: 'batch';
       /** The bytes read, in file order; frames are views of it. */
       chunk: Uint8Array;
-      /** `count` slots of frame-facts.ts's layout. */
-      slots: Int32Array;
-      /** The slots of the datagrams ICMP errors quote, which frame slots point to. */
-      quotes: Int32Array;
-      /** Each frame's whole seconds (they may exceed 2^31). */
+      /** Each frame's whole seconds (they may exceed 2^31); `slots` holds `count` frames (frame-facts.ts). */
       seconds: Float64Array;
       count: number;
-      /** Strings added to the worker's table since the last batch, in id order. */
-      strings: string[];
-      /** The table started over before this batch: forget every string received so far. */
-      reset: boolean;
       /** Frames whose bytes are not in `chunk` (a record cut by a chunk boundary, copied by the parser). */
       extras: Uint8Array[];
-    }
+    })
   | { type: 'end'; linkTypes: number[]; warnings: string[]; /** Hex sha256 of every byte read. */ sha256: string }
-  | { type: 'error'; kind: 'format'; message: string; offset: number }
+  | { type: 'error'; kind: 'format'; /** CaptureFormatError's reason and offset. */ reason: string; offset: number }
   | { type: 'error'; kind: 'other'; message: string; code?: string };

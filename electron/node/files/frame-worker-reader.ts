@@ -111,11 +111,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
       if (time > latest) latest = time;
     }
     options.onChunk(chunk, count, earliest, latest);
-    if (message.reset) reader.strings = [];
-    const strings = reader.strings;
-    for (const text of message.strings) strings.push(text);
-    reader.slots = slots;
-    reader.quotes = message.quotes;
+    reader.receive(message);
     const onFrame = options.onFrame;
     const read = reader.read;
     for (let index = 0; index < count; index++) {
@@ -163,7 +159,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
         } else if (message.type === 'end') {
           finish(undefined, { linkTypes: message.linkTypes, warnings: message.warnings, sha256: message.sha256 });
         } else if (message.kind === 'format') {
-          finish(formatError(message.message, message.offset));
+          finish(new CaptureFormatError(message.reason, message.offset));
         } else {
           finish(Object.assign(new Error(message.message), message.code ? { code: message.code } : {}));
         }
@@ -178,11 +174,4 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
       finish(answered ? error : new FrameWorkerUnavailable(error));
     });
   });
-}
-
-/** The parser's error as the worker saw it: same message, same offset. */
-function formatError(message: string, offset: number): CaptureFormatError {
-  const error = new CaptureFormatError('', offset);
-  error.message = message;
-  return error;
 }

@@ -150,7 +150,7 @@ try {
 } catch (error) {
   const message: FrameWorkerMessage =
     error instanceof CaptureFormatError
-      ? { type: 'error', kind: 'format', message: error.message, offset: error.offset }
+      ? { type: 'error', kind: 'format', reason: error.reason, offset: error.offset }
       : {
           type: 'error',
           kind: 'other',

@@ -116,6 +116,11 @@ export function udp(source: string, destination: string, sourcePort: number, des
   return segment;
 }
 
+/** An IPv4 datagram (TTL 64) of one UDP segment. */
+export function ipv4Udp(source: string, destination: string, sourcePort: number, destinationPort: number, payload: Uint8Array, identification: number): Uint8Array {
+  return concat(ipv4Header(source, destination, 17, 8 + payload.length, 64, identification), udp(source, destination, sourcePort, destinationPort, payload));
+}
+
 /** TCP segment (RFC 9293 §3.1): header without options, PSH|ACK, with the DNS two-byte length prefix (RFC 1035 §4.2.2). */
 export function tcp(source: string, destination: string, sourcePort: number, destinationPort: number, payload: Uint8Array): Uint8Array {
   const segment = concat(

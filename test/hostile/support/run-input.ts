@@ -50,12 +50,10 @@ const slotTrip = {
 function slotRoundTripHolds(): boolean {
   const { frames, quotes, strings, reader, view, quotedView } = slotTrip;
   const { fastView, fastQuotedView } = frameReadings;
-  if (strings.startBatch()) reader.strings = [];
+  const reset = strings.startBatch();
   const base = frames.append();
   const written = writeFacts(frames.slots, base, fastView, fastQuotedView, quotes, strings);
-  reader.slots = frames.take();
-  reader.quotes = quotes.take();
-  reader.strings.push(...strings.takeFresh());
+  reader.receive({ slots: frames.take(), quotes: quotes.take(), strings: strings.takeFresh(), reset });
   if (!written) return true;
   reader.base = base;
   reader.read(view, quotedView);
