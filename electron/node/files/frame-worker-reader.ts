@@ -5,10 +5,6 @@
  * or nothing when the frame was left unread. The worker is stopped and ended on every way
  * out: the end of the file, an error, a callback's throw, or the signal.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import {
   capturedField,
   dataField,
@@ -25,27 +21,8 @@ import type { FrameReader } from '../../common/analysis/frame-reader';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
 import { ChunkFrame } from '../../common/capture/chunk-frame';
 import type { Frame } from '../../common/model/frame';
-import { consumedIndex, stopIndex, type FrameWorkerData, type FrameWorkerMessage } from './frame-worker-messages';
-
-/** The bundle's file name, beside the bundle that starts it (dist/cli.mjs, dist/electron/main.cjs). */
-const workerFileName = 'frame-worker.cjs';
-
-/**
- * Where the frame worker's bundle is: NETMORTEM_FRAME_WORKER (the tests build it from the
- * sources), else beside the running bundle (in a packaged app, unpacked from the asar
- * archive, where a worker cannot load from). Undefined when it cannot be found (running from
- * the sources without it): the caller then reads in one thread, as before the worker.
- */
-export function frameWorkerPath(): string | undefined {
-  const fromEnvironment = process.env.NETMORTEM_FRAME_WORKER;
-  if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : undefined;
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return undefined;
-  const beside = join(dirname(here), workerFileName);
-  const unpacked = beside.replace(`app.asar${sep}`, `app.asar.unpacked${sep}`);
-  for (const candidate of [unpacked, beside]) if (existsSync(candidate)) return candidate;
-  return undefined;
-}
+import { consumedIndex, stopIndex, type FrameWorkerMessage } from './frame-worker-messages';
+import { claimFrameWorker, startFrameWorker, type FrameWorkerEvent } from './frame-worker-start';
 
 /** The parser's summary and the file's hash, once every frame was handed on. */
 export interface FrameWorkerSummary {
@@ -87,17 +64,13 @@ export class FrameWorkerUnavailable extends Error {
 
 /** Reads the file through the worker; resolves with the parser's summary and the hash once every frame was handed on. */
 export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<FrameWorkerSummary> {
-  const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-  const cells = new Int32Array(control);
-  const workerData: FrameWorkerData = {
-    path: options.path,
-    format: options.format,
-    chunkSize: options.chunkSize,
-    control,
-  };
   const signal = options.signal;
   signal?.throwIfAborted();
-  const worker = new Worker(options.workerPath, { workerData });
+  const { path, format, chunkSize, workerPath } = options;
+  // Started early by the CLI (frame-worker-start.ts), or now.
+  const started =
+    claimFrameWorker(path, format, chunkSize, workerPath) ?? startFrameWorker(path, format, chunkSize, workerPath);
+  const { worker, cells } = started;
   const reader = new FactsReader();
   let nextNumber = options.firstFrameNumber;
 
@@ -148,7 +121,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
     };
     const onAbort = (): void => finish(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: FrameWorkerMessage) => {
+    const onMessage = (message: FrameWorkerMessage): void => {
       if (settled) return;
       answered = true;
       try {
@@ -167,11 +140,14 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
         // A callback's own error (the analysis): theirs to explain, as in one thread.
         finish(error);
       }
-    });
-    worker.on('error', (error) => finish(answered ? error : new FrameWorkerUnavailable(error)));
-    worker.on('exit', (code) => {
-      const error = new Error(`the frame worker stopped early (exit code ${code})`);
-      finish(answered ? error : new FrameWorkerUnavailable(error));
+    };
+    started.listen((event: FrameWorkerEvent) => {
+      if (event.type === 'message') onMessage(event.message);
+      else if (event.type === 'error') finish(answered ? event.error : new FrameWorkerUnavailable(event.error));
+      else {
+        const error = new Error(`the frame worker stopped early (exit code ${event.code})`);
+        finish(answered ? error : new FrameWorkerUnavailable(error));
+      }
     });
   });
 }

@@ -9,12 +9,8 @@ import { TcpdumpTextReader, type UnreadableLine } from '../../common/capture/tcp
 import { linkTypeName, type CaptureFormat, type Frame } from '../../common/model/frame';
 import type { DecodedPacket } from '../../common/model/packet';
 import { createFileHasher, type FileHasher } from './file-hasher';
-import {
-  frameWorkerPath,
-  FrameWorkerUnavailable,
-  readWithFrameWorker,
-  type FrameWorkerSummary,
-} from './frame-worker-reader';
+import { FrameWorkerUnavailable, readWithFrameWorker, type FrameWorkerSummary } from './frame-worker-reader';
+import { frameWorkerMinimumBytes, frameWorkerPath, readChunkSize } from './frame-worker-start';
 
 /**
  * Reads a capture file as a stream (1 MiB chunks, never the whole file in memory), hashing
@@ -82,15 +78,6 @@ export class CaptureFileError extends Error {
     this.partial = partial;
   }
 }
-
-const DEFAULT_CHUNK_SIZE = 1 << 20;
-/**
- * Below this the frame worker costs about what it saves: its thread starts and warms up its
- * own JIT before the first batch. Measured with `netmortem analyze` on bench files (fastest
- * of 9): 68 MB 0.57 s with it, 0.52 s without; 130 MB 0.70 against 0.73 s; 261 MB 1.06
- * against 1.30 s. The app's load with events showed the same at 68 MB (a wash).
- */
-const frameWorkerBytes = 96 << 20;
 
 /** The first bytes of a file, enough to tell its format. */
 async function readHead(path: string): Promise<Uint8Array> {
@@ -212,7 +199,7 @@ export async function readCaptureFile(
   const readStream = async (): Promise<ReturnType<Reader['finish']>> => {
     hash = createFileHasher(path, totalBytes, regularFile);
     stream = createReadStream(path, {
-      highWaterMark: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+      highWaterMark: options.chunkSize ?? readChunkSize,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -250,7 +237,7 @@ export async function readCaptureFile(
         format: detected.format,
         workerPath,
         firstFrameNumber: firstFrame,
-        chunkSize: options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+        chunkSize: options.chunkSize ?? readChunkSize,
         ...(options.signal ? { signal: options.signal } : {}),
         onChunk(chunk, frames, earliest, latest) {
           bytesRead += chunk.length;
@@ -274,7 +261,7 @@ export async function readCaptureFile(
 
   try {
     const workerPath =
-      regularFile && options.onFrame && totalBytes >= (options.frameWorkerBytes ?? frameWorkerBytes)
+      regularFile && options.onFrame && totalBytes >= (options.frameWorkerBytes ?? frameWorkerMinimumBytes)
         ? frameWorkerPath()
         : undefined;
     const summary =
