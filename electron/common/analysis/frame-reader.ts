@@ -21,7 +21,7 @@ import { decodeIcmp } from '../decode/icmp';
 import { decodeIcmpv6 } from '../decode/icmpv6';
 import { ipProtocolKey } from '../decode/decode-result';
 import { nextDecoder } from '../decode/next-layer';
-import { nameResult, readName, startMessage } from '../decode/dns-name';
+import { nameResult, readCachedName, readName, startMessage } from '../decode/dns-name';
 import { ipv4Key, ipv4TextOfKey, ipv6Text } from '../decode/address-text';
 import type { Frame } from '../model/frame';
 import type { DnsFacts, LayerView } from './layer-view';
@@ -58,11 +58,11 @@ function isTagProtocol(etherType: number): boolean {
 /** The IP version ipOffset found (4 or 6). */
 let ipVersionFound = 0;
 
-function afterEtherType(data: Uint8Array, offset: number, etherType: number): number {
+function afterEtherType(data: Uint8Array, end: number, offset: number, etherType: number): number {
   let at = offset;
   let type = etherType;
   for (let tags = 0; isTagProtocol(type); tags++) {
-    if (tags === maximumTags || at + 4 > data.length) return -2;
+    if (tags === maximumTags || at + 4 > end) return -2;
     type = (data[at + 2]! << 8) | data[at + 3]!;
     at += 4;
   }
@@ -73,57 +73,58 @@ function afterEtherType(data: Uint8Array, offset: number, etherType: number): nu
 }
 
 /**
- * Offset of the IP header within `data` after the link layer, -1 when the frame carries no
- * IP the dissector would decode (the view then stays empty, as with the layers), or -2 when
- * only the dissector can tell. The IP version is left in `ipVersionFound`.
+ * Offset of the IP header within `data` after the link layer of the frame in data[start, end),
+ * -1 when the frame carries no IP the dissector would decode (the view then stays empty, as
+ * with the layers), or -2 when only the dissector can tell. The IP version is left in
+ * `ipVersionFound`.
  */
-function ipOffset(frame: Frame, data: Uint8Array): number {
-  const length = data.length;
-  switch (frame.linkType) {
+function ipOffset(linkType: number, data: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  switch (linkType) {
     case 1: // EN10MB
       if (length < 14) return -2;
-      return afterEtherType(data, 14, (data[12]! << 8) | data[13]!);
+      return afterEtherType(data, end, start + 14, (data[start + 12]! << 8) | data[start + 13]!);
     case 113: {
       // LINUX_SLL
       if (length < 16) return -2;
-      const protocol = (data[14]! << 8) | data[15]!;
-      if (protocol < minimumEtherType || ((data[2]! << 8) | data[3]!) === arphrdNetlink) return -1;
-      return afterEtherType(data, 16, protocol);
+      const protocol = (data[start + 14]! << 8) | data[start + 15]!;
+      if (protocol < minimumEtherType || ((data[start + 2]! << 8) | data[start + 3]!) === arphrdNetlink) return -1;
+      return afterEtherType(data, end, start + 16, protocol);
     }
     case 276: {
       // LINUX_SLL2
       if (length < 20) return -2;
-      const protocol = (data[0]! << 8) | data[1]!;
-      if (protocol < minimumEtherType || ((data[8]! << 8) | data[9]!) === arphrdNetlink) return -1;
-      return afterEtherType(data, 20, protocol);
+      const protocol = (data[start]! << 8) | data[start + 1]!;
+      if (protocol < minimumEtherType || ((data[start + 8]! << 8) | data[start + 9]!) === arphrdNetlink) return -1;
+      return afterEtherType(data, end, start + 20, protocol);
     }
     case 0: // NULL
     case 108: {
       // LOOP: the family in either byte order (decode/loopback.ts).
       if (length < 4) return -2;
       const family =
-        data[0] === 0 && data[1] === 0
-          ? (data[2]! << 8) | data[3]!
-          : (data[0]! | (data[1]! << 8) | (data[2]! << 16) | (data[3]! << 24)) >>> 0;
+        data[start] === 0 && data[start + 1] === 0
+          ? (data[start + 2]! << 8) | data[start + 3]!
+          : (data[start]! | (data[start + 1]! << 8) | (data[start + 2]! << 16) | (data[start + 3]! << 24)) >>> 0;
       if (family === 2) ipVersionFound = 4;
       else if (family === 24 || family === 28 || family === 30) ipVersionFound = 6;
       else return -1;
-      return 4;
+      return start + 4;
     }
     case 101: {
       // RAW: the version nibble decides.
       if (length === 0) return -1;
-      const version = data[0]! >> 4;
+      const version = data[start]! >> 4;
       if (version !== 4 && version !== 6) return -1;
       ipVersionFound = version;
-      return 0;
+      return start;
     }
     case 228: // IPV4
       ipVersionFound = 4;
-      return 0;
+      return start;
     case 229: // IPV6
       ipVersionFound = 6;
-      return 0;
+      return start;
     default:
       return -2;
   }
@@ -135,26 +136,32 @@ function ipOffset(frame: Frame, data: Uint8Array): number {
  * question, a question cut short, a response with additional records).
  */
 function readDns(data: Uint8Array, start: number, end: number): DnsFacts {
-  const size = end - start;
-  const message = data.subarray(start, end);
-  if (size < 12) return readDnsMessage(message, 'udp', false);
+  if (end - start < 12) return readDnsMessage(data.subarray(start, end), 'udp', false);
   const flags = (data[start + 2]! << 8) | data[start + 3]!;
   const response = (flags & 0x8000) !== 0;
   const questionCount = (data[start + 4]! << 8) | data[start + 5]!;
   const additionalCount = (data[start + 10]! << 8) | data[start + 11]!;
   if (questionCount !== 1 || (response && additionalCount !== 0))
-    return readDnsMessage(message, 'udp', false);
-  startMessage(message);
-  const nameEnd = readName(message, 12);
-  if (nameEnd < 0 || nameEnd + 4 > size) return readDnsMessage(message, 'udp', false);
+    return readDnsMessage(data.subarray(start, end), 'udp', false);
+  // The question's name by its wire bytes, when seen before; else the long way, in a view of
+  // the message (compression pointers count from its start).
+  let nameEnd = readCachedName(data, start + 12, end);
+  if (nameEnd < 0) {
+    const message = data.subarray(start, end);
+    startMessage(message);
+    const relativeEnd = readName(message, 12);
+    if (relativeEnd < 0) return readDnsMessage(message, 'udp', false);
+    nameEnd = start + relativeEnd;
+  }
+  if (nameEnd + 4 > end) return readDnsMessage(data.subarray(start, end), 'udp', false);
   facts.id = (data[start]! << 8) | data[start + 1]!;
   facts.response = response;
   facts.rcode = flags & 0x0f;
   facts.recursionDesired = (flags & 0x0100) !== 0;
   facts.recursionAvailable = (flags & 0x0080) !== 0;
   factsQuestion.name = nameResult.text;
-  factsQuestion.type = (message[nameEnd]! << 8) | message[nameEnd + 1]!;
-  factsQuestion.class = (message[nameEnd + 2]! << 8) | message[nameEnd + 3]!;
+  factsQuestion.type = (data[nameEnd]! << 8) | data[nameEnd + 1]!;
+  factsQuestion.class = (data[nameEnd + 2]! << 8) | data[nameEnd + 3]!;
   return facts;
 }
 
@@ -167,13 +174,25 @@ export type FrameReader = (view: LayerView, quotedView: LayerView, frame: Frame)
  */
 export function readFrameInto(view: LayerView, quotedView: LayerView, frame: Frame): boolean {
   const data = frame.data;
+  return readRecordInto(view, quotedView, frame.linkType, data, 0, data.length);
+}
+
+/** readFrameInto for a frame given as where its bytes are, data[start, end) (a parser's RecordSink). */
+export function readRecordInto(
+  view: LayerView,
+  quotedView: LayerView,
+  linkType: number,
+  data: Uint8Array,
+  start: number,
+  end: number,
+): boolean {
   ipVersionFound = 0;
-  const ip = ipOffset(frame, data);
+  const ip = ipOffset(linkType, data, start, end);
   if (ip === -2) return false;
   view.clear();
   quotedView.clear();
   if (ip === -1) return true;
-  if (!readIpInto(view, data, ip, data.length, ipVersionFound)) return false;
+  if (!readIpInto(view, data, ip, end, ipVersionFound)) return false;
   if (view.protocol !== icmp && view.protocol !== icmpv6) return true;
   // ICMP: the decoder itself (a pure function) reads the message and finds the quote (RFC 4884
   // extensions included); the quoted datagram is read like a frame's, or dissected.

@@ -1,7 +1,8 @@
-import type { Frame } from '../model/frame';
 import { CaptureFormatError } from './capture-format-error';
 import {
   MAXIMUM_SNAPLEN,
+  recordSink,
+  type RecordSink,
   type CaptureParser,
   type CaptureParserOptions,
   type CaptureParseSummary,
@@ -14,8 +15,8 @@ import {
  * nanosecond time stamps.
  *
  * Speed matters here (a 270 MB file is a million records): records that lie inside one
- * chunk are read in place with a DataView and handed out as subarray views; only a
- * record cut by a chunk boundary is copied, into a buffer of its own size.
+ * chunk are read in place with a DataView and handed out where they lie (as subarray views,
+ * to onFrame); only a record cut by a chunk boundary is copied, into a buffer of its own size.
  */
 
 export const PCAP_MAGIC_MICROSECONDS = 0xa1b2c3d4;
@@ -49,7 +50,7 @@ interface PendingRecord {
 }
 
 export class PcapParser implements CaptureParser {
-  private readonly onFrame: (frame: Frame) => void;
+  private readonly sink: RecordSink;
   private readonly firstFrameNumber: number;
   private nextNumber: number;
   /** Bytes pushed before the current chunk. */
@@ -67,7 +68,7 @@ export class PcapParser implements CaptureParser {
   private fractionWarned = false;
 
   constructor(options: CaptureParserOptions) {
-    this.onFrame = options.onFrame;
+    this.sink = recordSink(options);
     this.firstFrameNumber = options.firstFrameNumber ?? 1;
     this.nextNumber = this.firstFrameNumber;
   }
@@ -142,6 +143,7 @@ export class PcapParser implements CaptureParser {
     const linkType = header.linkType;
     const snapshot = this.snapshot;
     const swapped = this.lengthsSwapped;
+    const sink = this.sink;
     let offset = start;
     while (offset + PCAP_RECORD_HEADER_LENGTH <= length) {
       let seconds = view.getUint32(offset, littleEndian);
@@ -164,16 +166,8 @@ export class PcapParser implements CaptureParser {
         nanoseconds %= 1e9;
         this.warnFraction(this.consumed + offset + 4, fraction);
       }
-      this.onFrame({
-        number: this.nextNumber++,
-        seconds,
-        nanoseconds,
-        capturedLength,
-        originalLength,
-        linkType,
-        interfaceIndex: 0,
-        data: bytes.subarray(dataStart, dataStart + capturedLength),
-      });
+      this.nextNumber++;
+      sink(bytes, dataStart, capturedLength, originalLength, seconds, nanoseconds, linkType, 0);
       offset = end;
     }
     return offset;
@@ -212,16 +206,17 @@ export class PcapParser implements CaptureParser {
     offset += skip;
     if (pending.skip > 0) return offset;
     this.pending = undefined;
-    this.onFrame({
-      number: this.nextNumber++,
-      seconds: pending.seconds,
-      nanoseconds: pending.nanoseconds,
-      capturedLength: pending.data.length,
-      originalLength: pending.originalLength,
-      linkType: this.fileHeader.linkType,
-      interfaceIndex: 0,
-      data: pending.data,
-    });
+    this.nextNumber++;
+    this.sink(
+      pending.data,
+      0,
+      pending.data.length,
+      pending.originalLength,
+      pending.seconds,
+      pending.nanoseconds,
+      this.fileHeader.linkType,
+      0,
+    );
     return offset;
   }
 

@@ -1,7 +1,8 @@
-import type { Frame } from '../model/frame';
 import { CaptureFormatError } from './capture-format-error';
 import {
   MAXIMUM_SNAPLEN,
+  recordSink,
+  type RecordSink,
   type CaptureParser,
   type CaptureParserOptions,
   type CaptureParseSummary,
@@ -58,7 +59,7 @@ export interface PcapngInterface {
 }
 
 export class PcapngParser implements CaptureParser {
-  private readonly onFrame: (frame: Frame) => void;
+  private readonly sink: RecordSink;
   private readonly firstFrameNumber: number;
   private nextNumber: number;
   private consumed = 0;
@@ -77,7 +78,7 @@ export class PcapngParser implements CaptureParser {
   private readonly textDecoder = new TextDecoder('utf-8');
 
   constructor(options: CaptureParserOptions) {
-    this.onFrame = options.onFrame;
+    this.sink = recordSink(options);
     this.firstFrameNumber = options.firstFrameNumber ?? 1;
     this.nextNumber = this.firstFrameNumber;
   }
@@ -362,16 +363,17 @@ export class PcapngParser implements CaptureParser {
     splitTimestamp(high, low, described.resolution, this.time);
     const capturedLength = Math.min(storedLength, snapshotOf(described));
     const dataStart = offset + 28;
-    this.onFrame({
-      number: this.nextNumber++,
-      seconds: this.time.seconds + described.offsetSeconds,
-      nanoseconds: this.time.nanoseconds,
+    this.nextNumber++;
+    this.sink(
+      bytes,
+      dataStart,
       capturedLength,
       originalLength,
-      linkType: described.linkType,
-      interfaceIndex: interfaceId,
-      data: bytes.subarray(dataStart, dataStart + capturedLength),
-    });
+      this.time.seconds + described.offsetSeconds,
+      this.time.nanoseconds,
+      described.linkType,
+      interfaceId,
+    );
   }
 
   /** Simple packet block: interface 0, no time stamp, captured length implied (§4.4). */
@@ -387,16 +389,8 @@ export class PcapngParser implements CaptureParser {
     const originalLength = view.getUint32(offset + 8, this.littleEndian);
     const capturedLength = Math.min(originalLength, blockLength - 16, snapshotOf(described));
     const dataStart = offset + 12;
-    this.onFrame({
-      number: this.nextNumber++,
-      seconds: 0,
-      nanoseconds: 0,
-      capturedLength,
-      originalLength,
-      linkType: described.linkType,
-      interfaceIndex: 0,
-      data: bytes.subarray(dataStart, dataStart + capturedLength),
-    });
+    this.nextNumber++;
+    this.sink(bytes, dataStart, capturedLength, originalLength, 0, 0, described.linkType, 0);
   }
 
   private interfaceFor(interfaceId: number, absolute: number): PcapngInterface {

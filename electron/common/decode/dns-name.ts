@@ -49,8 +49,7 @@ const wireKey = new Uint32Array(maximumKeyBytes / 4);
  * it the long way). `wireText` is the cached text, or undefined on a miss.
  */
 let wireText: string | undefined;
-function lookUpWire(message: Uint8Array, offset: number): number {
-  const size = message.length;
+function lookUpWire(message: Uint8Array, offset: number, size: number): number {
   let position = offset;
   for (;;) {
     if (position >= size) return -1;
@@ -143,7 +142,7 @@ function remembered(message: Uint8Array, target: number): number {
  * unsupported label type. The text read so far and any error are in `nameResult`.
  */
 export function readName(message: Uint8Array, offset: number): number {
-  const plainEnd = offset < message.length ? lookUpWire(message, offset) : -1;
+  const plainEnd = offset < message.length ? lookUpWire(message, offset, message.length) : -1;
   if (plainEnd >= 0 && wireText !== undefined) {
     const text = wireText;
     nameResult.text = text;
@@ -160,6 +159,20 @@ export function readName(message: Uint8Array, offset: number): number {
   // A plain name the wire cache missed: the long way read it whole and without error.
   if (plainEnd >= 0 && nameResult.error === undefined) wireCache.remember(wireKey, nameResult.text);
   return end;
+}
+
+/**
+ * A name in bytes[offset, end) written without pointers and read before, found by its wire
+ * bytes: returns the offset after it, its text in `nameResult`; or -1, and readName must read
+ * it (over a view of the whole message, for pointers). Needs no view of the message: the
+ * analysis reads a question's name this way straight from the frame's chunk.
+ */
+export function readCachedName(bytes: Uint8Array, offset: number, end: number): number {
+  const plainEnd = offset < end ? lookUpWire(bytes, offset, end) : -1;
+  if (plainEnd < 0 || wireText === undefined) return -1;
+  nameResult.text = wireText;
+  nameResult.error = undefined;
+  return plainEnd;
 }
 
 /** readName the long way: every byte, escaping, pointers, errors. */

@@ -1,6 +1,6 @@
 /**
  * The frame worker: a worker thread that reads a pcap or pcapng file, parses its records and
- * reads each frame's facts (readFrameInto, frame-facts.ts), while the thread that started it
+ * reads each frame's facts (readRecordInto, frame-facts.ts), while the thread that started it
  * runs the analysis on the frames of the chunk before. A big capture is thus read and analysed
  * on two cores (frame-worker-reader.ts is the other side).
  *
@@ -28,11 +28,10 @@ import {
   StringTable,
   writeFacts,
 } from '../../common/analysis/frame-facts';
-import { readFrameInto } from '../../common/analysis/frame-reader';
+import { readRecordInto } from '../../common/analysis/frame-reader';
 import { LayerView } from '../../common/analysis/layer-view';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
 import { createCaptureParser } from '../../common/capture/create-capture-parser';
-import type { Frame } from '../../common/model/frame';
 import { batchesAhead, stopIndex, consumedIndex, type FrameWorkerData, type FrameWorkerMessage } from './frame-worker-messages';
 
 const port = parentPort!;
@@ -50,29 +49,39 @@ let seconds = new Float64Array(4096);
 let extras: Uint8Array[] = [];
 let sent = 0;
 
-function onFrame(frame: Frame): void {
+/** One record of the chunk (a parser's RecordSink): its slot, from its bytes where they lie. */
+function onRecord(
+  bytes: Uint8Array,
+  start: number,
+  capturedLength: number,
+  originalLength: number,
+  frameSeconds: number,
+  nanoseconds: number,
+  linkType: number,
+  interfaceIndex: number,
+): void {
   const index = frames.count;
   const base = frames.append();
   const slots = frames.slots;
-  const data = frame.data;
-  if (data.buffer === chunk.buffer) slots[base + dataField] = data.byteOffset - chunk.byteOffset;
+  if (bytes.buffer === chunk.buffer) slots[base + dataField] = bytes.byteOffset - chunk.byteOffset + start;
   else {
     // A record cut by a chunk boundary was copied out by the parser: it travels on its own.
     slots[base + dataField] = -1 - extras.length;
-    extras.push(data);
+    extras.push(bytes.subarray(start, start + capturedLength));
   }
-  slots[base + capturedField] = frame.capturedLength;
-  slots[base + originalField] = frame.originalLength;
-  slots[base + nanosecondsField] = frame.nanoseconds;
-  slots[base + linkField] = frame.linkType;
-  slots[base + interfaceField] = frame.interfaceIndex;
+  slots[base + capturedField] = capturedLength;
+  slots[base + originalField] = originalLength;
+  slots[base + nanosecondsField] = nanoseconds;
+  slots[base + linkField] = linkType;
+  slots[base + interfaceField] = interfaceIndex;
   if (index === seconds.length) {
     const grown = new Float64Array(seconds.length * 2);
     grown.set(seconds);
     seconds = grown;
   }
-  seconds[index] = frame.seconds;
-  if (readFrameInto(view, quotedView, frame)) writeFacts(slots, base, view, quotedView, quotes, strings);
+  seconds[index] = frameSeconds;
+  if (readRecordInto(view, quotedView, linkType, bytes, start, start + capturedLength))
+    writeFacts(slots, base, view, quotedView, quotes, strings);
   else slots[base + kindField] = SlotKind.unread;
 }
 
@@ -111,7 +120,7 @@ function waitForRoom(): boolean {
 }
 
 function run(): void {
-  const parser = createCaptureParser(format, { onFrame });
+  const parser = createCaptureParser(format, { onRecord });
   const hash = createHash('sha256');
   const descriptor = openSync(path, 'r');
   let position = 0;
