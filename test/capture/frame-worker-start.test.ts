@@ -4,7 +4,7 @@
 // and a worker nothing claims must neither linger nor keep the process alive.
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeFiles } from '../../electron/node/analysis/analyze-files';
 import {
@@ -76,6 +76,21 @@ describe('frame worker started early', () => {
     stopEarlyFrameWorkers();
     expect(claimFrameWorker(fixture.synthetic, 'pcap', readChunkSize, workerPath)).toBeUndefined();
     // afterEach: no worker thread is left.
+  });
+
+  it('takes NETMORTEM_FRAME_WORKER relative to the current folder', async () => {
+    const built = process.env.NETMORTEM_FRAME_WORKER!;
+    try {
+      process.env.NETMORTEM_FRAME_WORKER = relative(process.cwd(), built);
+      expect(isAbsolute(process.env.NETMORTEM_FRAME_WORKER)).toBe(false);
+      expect(frameWorkerPath()).toBe(resolve(built));
+      const before = workerThreads.started.length;
+      const result = await analyzeFiles([fixture.synthetic], worker);
+      expect(workerThreads.started.slice(before)).toEqual([resolve(built)]);
+      expect(result).toEqual(await analyzeFiles([fixture.synthetic], oneThread));
+    } finally {
+      process.env.NETMORTEM_FRAME_WORKER = built;
+    }
   });
 
   it('does not keep a process alive that never claims it', () => {

@@ -22,7 +22,12 @@ import { CaptureFormatError } from '../../common/capture/capture-format-error';
 import { ChunkFrame } from '../../common/capture/chunk-frame';
 import type { Frame } from '../../common/model/frame';
 import { consumedIndex, stopIndex, type FrameWorkerMessage } from './frame-worker-messages';
-import { claimFrameWorker, startFrameWorker, type FrameWorkerEvent } from './frame-worker-start';
+import {
+  claimFrameWorker,
+  startFrameWorker,
+  type FrameWorkerEvent,
+  type StartedFrameWorker,
+} from './frame-worker-start';
 
 /** The parser's summary and the file's hash, once every frame was handed on. */
 export interface FrameWorkerSummary {
@@ -68,8 +73,13 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
   signal?.throwIfAborted();
   const { path, format, chunkSize, workerPath } = options;
   // Started early by the CLI (frame-worker-start.ts), or now.
-  const started =
-    claimFrameWorker(path, format, chunkSize, workerPath) ?? startFrameWorker(path, format, chunkSize, workerPath);
+  let started: StartedFrameWorker;
+  try {
+    started =
+      claimFrameWorker(path, format, chunkSize, workerPath) ?? startFrameWorker(path, format, chunkSize, workerPath);
+  } catch (error) {
+    return Promise.reject(new FrameWorkerUnavailable(error));
+  }
   const { worker, cells } = started;
   const reader = new FactsReader();
   let nextNumber = options.firstFrameNumber;

@@ -10,7 +10,7 @@
  * process, having read at most `batchesAhead` chunks.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { detectCaptureFormat, DETECTION_LENGTH } from '../../common/capture/detect-format';
@@ -38,7 +38,8 @@ const workerFileName = 'frame-worker.cjs';
  */
 export function frameWorkerPath(): string | undefined {
   const fromEnvironment = process.env.NETMORTEM_FRAME_WORKER;
-  if (fromEnvironment) return existsSync(fromEnvironment) ? fromEnvironment : undefined;
+  // Made absolute: a Worker takes a relative path only as './name', and from the current folder.
+  if (fromEnvironment) return existsSync(fromEnvironment) ? resolve(fromEnvironment) : undefined;
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return undefined;
   const beside = join(dirname(here), workerFileName);

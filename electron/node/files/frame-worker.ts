@@ -63,7 +63,9 @@ function onRecord(
   const index = frames.count;
   const base = frames.append();
   const slots = frames.slots;
-  if (bytes.buffer === chunk.buffer) slots[base + dataField] = bytes.byteOffset - chunk.byteOffset + start;
+  // The parsers hand on the chunk pushed itself (compared first: reading `.buffer` costs a call).
+  if (bytes === chunk) slots[base + dataField] = start;
+  else if (bytes.buffer === chunk.buffer) slots[base + dataField] = bytes.byteOffset - chunk.byteOffset + start;
   else {
     // A record cut by a chunk boundary was copied out by the parser: it travels on its own.
     slots[base + dataField] = -1 - extras.length;
