@@ -9,6 +9,7 @@
  */
 import type { Frame } from '../model/frame';
 import type { Layer } from '../model/layers';
+import { retained } from '../capture/chunk-frame';
 import type { DecodedPacket } from '../model/packet';
 import type { QueryOutcome } from './timeline-event';
 import type { Transport } from './layer-view';
@@ -110,7 +111,7 @@ export class Transaction {
     this.recursionDesired = false;
     this.resendFrames = undefined;
     this.resendMicroseconds = undefined;
-    this.frame = packet.frame;
+    this.frame = retained(packet.frame);
     this.textLayers = packet.origin ? packet.layers : undefined;
     this.origin = packet.origin;
     this.kept = false;

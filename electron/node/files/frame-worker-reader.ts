@@ -51,7 +51,10 @@ export interface FrameWorkerReadOptions {
    * than per frame.
    */
   onChunk: (chunk: Uint8Array, frames: number, earliest: number, latest: number) => void;
-  /** Each frame; `read` stands in for readFrameInto, or is undefined when the frame was left unread. */
+  /**
+   * Each frame; `read` stands in for readFrameInto, or is undefined when the frame was left
+   * unread. The frame is one object reused for every frame: keep `retained(frame)`.
+   */
   onFrame: (frame: Frame, read: FrameReader | undefined) => void;
 }
 
@@ -83,6 +86,8 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
   const { worker, cells } = started;
   const reader = new FactsReader();
   let nextNumber = options.firstFrameNumber;
+  // One frame object for every frame, as the frame is only valid during onFrame (retained() keeps one).
+  const frame = new ChunkFrame(0, 0, 0, 0, 0, 0, 0, new Uint8Array(0), 0);
 
   const deliver = (message: Extract<FrameWorkerMessage, { type: 'batch' }>): void => {
     const { chunk, slots, seconds, extras, count } = message;
@@ -100,7 +105,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
     for (let index = 0; index < count; index++) {
       const base = index * slotLength;
       const at = slots[base + dataField]!;
-      const frame = new ChunkFrame(
+      frame.moveTo(
         nextNumber++,
         seconds[index]!,
         slots[base + nanosecondsField]!,
