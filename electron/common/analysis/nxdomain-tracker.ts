@@ -19,9 +19,21 @@ export interface NxdomainName {
   lastMicroseconds: number;
 }
 
+/**
+ * A name's entries in the order they came. A name asked by a few clients (nearly all) is
+ * searched in that list; past `clientIndexAfter` entries (one name, many clients: spoofed or a
+ * big NAT) its entries are also indexed by client, so that no search grows with the clients.
+ */
+interface NameEntries {
+  list: NxdomainName[];
+  byClient: Map<string, NxdomainName[]> | undefined;
+}
+
+const clientIndexAfter = 16;
+
 export class NxdomainTracker {
-  /** By lowercase name, then client; a client asking for several types (or services) has several entries. */
-  private readonly names = new Map<string, Map<string, NxdomainName[]>>();
+  /** By lowercase name; a client asking for several types (or services) has several entries. */
+  private readonly names = new Map<string, NameEntries>();
   private entries = 0;
   /** NXDOMAIN transactions whose name could not be tracked because the table was full. */
   untracked = 0;
@@ -41,11 +53,12 @@ export class NxdomainTracker {
     startMicroseconds: number,
     endMicroseconds: number,
   ): NxdomainName | undefined {
-    let byClient = this.names.get(lowerName);
-    const list = byClient?.get(client);
-    if (list) {
-      for (const entry of list) {
-        if (entry.service !== service || entry.type !== type) continue;
+    const entries = this.names.get(lowerName);
+    const candidates = entries?.byClient ? entries.byClient.get(client) : entries?.list;
+    if (candidates) {
+      for (let index = 0; index < candidates.length; index++) {
+        const entry = candidates[index]!;
+        if (entry.client !== client || entry.service !== service || entry.type !== type) continue;
         entry.count++;
         if (startMicroseconds < entry.firstMicroseconds) entry.firstMicroseconds = startMicroseconds;
         if (endMicroseconds > entry.lastMicroseconds) entry.lastMicroseconds = endMicroseconds;
@@ -65,20 +78,23 @@ export class NxdomainTracker {
       firstMicroseconds: startMicroseconds,
       lastMicroseconds: endMicroseconds,
     };
-    if (list) list.push(entry);
-    else {
-      if (!byClient) this.names.set(lowerName, (byClient = new Map()));
-      byClient.set(client, [entry]);
-    }
+    if (entries) {
+      entries.list.push(entry);
+      if (entries.byClient) addByClient(entries.byClient, entry);
+      else if (entries.list.length > clientIndexAfter) entries.byClient = indexByClient(entries.list);
+    } else this.names.set(lowerName, { list: [entry], byClient: undefined });
     this.entries++;
     return entry;
   }
 
-  /** The names of one service a client kept asking for. */
+  /**
+   * The names of one service a client kept asking for: by name (first seen first), then by
+   * client (first seen first), each client's entries in the order they came.
+   */
   repeated(service: ServiceState, thresholds: Thresholds): Set<NxdomainName> {
     const found = new Set<NxdomainName>();
-    for (const byClient of this.names.values()) {
-      for (const list of byClient.values()) {
+    for (const entries of this.names.values()) {
+      for (const list of (entries.byClient ?? indexByClient(entries.list)).values()) {
         for (const entry of list) {
           if (entry.service === service && entry.count >= thresholds.nxdomainRepeats) found.add(entry);
         }
@@ -86,4 +102,16 @@ export class NxdomainTracker {
     }
     return found;
   }
+}
+
+function addByClient(byClient: Map<string, NxdomainName[]>, entry: NxdomainName): void {
+  const list = byClient.get(entry.client);
+  if (list) list.push(entry);
+  else byClient.set(entry.client, [entry]);
+}
+
+function indexByClient(list: readonly NxdomainName[]): Map<string, NxdomainName[]> {
+  const byClient = new Map<string, NxdomainName[]>();
+  for (const entry of list) addByClient(byClient, entry);
+  return byClient;
 }
