@@ -1,4 +1,4 @@
-// NxdomainTracker keeps a name's entries in a list, indexed by client past a few: its counts,
+// NxdomainTracker chains a client's entries for a name (other types, other services): its counts,
 // its cap and the order of repeated() (which orders an incident's clients and names) must be
 // those of the plain model below, whatever the mix of names, clients, types and services.
 import { describe, expect, it } from 'vitest';
@@ -9,14 +9,29 @@ import type { Thresholds } from '../../electron/common/analysis/thresholds';
 const thresholds = { nxdomainRepeats: 2 } as Thresholds;
 const services = [{ id: 'udp 53' }, { id: 'tcp 53' }] as unknown as ServiceState[];
 
+interface ModelEntry {
+  service: ServiceState;
+  type: number;
+  count: number;
+  first: number;
+  last: number;
+}
+
 /** The model: entries by name, then client, in first-seen order (what the tracker once was). */
 class Model {
-  readonly names = new Map<string, Map<string, { service: ServiceState; type: number; count: number; first: number; last: number }[]>>();
+  readonly names = new Map<string, Map<string, ModelEntry[]>>();
   entries = 0;
   untracked = 0;
   constructor(private readonly limit: number) {}
-  record(service: ServiceState, client: string, name: string, type: number, first: number, last: number): void {
-    const byClient = this.names.get(name) ?? new Map();
+  record(
+    service: ServiceState,
+    client: string,
+    name: string,
+    type: number,
+    first: number,
+    last: number,
+  ): void {
+    const byClient = this.names.get(name) ?? new Map<string, ModelEntry[]>();
     const list = byClient.get(client) ?? [];
     const entry = list.find((candidate) => candidate.service === service && candidate.type === type);
     if (entry) {
@@ -74,13 +89,20 @@ describe('NxdomainTracker', () => {
         const last = first + Math.floor(next() * 1e5);
         const entry = tracker.record(service, client, name, type, first, last);
         model.record(service, client, name, type, first, last);
-        if (entry) expect([entry.client, entry.name, entry.type, entry.service]).toEqual([client, name, type, service]);
+        if (entry)
+          expect([entry.client, entry.name, entry.type, entry.service]).toEqual([
+            client,
+            name,
+            type,
+            service,
+          ]);
       }
       expect(tracker.size).toBe(model.entries);
       expect(tracker.untracked).toBe(model.untracked);
       for (const service of services) {
         const found = [...tracker.repeated(service, thresholds)].map(
-          (entry) => `${entry.name} ${entry.client} ${entry.type} ${entry.count} ${entry.firstMicroseconds}-${entry.lastMicroseconds}`,
+          (entry) =>
+            `${entry.name} ${entry.client} ${entry.type} ${entry.count} ${entry.firstMicroseconds}-${entry.lastMicroseconds}`,
         );
         expect(found).toEqual(model.repeated(service));
         expect(found.length).toBeGreaterThan(10);

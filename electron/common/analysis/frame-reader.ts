@@ -88,14 +88,16 @@ function ipOffset(linkType: number, data: Uint8Array, start: number, end: number
       // LINUX_SLL
       if (length < 16) return -2;
       const protocol = (data[start + 14]! << 8) | data[start + 15]!;
-      if (protocol < minimumEtherType || ((data[start + 2]! << 8) | data[start + 3]!) === arphrdNetlink) return -1;
+      if (protocol < minimumEtherType || ((data[start + 2]! << 8) | data[start + 3]!) === arphrdNetlink)
+        return -1;
       return afterEtherType(data, end, start + 16, protocol);
     }
     case 276: {
       // LINUX_SLL2
       if (length < 20) return -2;
       const protocol = (data[start]! << 8) | data[start + 1]!;
-      if (protocol < minimumEtherType || ((data[start + 8]! << 8) | data[start + 9]!) === arphrdNetlink) return -1;
+      if (protocol < minimumEtherType || ((data[start + 8]! << 8) | data[start + 9]!) === arphrdNetlink)
+        return -1;
       return afterEtherType(data, end, start + 20, protocol);
     }
     case 0: // NULL
@@ -105,7 +107,8 @@ function ipOffset(linkType: number, data: Uint8Array, start: number, end: number
       const family =
         data[start] === 0 && data[start + 1] === 0
           ? (data[start + 2]! << 8) | data[start + 3]!
-          : (data[start]! | (data[start + 1]! << 8) | (data[start + 2]! << 16) | (data[start + 3]! << 24)) >>> 0;
+          : (data[start]! | (data[start + 1]! << 8) | (data[start + 2]! << 16) | (data[start + 3]! << 24)) >>>
+            0;
       if (family === 2) ipVersionFound = 4;
       else if (family === 24 || family === 28 || family === 30) ipVersionFound = 6;
       else return -1;

@@ -19,21 +19,17 @@ export interface NxdomainName {
   lastMicroseconds: number;
 }
 
-/**
- * A name's entries in the order they came. A name asked by a few clients (nearly all) is
- * searched in that list; past `clientIndexAfter` entries (one name, many clients: spoofed or a
- * big NAT) its entries are also indexed by client, so that no search grows with the clients.
- */
-interface NameEntries {
-  list: NxdomainName[];
-  byClient: Map<string, NxdomainName[]> | undefined;
+/** An entry with the link to the next of the same client and name (another type or service). */
+interface TrackedName extends NxdomainName {
+  next: TrackedName | undefined;
 }
 
-const clientIndexAfter = 16;
-
 export class NxdomainTracker {
-  /** By lowercase name; a client asking for several types (or services) has several entries. */
-  private readonly names = new Map<string, NameEntries>();
+  /**
+   * By lowercase name, then client: the client's first entry, its others (a client asking for
+   * several types, or services) chained after it. No array per client: most have one entry.
+   */
+  private readonly names = new Map<string, Map<string, TrackedName>>();
   private entries = 0;
   /** NXDOMAIN transactions whose name could not be tracked because the table was full. */
   untracked = 0;
@@ -53,23 +49,22 @@ export class NxdomainTracker {
     startMicroseconds: number,
     endMicroseconds: number,
   ): NxdomainName | undefined {
-    const entries = this.names.get(lowerName);
-    const candidates = entries?.byClient ? entries.byClient.get(client) : entries?.list;
-    if (candidates) {
-      for (let index = 0; index < candidates.length; index++) {
-        const entry = candidates[index]!;
-        if (entry.client !== client || entry.service !== service || entry.type !== type) continue;
-        entry.count++;
-        if (startMicroseconds < entry.firstMicroseconds) entry.firstMicroseconds = startMicroseconds;
-        if (endMicroseconds > entry.lastMicroseconds) entry.lastMicroseconds = endMicroseconds;
-        return entry;
-      }
+    let byClient = this.names.get(lowerName);
+    const first = byClient?.get(client);
+    let last: TrackedName | undefined;
+    for (let entry = first; entry; entry = entry.next) {
+      last = entry;
+      if (entry.service !== service || entry.type !== type) continue;
+      entry.count++;
+      if (startMicroseconds < entry.firstMicroseconds) entry.firstMicroseconds = startMicroseconds;
+      if (endMicroseconds > entry.lastMicroseconds) entry.lastMicroseconds = endMicroseconds;
+      return entry;
     }
     if (this.entries >= this.limit) {
       this.untracked++;
       return undefined;
     }
-    const entry: NxdomainName = {
+    const entry: TrackedName = {
       service,
       client,
       name: lowerName,
@@ -77,41 +72,27 @@ export class NxdomainTracker {
       count: 1,
       firstMicroseconds: startMicroseconds,
       lastMicroseconds: endMicroseconds,
+      next: undefined,
     };
-    if (entries) {
-      entries.list.push(entry);
-      if (entries.byClient) addByClient(entries.byClient, entry);
-      else if (entries.list.length > clientIndexAfter) entries.byClient = indexByClient(entries.list);
-    } else this.names.set(lowerName, { list: [entry], byClient: undefined });
+    if (last) last.next = entry;
+    else {
+      if (!byClient) this.names.set(lowerName, (byClient = new Map()));
+      byClient.set(client, entry);
+    }
     this.entries++;
     return entry;
   }
 
-  /**
-   * The names of one service a client kept asking for: by name (first seen first), then by
-   * client (first seen first), each client's entries in the order they came.
-   */
+  /** The names of one service a client kept asking for. */
   repeated(service: ServiceState, thresholds: Thresholds): Set<NxdomainName> {
     const found = new Set<NxdomainName>();
-    for (const entries of this.names.values()) {
-      for (const list of (entries.byClient ?? indexByClient(entries.list)).values()) {
-        for (const entry of list) {
+    for (const byClient of this.names.values()) {
+      for (const first of byClient.values()) {
+        for (let entry: TrackedName | undefined = first; entry; entry = entry.next) {
           if (entry.service === service && entry.count >= thresholds.nxdomainRepeats) found.add(entry);
         }
       }
     }
     return found;
   }
-}
-
-function addByClient(byClient: Map<string, NxdomainName[]>, entry: NxdomainName): void {
-  const list = byClient.get(entry.client);
-  if (list) list.push(entry);
-  else byClient.set(entry.client, [entry]);
-}
-
-function indexByClient(list: readonly NxdomainName[]): Map<string, NxdomainName[]> {
-  const byClient = new Map<string, NxdomainName[]>();
-  for (const entry of list) addByClient(byClient, entry);
-  return byClient;
 }

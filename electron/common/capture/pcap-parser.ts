@@ -137,7 +137,8 @@ export class PcapParser implements CaptureParser {
     // Node's Buffer overrides subarray in JavaScript, much slower than the typed array's own,
     // and a mix of Buffer and Uint8Array frames makes every decoder's byte reads polymorphic:
     // frames are views of a plain Uint8Array over the same memory.
-    const bytes = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, length);
+    const bytes =
+      chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, length);
     const littleEndian = header.littleEndian;
     const nanosecond = header.nanosecond;
     const linkType = header.linkType;

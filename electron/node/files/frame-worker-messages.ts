@@ -28,6 +28,16 @@ export type FrameWorkerMessage =
       /** Frames whose bytes are not in `chunk` (a record cut by a chunk boundary, copied by the parser). */
       extras: Uint8Array[];
     })
-  | { type: 'end'; linkTypes: number[]; warnings: string[]; /** Hex sha256 of every byte read. */ sha256: string }
-  | { type: 'error'; kind: 'format'; /** CaptureFormatError's reason and offset. */ reason: string; offset: number }
+  | {
+      type: 'end';
+      linkTypes: number[];
+      warnings: string[];
+      /** Hex sha256 of every byte read. */ sha256: string;
+    }
+  | {
+      type: 'error';
+      kind: 'format';
+      /** CaptureFormatError's reason and offset. */ reason: string;
+      offset: number;
+    }
   | { type: 'error'; kind: 'other'; message: string; code?: string };

@@ -79,7 +79,8 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
   let started: StartedFrameWorker;
   try {
     started =
-      claimFrameWorker(path, format, chunkSize, workerPath) ?? startFrameWorker(path, format, chunkSize, workerPath);
+      claimFrameWorker(path, format, chunkSize, workerPath) ??
+      startFrameWorker(path, format, chunkSize, workerPath);
   } catch (error) {
     return Promise.reject(new FrameWorkerUnavailable(error));
   }
@@ -145,7 +146,11 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
           Atomics.add(cells, consumedIndex, 1);
           Atomics.notify(cells, consumedIndex);
         } else if (message.type === 'end') {
-          finish(undefined, { linkTypes: message.linkTypes, warnings: message.warnings, sha256: message.sha256 });
+          finish(undefined, {
+            linkTypes: message.linkTypes,
+            warnings: message.warnings,
+            sha256: message.sha256,
+          });
         } else if (message.kind === 'format') {
           finish(new CaptureFormatError(message.reason, message.offset));
         } else {
@@ -158,7 +163,8 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
     };
     started.listen((event: FrameWorkerEvent) => {
       if (event.type === 'message') onMessage(event.message);
-      else if (event.type === 'error') finish(answered ? event.error : new FrameWorkerUnavailable(event.error));
+      else if (event.type === 'error')
+        finish(answered ? event.error : new FrameWorkerUnavailable(event.error));
       else {
         const error = new Error(`the frame worker stopped early (exit code ${event.code})`);
         finish(answered ? error : new FrameWorkerUnavailable(error));

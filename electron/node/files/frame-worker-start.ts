@@ -14,7 +14,12 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { detectCaptureFormat, DETECTION_LENGTH } from '../../common/capture/detect-format';
-import { consumedIndex, stopIndex, type FrameWorkerData, type FrameWorkerMessage } from './frame-worker-messages';
+import {
+  consumedIndex,
+  stopIndex,
+  type FrameWorkerData,
+  type FrameWorkerMessage,
+} from './frame-worker-messages';
 
 /** Bytes per read, the worker's and the one-thread stream's. */
 export const readChunkSize = 1 << 20;
@@ -114,7 +119,8 @@ export function claimFrameWorker(
   if (!started) return undefined;
   early.delete(path);
   const data = started.data;
-  if (data.format === format && data.chunkSize === chunkSize && started.workerPath === workerPath) return started;
+  if (data.format === format && data.chunkSize === chunkSize && started.workerPath === workerPath)
+    return started;
   stop(started);
   return undefined;
 }

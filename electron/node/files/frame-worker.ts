@@ -32,7 +32,13 @@ import { readRecordInto } from '../../common/analysis/frame-reader';
 import { LayerView } from '../../common/analysis/layer-view';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
 import { createCaptureParser } from '../../common/capture/create-capture-parser';
-import { batchesAhead, stopIndex, consumedIndex, type FrameWorkerData, type FrameWorkerMessage } from './frame-worker-messages';
+import {
+  batchesAhead,
+  stopIndex,
+  consumedIndex,
+  type FrameWorkerData,
+  type FrameWorkerMessage,
+} from './frame-worker-messages';
 
 const port = parentPort!;
 const { path, format, chunkSize, control: controlBuffer } = workerData as FrameWorkerData;
@@ -65,7 +71,8 @@ function onRecord(
   const slots = frames.slots;
   // The parsers hand on the chunk pushed itself (compared first: reading `.buffer` costs a call).
   if (bytes === chunk) slots[base + dataField] = start;
-  else if (bytes.buffer === chunk.buffer) slots[base + dataField] = bytes.byteOffset - chunk.byteOffset + start;
+  else if (bytes.buffer === chunk.buffer)
+    slots[base + dataField] = bytes.byteOffset - chunk.byteOffset + start;
   else {
     // A record cut by a chunk boundary was copied out by the parser: it travels on its own.
     slots[base + dataField] = -1 - extras.length;
