@@ -174,6 +174,41 @@ describe('frame worker: the same analysis of an ICMPv6 Packet Too Big', () => {
   });
 });
 
+describe('frame worker: the same evidence for a query sent twice', () => {
+  it('prints the retransmission from the kept query, as one thread does', async () => {
+    const query = dnsMessage({ id: 35084, response: false, name: 'yummyrecipesforme.com' });
+    const datagram = concat(
+      ipv4Header('192.0.2.15', '203.0.113.2', 17, 8 + query.length, 64, 1),
+      udp('192.0.2.15', '203.0.113.2', 52444, 53, query),
+    );
+    const unreachable = icmpError(false, 3, 3, datagram, 0, '203.0.113.2', '192.0.2.15');
+    const capture = pcapFile({ linkType: 1 }, [
+      // 13:24:32.192571 IP 192.0.2.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)
+      { seconds: 1_764_077_072, nanoseconds: 192_571_000, data: concat(ethernet(0x0800), datagram) },
+      // 13:24:33.192571 IP 192.0.2.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (39)
+      { seconds: 1_764_077_073, nanoseconds: 192_571_000, data: concat(ethernet(0x0800), datagram) },
+      // 13:24:33.193000 IP 203.0.113.2 > 192.0.2.15: ICMP 203.0.113.2 udp port 53 unreachable, length 75
+      {
+        seconds: 1_764_077_073,
+        nanoseconds: 193_000_000,
+        data: concat(
+          ethernet(0x0800),
+          ipv4Header('203.0.113.2', '192.0.2.15', 1, unreachable.length, 64, 7),
+          unreachable,
+        ),
+      },
+    ]);
+    const path = join(fixture.folder, 'sent-twice.pcap');
+    await writeFile(path, capture);
+    const fromOneThread = await analyzeFiles([path], oneThread);
+    const evidence = fromOneThread.analysis.incidents[0]?.evidence.map((entry) => entry.frame);
+    // Both transmissions and the error: the second line is printed from the first's bytes.
+    expect(evidence).toEqual([1, 2, 3]);
+    const fromWorker = await analyzeFiles([path], worker);
+    expect(fromWorker.analysis).toEqual(fromOneThread.analysis);
+  });
+});
+
 /**
  * 100,000 DNS queries, each for a name of its own, over IPv4 and IPv6, and an ICMP port
  * unreachable quoting every tenth: more strings than the worker's table holds (65,536), so

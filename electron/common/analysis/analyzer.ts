@@ -85,7 +85,7 @@ export class Analyzer {
    * A captured frame: read straight from its bytes where frame-reader.ts can (nearly all
    * traffic), dissected otherwise. Gives the same analysis as add(dissect(frame)). `read`
    * stands in for readFrameInto when another thread has read the frame already (frame-facts.ts).
-   * The frame need only be valid during the call: what is kept of it is `retained` (chunk-frame.ts).
+   * The frame need only be valid during the call: a transaction keeps the fields it needs.
    */
   addFrame(frame: Frame, read: FrameReader = readFrameInto): void {
     if (read(this.view, this.quotedView, frame)) {

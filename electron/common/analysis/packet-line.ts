@@ -20,13 +20,19 @@ export class PacketLines {
   /** The line of a retransmission: the same query bytes at another frame and time. */
   resendLine(snapshot: DecodedPacket, frame: number, microseconds: number): string {
     const seconds = Math.floor(microseconds / 1_000_000);
+    const query = snapshot.frame;
+    // Field by field: a frame's data may be a getter (ChunkFrame), which a spread would not copy.
     const copy: DecodedPacket = {
       ...snapshot,
       frame: {
-        ...snapshot.frame,
         number: frame,
         seconds,
         nanoseconds: (microseconds - seconds * 1_000_000) * 1000,
+        capturedLength: query.capturedLength,
+        originalLength: query.originalLength,
+        linkType: query.linkType,
+        interfaceIndex: query.interfaceIndex,
+        data: query.data,
       },
     };
     return this.line(copy);

@@ -7,9 +7,8 @@
  * for a packet or two, and reusing the objects keeps them out of the garbage collector's way.
  * `reset` is the constructor.
  */
-import type { Frame } from '../model/frame';
 import type { Layer } from '../model/layers';
-import { retained } from '../capture/chunk-frame';
+import { ChunkFrame } from '../capture/chunk-frame';
 import type { DecodedPacket } from '../model/packet';
 import type { QueryOutcome } from './timeline-event';
 import type { Transport } from './layer-view';
@@ -45,12 +44,21 @@ export class Transaction {
   resendFrames: number[] | undefined = undefined;
   resendMicroseconds: number[] | undefined = undefined;
   /**
-   * What the query's evidence line is printed from, dropped once settled: its frame (at first
-   * the reader's view; `keep()` copies the bytes for a query that times out, so a reader's
-   * chunk is pinned at most for the timeout), and for tcpdump text imports, which have no
-   * bytes, the layers and the text line.
+   * What the query's evidence line is printed from, dropped once settled: its frame, kept as
+   * its fields and where its bytes are (at first the reader's chunk; `keep()` copies them for a
+   * query that times out, so a reader's chunk is pinned at most for the timeout), and for
+   * tcpdump text imports, which have no bytes, the layers and the text line. Fields, not a
+   * frame: the frame given is only valid during the call, and a copy of it per query was a
+   * third of what the analysis allocated.
    */
-  private frame: Frame | undefined;
+  private bytes: Uint8Array | undefined = undefined;
+  private bytesOffset = 0;
+  private frameSeconds = 0;
+  private frameNanoseconds = 0;
+  private capturedLength = 0;
+  private originalLength = 0;
+  private linkType = 0;
+  private interfaceIndex = 0;
   private textLayers: Layer[] | undefined;
   private origin: DecodedPacket['origin'];
   private kept = false;
@@ -111,7 +119,20 @@ export class Transaction {
     this.recursionDesired = false;
     this.resendFrames = undefined;
     this.resendMicroseconds = undefined;
-    this.frame = retained(packet.frame);
+    const query = packet.frame;
+    if (query instanceof ChunkFrame) {
+      this.bytes = query.chunk;
+      this.bytesOffset = query.offset;
+    } else {
+      this.bytes = query.data;
+      this.bytesOffset = 0;
+    }
+    this.frameSeconds = query.seconds;
+    this.frameNanoseconds = query.nanoseconds;
+    this.capturedLength = query.capturedLength;
+    this.originalLength = query.originalLength;
+    this.linkType = query.linkType;
+    this.interfaceIndex = query.interfaceIndex;
     this.textLayers = packet.origin ? packet.layers : undefined;
     this.origin = packet.origin;
     this.kept = false;
@@ -130,8 +151,19 @@ export class Transaction {
 
   /** The query packet to print, while it is kept. */
   queryPacket(): DecodedPacket | undefined {
-    const frame = this.frame;
-    if (!frame) return undefined;
+    const bytes = this.bytes;
+    if (!bytes) return undefined;
+    const frame = new ChunkFrame(
+      this.firstFrame,
+      this.frameSeconds,
+      this.frameNanoseconds,
+      this.capturedLength,
+      this.originalLength,
+      this.linkType,
+      this.interfaceIndex,
+      bytes,
+      this.bytesOffset,
+    );
     const packet: DecodedPacket = { frame, layers: this.textLayers ?? [] };
     if (this.origin) packet.origin = this.origin;
     return packet;
@@ -139,24 +171,16 @@ export class Transaction {
 
   /** Keep the query's bytes beyond the reader's buffer (a timeout may need its line for minutes). */
   keep(): void {
-    const frame = this.frame;
-    if (this.kept || !frame) return;
-    this.frame = {
-      number: frame.number,
-      seconds: frame.seconds,
-      nanoseconds: frame.nanoseconds,
-      capturedLength: frame.capturedLength,
-      originalLength: frame.originalLength,
-      linkType: frame.linkType,
-      interfaceIndex: frame.interfaceIndex,
-      data: frame.data.slice(0, frame.capturedLength),
-    };
+    const bytes = this.bytes;
+    if (this.kept || !bytes) return;
+    this.bytes = bytes.slice(this.bytesOffset, this.bytesOffset + this.capturedLength);
+    this.bytesOffset = 0;
     this.kept = true;
   }
 
   /** Its evidence is written, or it can no longer fail: let the packet go. */
   drop(): void {
-    this.frame = undefined;
+    this.bytes = undefined;
     this.textLayers = undefined;
     this.origin = undefined;
   }

@@ -7,7 +7,7 @@ import type { Frame } from '../model/frame';
  * analysing thread's time.
  *
  * The frame worker's reader moves one ChunkFrame from frame to frame (`moveTo`), as a parser's
- * frame.data is only valid during the call: whoever keeps a frame keeps `retained(frame)`.
+ * frame.data is only valid during the call: whoever keeps a frame keeps its fields.
  */
 export class ChunkFrame implements Frame {
   private view: Uint8Array | undefined = undefined;
@@ -20,8 +20,9 @@ export class ChunkFrame implements Frame {
     public originalLength: number,
     public linkType: number,
     public interfaceIndex: number,
-    private chunk: Uint8Array,
-    private offset: number,
+    /** The chunk the frame's bytes are in, and where they start. */
+    public chunk: Uint8Array,
+    public offset: number,
   ) {}
 
   get data(): Uint8Array {
@@ -51,24 +52,4 @@ export class ChunkFrame implements Frame {
     this.offset = offset;
     this.view = undefined;
   }
-
-  /** A frame of its own with the same fields and bytes (the bytes are not copied). */
-  copy(): ChunkFrame {
-    return new ChunkFrame(
-      this.number,
-      this.seconds,
-      this.nanoseconds,
-      this.capturedLength,
-      this.originalLength,
-      this.linkType,
-      this.interfaceIndex,
-      this.chunk,
-      this.offset,
-    );
-  }
-}
-
-/** A frame to keep beyond the call that gave it: a ChunkFrame is reused by its reader, other frames are not. */
-export function retained(frame: Frame): Frame {
-  return frame instanceof ChunkFrame ? frame.copy() : frame;
 }

@@ -53,7 +53,7 @@ export interface FrameWorkerReadOptions {
   onChunk: (chunk: Uint8Array, frames: number, earliest: number, latest: number) => void;
   /**
    * Each frame; `read` stands in for readFrameInto, or is undefined when the frame was left
-   * unread. The frame is one object reused for every frame: keep `retained(frame)`.
+   * unread. The frame is one object reused for every frame: keep its fields, not it.
    */
   onFrame: (frame: Frame, read: FrameReader | undefined) => void;
 }
@@ -87,7 +87,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
   const { worker, cells } = started;
   const reader = new FactsReader();
   let nextNumber = options.firstFrameNumber;
-  // One frame object for every frame, as the frame is only valid during onFrame (retained() keeps one).
+  // One frame object for every frame, as the frame is only valid during onFrame.
   const frame = new ChunkFrame(0, 0, 0, 0, 0, 0, 0, new Uint8Array(0), 0);
 
   const deliver = (message: Extract<FrameWorkerMessage, { type: 'batch' }>): void => {

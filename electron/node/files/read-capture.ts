@@ -29,8 +29,8 @@ export interface ReadCaptureOptions {
   /** Cancels the read; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
-   * Each frame of a pcap or pcapng file, only valid during the call: keep `retained(frame)`
-   * (chunk-frame.ts; the frame worker's reader reuses one frame object), and copy
+   * Each frame of a pcap or pcapng file, only valid during the call: keep a copy of what you
+   * keep (the frame worker's reader reuses one ChunkFrame), and copy
    * `frame.data` (a view) to keep the bytes beyond the file's chunk. `read`,
    * when given, is what the frame worker read of the frame: Analyzer.addFrame takes it.
    */
