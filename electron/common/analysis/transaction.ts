@@ -8,7 +8,7 @@
  * `reset` is the constructor.
  */
 import type { Layer } from '../model/layers';
-import { ChunkFrame } from '../capture/chunk-frame';
+import { ChunkFrame, type ChunkLease } from '../capture/chunk-frame';
 import type { DecodedPacket } from '../model/packet';
 import type { QueryOutcome } from './timeline-event';
 import type { Transport } from './layer-view';
@@ -53,6 +53,8 @@ export class Transaction {
    */
   private bytes: Uint8Array | undefined = undefined;
   private bytesOffset = 0;
+  /** Held while `bytes` is a reader's chunk that it reuses (chunk-frame.ts). */
+  private lease: ChunkLease | undefined = undefined;
   private frameSeconds = 0;
   private frameNanoseconds = 0;
   private capturedLength = 0;
@@ -120,9 +122,13 @@ export class Transaction {
     this.resendFrames = undefined;
     this.resendMicroseconds = undefined;
     const query = packet.frame;
+    this.lease?.release();
+    this.lease = undefined;
     if (query instanceof ChunkFrame) {
       this.bytes = query.chunk;
       this.bytesOffset = query.offset;
+      this.lease = query.lease;
+      this.lease?.hold();
     } else {
       this.bytes = query.data;
       this.bytesOffset = 0;
@@ -175,12 +181,16 @@ export class Transaction {
     if (this.kept || !bytes) return;
     this.bytes = bytes.slice(this.bytesOffset, this.bytesOffset + this.capturedLength);
     this.bytesOffset = 0;
+    this.lease?.release();
+    this.lease = undefined;
     this.kept = true;
   }
 
   /** Its evidence is written, or it can no longer fail: let the packet go. */
   drop(): void {
     this.bytes = undefined;
+    this.lease?.release();
+    this.lease = undefined;
     this.textLayers = undefined;
     this.origin = undefined;
   }

@@ -1,4 +1,5 @@
 /** What the frame worker (frame-worker.ts) and the thread that started it tell each other. */
+import type { MessagePort } from 'node:worker_threads';
 import type { FactsBatch } from '../../common/analysis/frame-facts';
 
 export interface FrameWorkerData {
@@ -8,6 +9,11 @@ export interface FrameWorkerData {
   chunkSize: number;
   /** A SharedArrayBuffer of two Int32 cells: batches consumed, and the stop flag. */
   control: SharedArrayBuffer;
+}
+
+/** What the worker is started with: the reading, and the port its chunks come back on to be read into again. */
+export interface FrameWorkerStartData extends FrameWorkerData {
+  recycle: MessagePort;
 }
 
 /** control[consumedIndex]: batches the analysing thread has finished with. */
@@ -32,12 +38,16 @@ export type FrameWorkerMessage =
       type: 'end';
       linkTypes: number[];
       warnings: string[];
-      /** Hex sha256 of every byte read. */ sha256: string;
+      /** Hex sha256 of every byte read. */
+      sha256: string;
+      /** Chunks read into memory given back by the analysing thread (frame-worker-reader.ts). */
+      reusedChunks: number;
     }
   | {
       type: 'error';
       kind: 'format';
-      /** CaptureFormatError's reason and offset. */ reason: string;
+      /** CaptureFormatError's reason and offset. */
+      reason: string;
       offset: number;
     }
   | { type: 'error'; kind: 'other'; message: string; code?: string };

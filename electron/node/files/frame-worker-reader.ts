@@ -19,7 +19,7 @@ import {
 } from '../../common/analysis/frame-facts';
 import type { FrameReader } from '../../common/analysis/frame-reader';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
-import { ChunkFrame } from '../../common/capture/chunk-frame';
+import { ChunkFrame, type ChunkLease } from '../../common/capture/chunk-frame';
 import type { Frame } from '../../common/model/frame';
 import { consumedIndex, stopIndex, type FrameWorkerMessage } from './frame-worker-messages';
 import {
@@ -35,6 +35,8 @@ export interface FrameWorkerSummary {
   warnings: string[];
   /** Hex sha256 of every byte the worker read (it hashes as it reads). */
   sha256: string;
+  /** Chunks the worker read into memory this thread gave back (nobody held them any more). */
+  reusedChunks: number;
 }
 
 export interface FrameWorkerReadOptions {
@@ -70,6 +72,42 @@ export class FrameWorkerUnavailable extends Error {
   }
 }
 
+/**
+ * A chunk the worker read, lent to the analysis (chunk-frame.ts's ChunkLease): handed back
+ * once every frame of it was delivered and nobody holds it (a transaction keeps its query's
+ * bytes until it is answered or copies them).
+ */
+class LentChunk implements ChunkLease {
+  private holds = 0;
+  private handedOn = false;
+  private returned = false;
+
+  constructor(
+    private readonly buffer: ArrayBuffer,
+    private readonly giveBack: (buffer: ArrayBuffer) => void,
+  ) {}
+
+  hold(): void {
+    this.holds++;
+  }
+
+  release(): void {
+    if (--this.holds === 0 && this.handedOn) this.giveBackOnce();
+  }
+
+  /** Every frame of the chunk was handed on. */
+  delivered(): void {
+    this.handedOn = true;
+    if (this.holds === 0) this.giveBackOnce();
+  }
+
+  private giveBackOnce(): void {
+    if (this.returned) return;
+    this.returned = true;
+    this.giveBack(this.buffer);
+  }
+}
+
 /** Reads the file through the worker; resolves with the parser's summary and the hash once every frame was handed on. */
 export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<FrameWorkerSummary> {
   const signal = options.signal;
@@ -88,9 +126,9 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
   const reader = new FactsReader();
   let nextNumber = options.firstFrameNumber;
   // One frame object for every frame, as the frame is only valid during onFrame.
-  const frame = new ChunkFrame(0, 0, 0, 0, 0, 0, 0, new Uint8Array(0), 0);
+  const frame = new ChunkFrame(0, 0, 0, 0, 0, 0, 0, new Uint8Array(0), 0, undefined);
 
-  const deliver = (message: Extract<FrameWorkerMessage, { type: 'batch' }>): void => {
+  const deliver = (message: Extract<FrameWorkerMessage, { type: 'batch' }>, lease: LentChunk): void => {
     const { chunk, slots, seconds, extras, count } = message;
     let earliest = Number.POSITIVE_INFINITY;
     let latest = Number.NEGATIVE_INFINITY;
@@ -116,6 +154,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
         slots[base + interfaceField]! >>> 0,
         at >= 0 ? chunk : extras[-1 - at]!,
         at >= 0 ? at : 0,
+        at >= 0 ? lease : undefined,
       );
       reader.base = base;
       onFrame(frame, slots[base + kindField] === SlotKind.unread ? undefined : read);
@@ -128,12 +167,18 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
     const finish = (error: unknown, summary?: FrameWorkerSummary): void => {
       if (settled) return;
       settled = true;
+      started.recycle.close();
       Atomics.store(cells, stopIndex, 1);
       Atomics.notify(cells, consumedIndex);
       signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       if (summary) resolve(summary);
       else reject(error);
+    };
+    // A chunk nobody holds any more goes back to the worker, to be read into again: no new
+    // memory per chunk (its pages zeroed by the kernel), none for the garbage collector to find.
+    const giveBack = (buffer: ArrayBuffer): void => {
+      if (!settled && buffer.byteLength === chunkSize) started.recycle.postMessage(buffer, [buffer]);
     };
     const onAbort = (): void => finish(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -142,7 +187,9 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
       answered = true;
       try {
         if (message.type === 'batch') {
-          deliver(message);
+          const lease = new LentChunk(message.chunk.buffer as ArrayBuffer, giveBack);
+          deliver(message, lease);
+          lease.delivered();
           Atomics.add(cells, consumedIndex, 1);
           Atomics.notify(cells, consumedIndex);
         } else if (message.type === 'end') {
@@ -150,6 +197,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
             linkTypes: message.linkTypes,
             warnings: message.warnings,
             sha256: message.sha256,
+            reusedChunks: message.reusedChunks,
           });
         } else if (message.kind === 'format') {
           finish(new CaptureFormatError(message.reason, message.offset));

@@ -12,13 +12,14 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { detectCaptureFormat, DETECTION_LENGTH } from '../../common/capture/detect-format';
 import {
   consumedIndex,
   stopIndex,
   type FrameWorkerData,
   type FrameWorkerMessage,
+  type FrameWorkerStartData,
 } from './frame-worker-messages';
 
 /** Bytes per read, the worker's and the one-thread stream's. */
@@ -62,6 +63,8 @@ export type FrameWorkerEvent =
 export class StartedFrameWorker {
   readonly worker: Worker;
   readonly cells: Int32Array;
+  /** Where chunks go back to the worker once the analysis is done with them (frame-worker-reader.ts). */
+  readonly recycle: MessagePort;
   private held: FrameWorkerEvent[] = [];
   private listener: ((event: FrameWorkerEvent) => void) | undefined;
 
@@ -70,7 +73,12 @@ export class StartedFrameWorker {
     readonly workerPath: string,
   ) {
     this.cells = new Int32Array(data.control);
-    this.worker = new Worker(workerPath, { workerData: data });
+    const channel = new MessageChannel();
+    this.recycle = channel.port1;
+    this.worker = new Worker(workerPath, {
+      workerData: { ...data, recycle: channel.port2 } satisfies FrameWorkerStartData,
+      transferList: [channel.port2],
+    });
     this.worker.on('message', (message: FrameWorkerMessage) => this.pass({ type: 'message', message }));
     this.worker.on('error', (error) => this.pass({ type: 'error', error }));
     this.worker.on('exit', (code) => this.pass({ type: 'exit', code }));
@@ -155,6 +163,7 @@ export function stopEarlyFrameWorkers(): void {
 }
 
 function stop(started: StartedFrameWorker): void {
+  started.recycle.close();
   Atomics.store(started.cells, stopIndex, 1);
   Atomics.notify(started.cells, consumedIndex);
   void started.worker.terminate();

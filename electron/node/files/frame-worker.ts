@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import {
   capturedField,
   dataField,
@@ -36,12 +36,15 @@ import {
   batchesAhead,
   stopIndex,
   consumedIndex,
-  type FrameWorkerData,
+  type FrameWorkerStartData,
   type FrameWorkerMessage,
 } from './frame-worker-messages';
 
 const port = parentPort!;
-const { path, format, chunkSize, control: controlBuffer } = workerData as FrameWorkerData;
+const { path, format, chunkSize, control: controlBuffer, recycle } = workerData as FrameWorkerStartData;
+/** Chunks the analysing thread gave back, to read into again. */
+const free: ArrayBuffer[] = [];
+let reused = 0;
 const control = new Int32Array(controlBuffer);
 const view = new LayerView();
 const quotedView = new LayerView();
@@ -136,11 +139,15 @@ function run(): void {
   try {
     for (;;) {
       if (!waitForRoom()) return;
-      const buffer = Buffer.allocUnsafeSlow(chunkSize);
-      const read = readSync(descriptor, buffer, 0, chunkSize, position);
+      for (let back = receiveMessageOnPort(recycle); back; back = receiveMessageOnPort(recycle))
+        free.push(back.message as ArrayBuffer);
+      const given = free.pop();
+      if (given) reused++;
+      const buffer = given ?? Buffer.allocUnsafeSlow(chunkSize).buffer;
+      const read = readSync(descriptor, new Uint8Array(buffer), 0, chunkSize, position);
       if (read === 0) break;
       position += read;
-      chunk = new Uint8Array(buffer.buffer, buffer.byteOffset, read);
+      chunk = new Uint8Array(buffer, 0, read);
       // Hashed here, on this thread, before the chunk moves: the report's sha256 covers exactly the bytes read.
       hash.update(chunk);
       const reset = strings.startBatch();
@@ -157,6 +164,7 @@ function run(): void {
       linkTypes: summary.linkTypes,
       warnings: summary.warnings,
       sha256: hash.digest('hex'),
+      reusedChunks: reused,
     } satisfies FrameWorkerMessage);
   } finally {
     closeSync(descriptor);
