@@ -87,10 +87,11 @@ function query(
     state.dnsEvent(packet, view, dns, transport, microseconds, undefined);
     return;
   }
-  const service = state.service(transport, server, view.destinationPort);
+  const serverKey = view.ipv4Keys ? view.destinationKey : undefined;
+  const service = state.service(transport, server, view.destinationPort, serverKey);
   service.queries++;
-  state.host(server).queriesTo++;
-  const clientFacts = state.clientFacts(client);
+  state.host(server, serverKey).queriesTo++;
+  const clientFacts = state.clientFacts(client, view.ipv4Keys ? view.sourceKey : undefined);
   if (clientFacts) clientFacts.addQuery(server);
   state.counters.queries++;
   const transaction = state.table.create(
@@ -133,12 +134,17 @@ function response(
   const rcode = dns.rcode;
   state.counters.responses++;
   state.counters.rcode(rcode);
-  const service = state.service(transport, server, view.sourcePort);
+  const service = state.service(
+    transport,
+    server,
+    view.sourcePort,
+    view.ipv4Keys ? view.sourceKey : undefined,
+  );
   service.responses++;
   service.reachable.record(microseconds);
   if (rcode === 0 || rcode === 3) service.resolved.record(microseconds);
   if (rcode !== 5) service.accepted.record(microseconds);
-  const clientFacts = state.clients.get(client);
+  const clientFacts = state.knownClient(client, view.ipv4Keys ? view.destinationKey : undefined);
   if (clientFacts) clientFacts.responses++;
 
   const key = state.key.set(
