@@ -11,7 +11,6 @@ import { recordEvidence, recordTransaction } from './failure-recording';
 import { FloodDetector } from './flood-detector';
 import { ClientFacts, HostFacts } from './host-facts';
 import type { DnsFacts, LayerView, Transport } from './layer-view';
-import { Ipv4Cache } from './ipv4-cache';
 import { LatencyHistogram } from './latency-histogram';
 import { NxdomainTracker } from './nxdomain-tracker';
 import { PacketLines } from './packet-line';
@@ -32,10 +31,6 @@ export class AnalysisState {
   private readonly servicesByAddress = new Map<string, ServiceState[]>();
   readonly hosts = new Map<string, HostFacts>();
   readonly clients = new Map<string, ClientFacts>();
-  /** The three Maps above by IPv4 key: their entries are never replaced nor removed. */
-  private readonly serviceCache = new Ipv4Cache<ServiceState[]>();
-  private readonly hostCache = new Ipv4Cache<HostFacts>();
-  private readonly clientCache = new Ipv4Cache<ClientFacts>();
   readonly flood: FloodDetector<ServiceState>;
   readonly nxdomain: NxdomainTracker;
   /** Services and hosts with a path incident (ttl-exceeded, fragmentation-needed): any packet back from them is a success. */
@@ -69,14 +64,9 @@ export class AnalysisState {
     };
   }
 
-  /** `key`, when given, is the server's IPv4 key (layer-view.ts): the caches below then answer most lookups. */
-  findService(transport: Transport, server: string, port: number, key?: number): ServiceState | undefined {
-    let list = key === undefined ? undefined : this.serviceCache.get(key);
-    if (!list) {
-      list = this.servicesByAddress.get(server);
-      if (!list) return undefined;
-      if (key !== undefined) this.serviceCache.set(key, list);
-    }
+  findService(transport: Transport, server: string, port: number): ServiceState | undefined {
+    const list = this.servicesByAddress.get(server);
+    if (!list) return undefined;
     for (let index = 0; index < list.length; index++) {
       const service = list[index]!;
       if (service.port === port && service.transport === transport) return service;
@@ -84,8 +74,8 @@ export class AnalysisState {
     return undefined;
   }
 
-  service(transport: Transport, server: string, port: number, key?: number): ServiceState {
-    let service = this.findService(transport, server, port, key);
+  service(transport: Transport, server: string, port: number): ServiceState {
+    let service = this.findService(transport, server, port);
     if (!service) {
       const key = serviceKeyOf(transport, server, port);
       service = new ServiceState(key, transport, server, port, this.serviceLimits);
@@ -98,15 +88,12 @@ export class AnalysisState {
   }
 
   /** The facts of an address the analysis needs (a DNS server, a quoted destination): always kept. */
-  host(address: string, key?: number): HostFacts {
-    let host = key === undefined ? undefined : this.hostCache.get(key);
-    if (host) return host;
-    host = this.hosts.get(address);
+  host(address: string): HostFacts {
+    let host = this.hosts.get(address);
     if (!host) {
       host = new HostFacts(address);
       this.hosts.set(address, host);
     }
-    if (key !== undefined) this.hostCache.set(key, host);
     return host;
   }
 
@@ -115,26 +102,14 @@ export class AnalysisState {
    * server's packets before its first query count too), and past `limits.hosts` only for
    * addresses already known.
    */
-  sender(address: string, key?: number): HostFacts | undefined {
-    const host = (key === undefined ? undefined : this.hostCache.get(key)) ?? this.hosts.get(address);
-    if (host) {
-      if (key !== undefined) this.hostCache.set(key, host);
-      return host;
-    }
-    return this.hosts.size >= this.options.limits.hosts ? undefined : this.host(address, key);
+  sender(address: string): HostFacts | undefined {
+    const host = this.hosts.get(address);
+    if (host || this.hosts.size >= this.options.limits.hosts) return host;
+    return this.host(address);
   }
 
-  /** A client's facts if it has any (`key` as for findService). */
-  knownClient(address: string, key?: number): ClientFacts | undefined {
-    let facts = key === undefined ? undefined : this.clientCache.get(key);
-    if (facts) return facts;
-    facts = this.clients.get(address);
-    if (facts && key !== undefined) this.clientCache.set(key, facts);
-    return facts;
-  }
-
-  clientFacts(address: string, key?: number): ClientFacts | undefined {
-    let facts = this.knownClient(address, key);
+  clientFacts(address: string): ClientFacts | undefined {
+    let facts = this.clients.get(address);
     if (!facts) {
       if (this.clients.size >= this.options.limits.clients) {
         this.clientsUntracked++;
@@ -142,7 +117,6 @@ export class AnalysisState {
       }
       facts = new ClientFacts();
       this.clients.set(address, facts);
-      if (key !== undefined) this.clientCache.set(key, facts);
     }
     return facts;
   }

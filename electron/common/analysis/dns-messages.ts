@@ -87,11 +87,10 @@ function query(
     state.dnsEvent(packet, view, dns, transport, microseconds, undefined);
     return;
   }
-  const serverKey = view.ipv4Keys ? view.destinationKey : undefined;
-  const service = state.service(transport, server, view.destinationPort, serverKey);
+  const service = state.service(transport, server, view.destinationPort);
   service.queries++;
-  state.host(server, serverKey).queriesTo++;
-  const clientFacts = state.clientFacts(client, view.ipv4Keys ? view.sourceKey : undefined);
+  state.host(server).queriesTo++;
+  const clientFacts = state.clientFacts(client);
   if (clientFacts) clientFacts.addQuery(server);
   state.counters.queries++;
   const transaction = state.table.create(
@@ -134,17 +133,12 @@ function response(
   const rcode = dns.rcode;
   state.counters.responses++;
   state.counters.rcode(rcode);
-  const service = state.service(
-    transport,
-    server,
-    view.sourcePort,
-    view.ipv4Keys ? view.sourceKey : undefined,
-  );
+  const service = state.service(transport, server, view.sourcePort);
   service.responses++;
   service.reachable.record(microseconds);
   if (rcode === 0 || rcode === 3) service.resolved.record(microseconds);
   if (rcode !== 5) service.accepted.record(microseconds);
-  const clientFacts = state.knownClient(client, view.ipv4Keys ? view.destinationKey : undefined);
+  const clientFacts = state.clients.get(client);
   if (clientFacts) clientFacts.responses++;
 
   const key = state.key.set(
