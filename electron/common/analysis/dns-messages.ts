@@ -41,7 +41,7 @@ export function dnsMessage(
 ): void {
   if (isLinkLocalNamePort(view.sourcePort) || isLinkLocalNamePort(view.destinationPort)) return;
   const question = dns.questions[0];
-  const lowerName = question ? question.name.toLowerCase() : '';
+  const lowerName = question ? (dns.lowerName ?? question.name.toLowerCase()) : '';
   const type = question ? question.type : 0;
   const questionClass = question ? question.class : 0;
   if (dns.response)

@@ -203,6 +203,7 @@ class ReusedDnsFacts implements DnsFacts {
   recursionDesired = false;
   recursionAvailable = false;
   questions: { name: string; type: number; class: number }[] = [];
+  lowerName: string | undefined = undefined;
   readonly question = { name: '', type: 0, class: 0 };
   readonly oneQuestion = [this.question];
   readonly noQuestion: { name: string; type: number; class: number }[] = [];
@@ -229,6 +230,7 @@ export class FactsReader {
   quotes: Int32Array = new Int32Array(0);
   base = 0;
   private strings: string[] = [];
+  private lowerStrings: string[] = [];
   private readonly dns = new ReusedDnsFacts();
   private readonly quotedDns = new ReusedDnsFacts();
   private readonly icmp: IcmpFacts & { mtu: number | undefined } = { kind: 'icmp', type: 0, code: 0, mtu: undefined };
@@ -237,8 +239,15 @@ export class FactsReader {
   receive(batch: FactsBatch): void {
     this.slots = batch.slots;
     this.quotes = batch.quotes;
-    if (batch.reset) this.strings = [];
-    for (const text of batch.strings) this.strings.push(text);
+    if (batch.reset) {
+      this.strings = [];
+      this.lowerStrings = [];
+    }
+    for (const text of batch.strings) {
+      this.strings.push(text);
+      // Once per string, not once per message: the analysis matches names case-insensitively.
+      this.lowerStrings.push(text.toLowerCase());
+    }
   }
 
   /** readFrameInto's signature: fills `view` and `quotedView` from the current slot. */
@@ -306,10 +315,13 @@ export class FactsReader {
     dns.recursionAvailable = (bits & recursionAvailableBit) !== 0;
     dns.rcode = slots[base + rcodeField]!;
     const name = slots[base + questionField]!;
-    if (name < 0) dns.questions = dns.noQuestion;
-    else {
+    if (name < 0) {
+      dns.questions = dns.noQuestion;
+      dns.lowerName = undefined;
+    } else {
       const typeAndClass = slots[base + typeAndClassField]!;
       dns.question.name = strings[name]!;
+      dns.lowerName = this.lowerStrings[name]!;
       dns.question.type = typeAndClass >>> 16;
       dns.question.class = typeAndClass & 0xffff;
       dns.questions = dns.oneQuestion;

@@ -17,6 +17,8 @@ export type DnsFacts = Pick<
   'id' | 'response' | 'rcode' | 'recursionDesired' | 'recursionAvailable'
 > & {
   questions: readonly Pick<DnsQuestion, 'name' | 'type' | 'class'>[];
+  /** The first question's name in lower case, when the reader has it at hand (frame-facts.ts, once per name). */
+  lowerName?: string | undefined;
 };
 
 /** What the analysis reads of an ICMP or ICMPv6 message: an IcmpLayer has it, and so does frame-facts.ts's reused object. */
