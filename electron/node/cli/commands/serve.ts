@@ -1,6 +1,5 @@
 // `netmortem serve [--port N] [--open]`: the app in a browser, on 127.0.0.1 only, behind a token.
 import { InvalidArgumentError, type Command } from 'commander';
-import { openInBrowser, startBrowserMode } from '../../serve/browser-mode';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -16,6 +15,8 @@ export function register(program: Command): void {
     .option('--open', 'open the URL in the default browser')
     .option('--helper <path>', 'the capture helper binary (default: found next to netmortem, or $NETMORTEM_CAPTURE_HELPER)')
     .action(async (options: { port?: number; open?: boolean; helper?: string }) => {
+      // Loaded here, not with the CLI: the HTTP server and its modules cost every other command a tenth of its start.
+      const { openInBrowser, startBrowserMode } = await import('../../serve/browser-mode');
       const mode = await startBrowserMode({ ...(options.port ? { port: options.port } : {}), ...(options.helper ? { helperPath: options.helper } : {}) });
       process.stdout.write(`netmortem: browser mode on ${mode.server.url}\n(open that URL; it carries the access token. Ctrl-C stops.)\n`);
       if (options.open) openInBrowser(mode.server.url);
