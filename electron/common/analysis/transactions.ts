@@ -288,7 +288,11 @@ export class TransactionTable {
    * and settled ones older than the late-answer window are dropped (a timeout becomes final).
    */
   expire(now: number): void {
-    if (now < this.nextDeadline) return;
+    // Most packets find nothing due: this check is small enough to be inlined into the caller.
+    if (now >= this.nextDeadline) this.expireDue(now);
+  }
+
+  private expireDue(now: number): void {
     const timeout = this.timeoutMicroseconds;
     let head = this.ageHead;
     while (head && now - head.lastMicroseconds > timeout) {
