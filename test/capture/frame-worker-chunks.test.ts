@@ -81,9 +81,10 @@ describe('frame worker: chunks given back', () => {
       // The same incidents, evidence lines included: no query line was printed from a chunk given back.
       expect(analysis.incidents).toEqual(expected.incidents);
       expect(analysis.dns).toEqual(expected.dns);
-      // Chunks did come back; those holding a query that timed out much later could not.
-      expect(summary.reusedChunks).toBeGreaterThan(chunks / 4);
-      expect(summary.reusedChunks).toBeLessThan(chunks);
+      // Chunks did go back; those holding a query still pending at the end could not. (Whether
+      // the worker read into them again depends on how far ahead it was: not asserted.)
+      expect(summary.chunksGivenBack).toBeGreaterThan(chunks / 2);
+      expect(summary.chunksGivenBack).toBeLessThan(chunks);
     }
   });
 });

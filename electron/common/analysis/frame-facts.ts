@@ -7,6 +7,7 @@
  * have. Strings (addresses, question names) travel once, by id, through a StringTable.
  */
 import { ipv4TextOfKey } from '../decode/address-text';
+import { nameCacheEntries } from '../decode/name-text-cache';
 import type { DnsFacts, IcmpFacts, LayerView, Transport } from './layer-view';
 
 /** Int32 fields per frame. */
@@ -59,6 +60,9 @@ const ttlShift = 24; // 8 bits
 export class StringTable {
   private readonly ids = new Map<string, number>();
   private fresh: string[] = [];
+  /** Every string by id, and the id of a name by its entry in the name cache (-1: none yet). */
+  private texts: string[] = [];
+  private readonly byNameEntry = new Int32Array(nameCacheEntries).fill(-1);
 
   /** Past this many strings the table starts over (at a batch boundary), so that endless new names cannot grow it. */
   constructor(private readonly limit = 1 << 16) {}
@@ -69,7 +73,21 @@ export class StringTable {
       id = this.ids.size;
       this.ids.set(text, id);
       this.fresh.push(text);
+      this.texts.push(text);
     }
+    return id;
+  }
+
+  /**
+   * idOf for a question name the name cache holds at `entry` (DnsFacts.nameEntry): while that
+   * entry keeps the same text, its id is found by the entry, with no Map lookup.
+   */
+  idOfName(text: string, entry: number | undefined): number {
+    if (entry === undefined || entry < 0) return this.idOf(text);
+    const known = this.byNameEntry[entry]!;
+    if (known >= 0 && this.texts[known] === text) return known;
+    const id = this.idOf(text);
+    this.byNameEntry[entry] = id;
     return id;
   }
 
@@ -78,6 +96,8 @@ export class StringTable {
     if (this.ids.size < this.limit) return false;
     this.ids.clear();
     this.fresh = [];
+    this.texts = [];
+    this.byNameEntry.fill(-1);
     return true;
   }
 
@@ -166,7 +186,10 @@ function writeView(slots: Int32Array, base: number, view: LayerView, strings: St
   slots[base + kindField] = SlotKind.facts;
   const transport = view.transport === 'UDP' ? 1 : view.transport === 'TCP' ? 2 : 0;
   let bits =
-    view.ipVersion | (transport << transportShift) | (view.protocol << protocolShift) | (view.ttl << ttlShift);
+    view.ipVersion |
+    (transport << transportShift) |
+    (view.protocol << protocolShift) |
+    (view.ttl << ttlShift);
   if (view.hasPorts) bits |= hasPortsBit;
   if (view.ipv4Keys) {
     bits |= ipv4KeysBit;
@@ -190,7 +213,7 @@ function writeView(slots: Int32Array, base: number, view: LayerView, strings: St
   slots[base + bitsField] = bits;
   slots[base + identificationField] = view.ipId | (dns.id << 16);
   const question = dns.questions[0];
-  slots[base + questionField] = question ? strings.idOf(question.name) : -1;
+  slots[base + questionField] = question ? strings.idOfName(question.name, dns.nameEntry) : -1;
   slots[base + rcodeField] = dns.rcode;
   slots[base + typeAndClassField] = question ? (question.type << 16) | question.class : 0;
 }
@@ -233,7 +256,12 @@ export class FactsReader {
   private lowerStrings: string[] = [];
   private readonly dns = new ReusedDnsFacts();
   private readonly quotedDns = new ReusedDnsFacts();
-  private readonly icmp: IcmpFacts & { mtu: number | undefined } = { kind: 'icmp', type: 0, code: 0, mtu: undefined };
+  private readonly icmp: IcmpFacts & { mtu: number | undefined } = {
+    kind: 'icmp',
+    type: 0,
+    code: 0,
+    mtu: undefined,
+  };
 
   /** Takes the next batch: its slots, and its strings into the table (emptied first when the writer's started over). */
   receive(batch: FactsBatch): void {

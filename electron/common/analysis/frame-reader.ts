@@ -48,6 +48,7 @@ const facts: DnsFacts & { questions: { name: string; type: number; class: number
   recursionDesired: false,
   recursionAvailable: false,
   questions: [{ name: '', type: 0, class: 0 }],
+  nameEntry: -1,
 };
 const factsQuestion = facts.questions[0]!;
 
@@ -163,6 +164,7 @@ function readDns(data: Uint8Array, start: number, end: number): DnsFacts {
   facts.recursionDesired = (flags & 0x0100) !== 0;
   facts.recursionAvailable = (flags & 0x0080) !== 0;
   factsQuestion.name = nameResult.text;
+  facts.nameEntry = nameResult.wireEntry;
   factsQuestion.type = (data[nameEnd]! << 8) | data[nameEnd + 1]!;
   factsQuestion.class = (data[nameEnd + 2]! << 8) | data[nameEnd + 3]!;
   return facts;

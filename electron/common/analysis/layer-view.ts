@@ -19,6 +19,8 @@ export type DnsFacts = Pick<
   questions: readonly Pick<DnsQuestion, 'name' | 'type' | 'class'>[];
   /** The first question's name in lower case, when the reader has it at hand (frame-facts.ts, once per name). */
   lowerName?: string | undefined;
+  /** Where the name reader's cache holds the first question's name (dns-name.ts's wireEntry), or -1. */
+  nameEntry?: number | undefined;
 };
 
 /** What the analysis reads of an ICMP or ICMPv6 message: an IcmpLayer has it, and so does frame-facts.ts's reused object. */

@@ -22,7 +22,12 @@
 import { maximumKeyBytes, NameTextCache } from './name-text-cache';
 
 /** The result of the last readName call: reused, so that reading a name allocates only its text. */
-export const nameResult: { text: string; error: string | undefined } = { text: '', error: undefined };
+export const nameResult: {
+  text: string;
+  error: string | undefined;
+  /** The wire cache's entry that holds the name (name-text-cache.ts), or -1: it stands for the text while the entry does. */
+  wireEntry: number;
+} = { text: '', error: undefined, wireEntry: -1 };
 
 /** RFC 1035 §2.3.4: 255 octets, length bytes and the root's zero included. */
 export const maximumNameLength = 255;
@@ -147,6 +152,7 @@ export function readName(message: Uint8Array, offset: number): number {
     const text = wireText;
     nameResult.text = text;
     nameResult.error = undefined;
+    nameResult.wireEntry = wireCache.entry;
     if (message === memoMessage && memoCount < memoSize && plainEnd - offset > 1) {
       memoOffsets[memoCount] = offset;
       memoWireLengths[memoCount] = plainEnd - offset;
@@ -157,7 +163,10 @@ export function readName(message: Uint8Array, offset: number): number {
   }
   const end = readNameBytes(message, offset);
   // A plain name the wire cache missed: the long way read it whole and without error.
-  if (plainEnd >= 0 && nameResult.error === undefined) wireCache.remember(wireKey, nameResult.text);
+  if (plainEnd >= 0 && nameResult.error === undefined) {
+    wireCache.remember(wireKey, nameResult.text);
+    nameResult.wireEntry = wireCache.entry;
+  } else nameResult.wireEntry = -1;
   return end;
 }
 
@@ -172,6 +181,7 @@ export function readCachedName(bytes: Uint8Array, offset: number, end: number): 
   if (plainEnd < 0 || wireText === undefined) return -1;
   nameResult.text = wireText;
   nameResult.error = undefined;
+  nameResult.wireEntry = wireCache.entry;
   return plainEnd;
 }
 

@@ -11,7 +11,9 @@
 export const maximumKeyBytes = 64;
 const keyWords = maximumKeyBytes / 4;
 const sets = 8192;
-const entries = sets * 2;
+/** How many names the cache holds: `entry` is below this. */
+export const nameCacheEntries = sets * 2;
+const entries = nameCacheEntries;
 
 export class NameTextCache {
   private readonly arena = new Uint32Array(entries * keyWords);
@@ -23,6 +25,11 @@ export class NameTextCache {
   /** The length and hash of the key find() was last given, for remember(). */
   private length = 0;
   private hash = 0;
+  /**
+   * The entry find() found or remember() filled, -1 after a miss: it stands for that text until
+   * the entry is given to another (frame-facts.ts's string table keys names by it).
+   */
+  entry = -1;
 
   /** The text kept for key[0..length bytes), or undefined; remember() may follow a miss. */
   find(key: Uint32Array, length: number): string | undefined {
@@ -36,12 +43,15 @@ export class NameTextCache {
     const first = set << 1;
     if (this.holds(first, key, words)) {
       this.recent[set] = 0;
+      this.entry = first;
       return this.texts[first];
     }
     if (this.holds(first + 1, key, words)) {
       this.recent[set] = 1;
+      this.entry = first + 1;
       return this.texts[first + 1];
     }
+    this.entry = -1;
     return undefined;
   }
 
@@ -57,6 +67,7 @@ export class NameTextCache {
     this.hashes[entry] = this.hash;
     this.texts[entry] = text;
     this.recent[set] = way;
+    this.entry = entry;
   }
 
   private holds(entry: number, key: Uint32Array, words: number): boolean {

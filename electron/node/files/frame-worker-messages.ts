@@ -40,8 +40,6 @@ export type FrameWorkerMessage =
       warnings: string[];
       /** Hex sha256 of every byte read. */
       sha256: string;
-      /** Chunks read into memory given back by the analysing thread (frame-worker-reader.ts). */
-      reusedChunks: number;
     }
   | {
       type: 'error';

@@ -35,8 +35,8 @@ export interface FrameWorkerSummary {
   warnings: string[];
   /** Hex sha256 of every byte the worker read (it hashes as it reads). */
   sha256: string;
-  /** Chunks the worker read into memory this thread gave back (nobody held them any more). */
-  reusedChunks: number;
+  /** Chunks given back to the worker to read into again (nobody held them any more). */
+  chunksGivenBack: number;
 }
 
 export interface FrameWorkerReadOptions {
@@ -177,8 +177,11 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
     };
     // A chunk nobody holds any more goes back to the worker, to be read into again: no new
     // memory per chunk (its pages zeroed by the kernel), none for the garbage collector to find.
+    let chunksGivenBack = 0;
     const giveBack = (buffer: ArrayBuffer): void => {
-      if (!settled && buffer.byteLength === chunkSize) started.recycle.postMessage(buffer, [buffer]);
+      if (settled || buffer.byteLength !== chunkSize) return;
+      started.recycle.postMessage(buffer, [buffer]);
+      chunksGivenBack++;
     };
     const onAbort = (): void => finish(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -197,7 +200,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
             linkTypes: message.linkTypes,
             warnings: message.warnings,
             sha256: message.sha256,
-            reusedChunks: message.reusedChunks,
+            chunksGivenBack,
           });
         } else if (message.kind === 'format') {
           finish(new CaptureFormatError(message.reason, message.offset));

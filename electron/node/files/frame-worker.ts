@@ -44,7 +44,6 @@ const port = parentPort!;
 const { path, format, chunkSize, control: controlBuffer, recycle } = workerData as FrameWorkerStartData;
 /** Chunks the analysing thread gave back, to read into again. */
 const free: ArrayBuffer[] = [];
-let reused = 0;
 const control = new Int32Array(controlBuffer);
 const view = new LayerView();
 const quotedView = new LayerView();
@@ -141,9 +140,7 @@ function run(): void {
       if (!waitForRoom()) return;
       for (let back = receiveMessageOnPort(recycle); back; back = receiveMessageOnPort(recycle))
         free.push(back.message as ArrayBuffer);
-      const given = free.pop();
-      if (given) reused++;
-      const buffer = given ?? Buffer.allocUnsafeSlow(chunkSize).buffer;
+      const buffer = free.pop() ?? Buffer.allocUnsafeSlow(chunkSize).buffer;
       const read = readSync(descriptor, new Uint8Array(buffer), 0, chunkSize, position);
       if (read === 0) break;
       position += read;
@@ -164,7 +161,6 @@ function run(): void {
       linkTypes: summary.linkTypes,
       warnings: summary.warnings,
       sha256: hash.digest('hex'),
-      reusedChunks: reused,
     } satisfies FrameWorkerMessage);
   } finally {
     closeSync(descriptor);
