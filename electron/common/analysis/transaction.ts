@@ -1,3 +1,10 @@
+/** A client's transactions, oldest first (transactions.ts links them through pairPrevious and pairNext). */
+export interface PairList {
+  head: Transaction | undefined;
+  tail: Transaction | undefined;
+  size: number;
+}
+
 /**
  * One DNS query and what became of it. A transaction is open until a response, an ICMP error
  * quoting it, or the timeout settles it; then it stays "recent" for a while so that a late
@@ -80,6 +87,8 @@ export class Transaction {
   keyNext: Transaction | undefined = undefined;
   pairPrevious: Transaction | undefined = undefined;
   pairNext: Transaction | undefined = undefined;
+  /** The client's list it is linked into (transactions.ts), so that unlinking needs no lookup. */
+  pairList: PairList | undefined = undefined;
 
   /**
    * Make a transaction, new or recycled, a new one: every field is set here, the one place, so a
@@ -152,6 +161,7 @@ export class Transaction {
     this.keyNext = undefined;
     this.pairPrevious = undefined;
     this.pairNext = undefined;
+    this.pairList = undefined;
     return this;
   }
 

@@ -14,7 +14,7 @@ import type { AnalysisOptions } from './analysis-options';
 import { secondsToMicroseconds } from './time-format';
 import type { DecodedPacket } from '../model/packet';
 import type { ServiceState } from './service-state';
-import { Transaction, type QueryKey, type SettledOutcome } from './transaction';
+import { Transaction, type PairList, type QueryKey, type SettledOutcome } from './transaction';
 import type { Transport } from './layer-view';
 
 export interface TransactionListener {
@@ -22,12 +22,6 @@ export interface TransactionListener {
   settled(transaction: Transaction, previous: 'pending' | 'unanswered'): void;
   /** A timed-out transaction leaves the recent table: its timeout is final. */
   timedOut(transaction: Transaction): void;
-}
-
-interface ClientList {
-  head: Transaction | undefined;
-  tail: Transaction | undefined;
-  size: number;
 }
 
 /** What an address-pair search may require of a transaction (0 / -1 / undefined: anything). */
@@ -43,7 +37,7 @@ export interface PairCriteria {
 const poolLimit = 4096;
 
 /** Client lists kept while empty; past this many clients, empty lists are dropped. */
-const emptyClientListsKept = 4096;
+const emptyListsKept = 4096;
 
 /** How many of a client's newest transactions an ICMP error without DNS header is compared with. */
 const pairScanLimit = 256;
@@ -122,7 +116,7 @@ class KeyIndex {
 export class TransactionTable {
   private readonly open: KeyIndex;
   private readonly recentIndex: KeyIndex;
-  private readonly clients = new Map<string, ClientList>();
+  private readonly clients = new Map<string, PairList>();
   private ageHead: Transaction | undefined;
   private ageTail: Transaction | undefined;
   private recentHead: Transaction | undefined;
@@ -228,6 +222,7 @@ export class TransactionTable {
       list = { head: undefined, tail: undefined, size: 0 };
       this.clients.set(transaction.client, list);
     }
+    transaction.pairList = list;
     transaction.pairPrevious = list.tail;
     if (list.tail) list.tail.pairNext = transaction;
     else list.head = transaction;
@@ -401,8 +396,9 @@ export class TransactionTable {
   }
 
   private unlinkClient(transaction: Transaction): void {
-    const list = this.clients.get(transaction.client);
+    const list = transaction.pairList;
     if (!list) return;
+    transaction.pairList = undefined;
     const previous = transaction.pairPrevious;
     const next = transaction.pairNext;
     if (previous) previous.pairNext = next;
@@ -413,6 +409,6 @@ export class TransactionTable {
     transaction.pairNext = undefined;
     // An empty list stays for the client's next query (most clients have one query open at a
     // time), unless many clients come and go (spoofed floods): then it goes, to bound memory.
-    if (--list.size <= 0 && this.clients.size > emptyClientListsKept) this.clients.delete(transaction.client);
+    if (--list.size <= 0 && this.clients.size > emptyListsKept) this.clients.delete(transaction.client);
   }
 }
