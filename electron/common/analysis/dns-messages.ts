@@ -133,14 +133,6 @@ function response(
   const rcode = dns.rcode;
   state.counters.responses++;
   state.counters.rcode(rcode);
-  const service = state.service(transport, server, view.sourcePort);
-  service.responses++;
-  service.reachable.record(microseconds);
-  if (rcode === 0 || rcode === 3) service.resolved.record(microseconds);
-  if (rcode !== 5) service.accepted.record(microseconds);
-  const clientFacts = state.clients.get(client);
-  if (clientFacts) clientFacts.responses++;
-
   const key = state.key.set(
     transport,
     client,
@@ -164,6 +156,17 @@ function response(
     });
     if (candidate && candidate.outcome === 'pending') transaction = candidate;
   }
+  // A matched query's service is the response's (the same server, port and transport): no lookup.
+  const service =
+    transaction && transaction.serverPort === view.sourcePort
+      ? transaction.service
+      : state.service(transport, server, view.sourcePort);
+  service.responses++;
+  service.reachable.record(microseconds);
+  if (rcode === 0 || rcode === 3) service.resolved.record(microseconds);
+  if (rcode !== 5) service.accepted.record(microseconds);
+  const clientFacts = state.clients.get(client);
+  if (clientFacts) clientFacts.responses++;
   const outcome = outcomeOfRcode(rcode);
   if (transaction) {
     state.table.settle(transaction, outcome, packet.frame.number, microseconds);
