@@ -62,7 +62,13 @@ describe('streamed capture', () => {
       });
       expect(result.analysis.capture.packets).toBe(packets);
     } finally {
-      if (generator.exitCode === null) generator.kill();
+      // The generator closes the FIFO, then prints its counts and exits: the read can end first.
+      // Give it a bounded while to exit by itself; kill it only if the read failed or it hangs.
+      const settled = await Promise.race([
+        generatorExit.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000)),
+      ]);
+      if (!settled && generator.exitCode === null) generator.kill();
     }
     const seconds = (performance.now() - started) / 1000;
     expect(await generatorExit, generatorOutput).toBe(0);
