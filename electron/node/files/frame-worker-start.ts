@@ -14,6 +14,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { detectCaptureFormat, DETECTION_LENGTH } from '../../common/capture/detect-format';
+import { detachOneBufferEarly } from './detach-early';
 import {
   consumedIndex,
   stopIndex,
@@ -109,6 +110,8 @@ export function startFrameWorker(
   chunkSize: number,
   workerPath: string,
 ): StartedFrameWorker {
+  // The reader gives chunks back to the worker, detaching them: the first time, before the analysis is compiled.
+  detachOneBufferEarly();
   const control = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   return new StartedFrameWorker({ path, format, chunkSize, control }, workerPath);
 }

@@ -39,6 +39,10 @@ import {
   type FrameWorkerStartData,
   type FrameWorkerMessage,
 } from './frame-worker-messages';
+import { detachOneBufferEarly } from './detach-early';
+
+// Every chunk sent detaches its buffer: let the first detaching happen before anything is compiled.
+detachOneBufferEarly();
 
 const port = parentPort!;
 const { path, format, chunkSize, control: controlBuffer, recycle } = workerData as FrameWorkerStartData;
