@@ -4,7 +4,7 @@
  * `requests[name].args`; results and pushed events follow the schemas below. Every type the
  * two sides share is inferred from these schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { analysisSchema } from '../report/analysis-schema';
 import { eventNames, requestNames, type EventName, type RequestName } from './names';
 import {

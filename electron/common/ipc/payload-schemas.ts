@@ -2,7 +2,7 @@
  * Schemas of what travels between the main-side service and the renderer, other than the
  * analysis (../report/analysis-schema.ts) and the timeline events (timeline-event-schema.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { analysisSchema } from '../report/analysis-schema';
 import { outcomeUpdateSchema, timelineEventSchema } from './timeline-event-schema';
 

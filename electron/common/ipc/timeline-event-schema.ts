@@ -3,7 +3,7 @@
  * and ICMP-kind lists come from there; the `satisfies` checks below make the compiler refuse
  * any drift between the object schemas and the types.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { icmpErrorKinds, queryOutcomes } from '../analysis/timeline-event';
 import type { OutcomeUpdate, TimelineEvent } from '../analysis/timeline-event';
 

@@ -1,5 +1,5 @@
 /** The server's check of what a browser-mode client sends (wire.ts). `args` is checked later, per request, by the service. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const clientMessageSchema = z.strictObject({
   type: z.literal('request'),

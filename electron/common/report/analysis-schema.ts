@@ -4,7 +4,7 @@
  * document of this shape. Names here must not change meaning; fields may be added.
  * The schema is zod so tests (and scripts) can check a document at runtime.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** ISO 8601 UTC with microseconds: 2026-11-25T13:24:32.192571Z */
 export const isoTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);

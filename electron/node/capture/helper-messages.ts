@@ -2,7 +2,7 @@
  * The helper's stderr protocol: one JSON object per line (native/README.md). Lines that
  * are not JSON (a libc or libpcap warning printed directly) are kept as text warnings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const count = z.number().int().nonnegative();
 

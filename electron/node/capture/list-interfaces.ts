@@ -2,7 +2,7 @@
  * The interfaces libpcap can capture on, as the helper's --list reports them
  * (pcap_findalldevs plus the link type, which needs capture rights to learn).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaptureError } from './capture-error';
 import { runFailure, runHelper, type HelperRunOptions } from './run-helper';
 
