@@ -43,6 +43,8 @@ class SlotRoundTrip {
   readonly strings: StringTable;
   readonly reader = new FactsReader();
   private readings: Reading[] = [];
+  /** The arrays of the batch read last, given back to be written again. */
+  private givenBack: { slots: ArrayBuffer; quotes: ArrayBuffer } | undefined;
   private reset = false;
   private started = false;
   written = 0;
@@ -86,7 +88,10 @@ class SlotRoundTrip {
     this.started = false;
     const reader = this.reader;
     if (this.reset) this.resets++;
-    reader.receive({ slots: this.frames.take(), quotes: this.quotes.take(), strings: this.strings.takeFresh(), reset: this.reset });
+    // As the worker does, the next batch is written into the arrays the reader gave back, stale contents and all.
+    const slots = this.frames.take(this.givenBack?.slots);
+    const quotes = this.quotes.take(this.givenBack?.quotes);
+    reader.receive({ slots, quotes, strings: this.strings.takeFresh(), reset: this.reset });
     for (const reading of this.readings) {
       reader.base = reading.index * slotLength;
       expect(reader.read(this.readView, this.readQuotedView), reading.label).toBe(true);
@@ -94,6 +99,7 @@ class SlotRoundTrip {
       expect(slotFieldsOf(this.readQuotedView), `${reading.label}, quoted`).toEqual(reading.quotedFields);
     }
     this.readings = [];
+    this.givenBack = { slots: slots.buffer as ArrayBuffer, quotes: quotes.buffer as ArrayBuffer };
   }
 }
 
@@ -222,5 +228,21 @@ describe('frame facts: views the slots cannot hold are left unread', () => {
     quotedView.transport = 'UDP';
     quotedView.icmp = undefined;
     expect(written(view, quotedView)).toEqual({ result: true, kind: SlotKind.facts });
+  });
+});
+
+describe('frame facts: slot buffers', () => {
+  it('takes a given-back buffer for the next batch when it is big enough, and allocates otherwise', () => {
+    const buffer = new SlotBuffer();
+    for (let frame = 0; frame < 100; frame++) buffer.append();
+    const given = new ArrayBuffer(slotLength * 200 * Int32Array.BYTES_PER_ELEMENT);
+    expect(buffer.take(given)).toHaveLength(100 * slotLength);
+    expect(buffer.slots.buffer).toBe(given);
+    // The next batch is as big: 125 slots fit in a buffer of 200, not in one of 64.
+    for (let frame = 0; frame < 100; frame++) buffer.append();
+    const small = new ArrayBuffer(slotLength * 64 * Int32Array.BYTES_PER_ELEMENT);
+    expect(buffer.take(small).buffer).toBe(given);
+    expect(buffer.slots.buffer).not.toBe(small);
+    expect(buffer.slots).toHaveLength(125 * slotLength);
   });
 });

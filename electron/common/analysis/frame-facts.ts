@@ -126,10 +126,17 @@ export class SlotBuffer {
     return base;
   }
 
-  /** The slots so far (to be sent, moved to the other thread), and a fresh buffer sized for as many again. */
-  take(): Int32Array {
+  /**
+   * The slots so far (to be sent, moved to the other thread), and a buffer for as many again:
+   * `reuse` (one given back, its old contents overwritten slot by slot) when it is big enough.
+   */
+  take(reuse?: ArrayBuffer): Int32Array {
     const taken = this.slots.subarray(0, this.count * slotLength);
-    this.slots = new Int32Array(slotLength * Math.max(64, Math.ceil(this.count * 1.25)));
+    const wanted = slotLength * Math.max(64, Math.ceil(this.count * 1.25));
+    this.slots =
+      reuse !== undefined && reuse.byteLength >= wanted * Int32Array.BYTES_PER_ELEMENT
+        ? new Int32Array(reuse)
+        : new Int32Array(wanted);
     this.count = 0;
     return taken;
   }

@@ -16,6 +16,12 @@ export interface FrameWorkerStartData extends FrameWorkerData {
   recycle: MessagePort;
 }
 
+/**
+ * What comes back on the recycle port: a chunk nobody holds any more, or a batch's arrays once
+ * its frames were handed on (their buffers, to be filled again rather than allocated).
+ */
+export type RecycledBuffers = ArrayBuffer | { slots: ArrayBuffer; quotes: ArrayBuffer; seconds: ArrayBuffer };
+
 /** control[consumedIndex]: batches the analysing thread has finished with. */
 export const consumedIndex = 0;
 /** control[stopIndex]: non-zero once the worker must stop (the read was cancelled or failed). */
@@ -28,7 +34,7 @@ export type FrameWorkerMessage =
       type: 'batch';
       /** The bytes read, in file order; frames are views of it. */
       chunk: Uint8Array;
-      /** Each frame's whole seconds (they may exceed 2^31); `slots` holds `count` frames (frame-facts.ts). */
+      /** Each frame's whole seconds (they may exceed 2^31), `count` of them; `slots` holds `count` frames (frame-facts.ts). */
       seconds: Float64Array;
       count: number;
       /** Frames whose bytes are not in `chunk` (a record cut by a chunk boundary, copied by the parser). */

@@ -21,7 +21,7 @@ import type { FrameReader } from '../../common/analysis/frame-reader';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
 import { ChunkFrame, type ChunkLease } from '../../common/capture/chunk-frame';
 import type { Frame } from '../../common/model/frame';
-import { consumedIndex, stopIndex, type FrameWorkerMessage } from './frame-worker-messages';
+import { consumedIndex, stopIndex, type FrameWorkerMessage, type RecycledBuffers } from './frame-worker-messages';
 import {
   claimFrameWorker,
   startFrameWorker,
@@ -180,8 +180,18 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
     let chunksGivenBack = 0;
     const giveBack = (buffer: ArrayBuffer): void => {
       if (settled || buffer.byteLength !== chunkSize) return;
-      started.recycle.postMessage(buffer, [buffer]);
+      started.recycle.postMessage(buffer satisfies RecycledBuffers, [buffer]);
       chunksGivenBack++;
+    };
+    // A batch's slots and seconds are read only while its frames are handed on: they go back at once.
+    const giveBackArrays = (message: Extract<FrameWorkerMessage, { type: 'batch' }>): void => {
+      if (settled) return;
+      const arrays = {
+        slots: message.slots.buffer as ArrayBuffer,
+        quotes: message.quotes.buffer as ArrayBuffer,
+        seconds: message.seconds.buffer as ArrayBuffer,
+      } satisfies RecycledBuffers;
+      started.recycle.postMessage(arrays, [arrays.slots, arrays.quotes, arrays.seconds]);
     };
     const onAbort = (): void => finish(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -192,6 +202,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
         if (message.type === 'batch') {
           const lease = new LentChunk(message.chunk.buffer as ArrayBuffer, giveBack);
           deliver(message, lease);
+          giveBackArrays(message);
           lease.delivered();
           Atomics.add(cells, consumedIndex, 1);
           Atomics.notify(cells, consumedIndex);

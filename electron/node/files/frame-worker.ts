@@ -38,6 +38,7 @@ import {
   consumedIndex,
   type FrameWorkerStartData,
   type FrameWorkerMessage,
+  type RecycledBuffers,
 } from './frame-worker-messages';
 import { detachOneBufferEarly } from './detach-early';
 
@@ -46,8 +47,9 @@ detachOneBufferEarly();
 
 const port = parentPort!;
 const { path, format, chunkSize, control: controlBuffer, recycle } = workerData as FrameWorkerStartData;
-/** Chunks the analysing thread gave back, to read into again. */
+/** Chunks the analysing thread gave back, to read into again, and the batches' arrays it gave back. */
 const free: ArrayBuffer[] = [];
+const freeArrays: Exclude<RecycledBuffers, ArrayBuffer>[] = [];
 const control = new Int32Array(controlBuffer);
 const view = new LayerView();
 const quotedView = new LayerView();
@@ -100,15 +102,21 @@ function onRecord(
   else slots[base + kindField] = SlotKind.unread;
 }
 
-/** Sends the batch: the chunk and the slots move to the other thread. */
+/** Sends the batch: the chunk, the slots and the seconds move to the other thread; arrays given back take their place. */
 function send(reset: boolean): void {
   const count = frames.count;
+  const reuse = freeArrays.pop();
+  const sentSeconds = seconds;
+  seconds =
+    reuse !== undefined && reuse.seconds.byteLength >= sentSeconds.byteLength
+      ? new Float64Array(reuse.seconds)
+      : new Float64Array(sentSeconds.length);
   const message: FrameWorkerMessage = {
     type: 'batch',
     chunk,
-    slots: frames.take(),
-    quotes: quotes.take(),
-    seconds: seconds.slice(0, count),
+    slots: frames.take(reuse?.slots),
+    quotes: quotes.take(reuse?.quotes),
+    seconds: sentSeconds,
     count,
     strings: strings.takeFresh(),
     reset,
@@ -142,8 +150,11 @@ function run(): void {
   try {
     for (;;) {
       if (!waitForRoom()) return;
-      for (let back = receiveMessageOnPort(recycle); back; back = receiveMessageOnPort(recycle))
-        free.push(back.message as ArrayBuffer);
+      for (let back = receiveMessageOnPort(recycle); back; back = receiveMessageOnPort(recycle)) {
+        const buffers = back.message as RecycledBuffers;
+        if (buffers instanceof ArrayBuffer) free.push(buffers);
+        else freeArrays.push(buffers);
+      }
       const buffer = free.pop() ?? Buffer.allocUnsafeSlow(chunkSize).buffer;
       const read = readSync(descriptor, new Uint8Array(buffer), 0, chunkSize, position);
       if (read === 0) break;
