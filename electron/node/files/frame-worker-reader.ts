@@ -21,7 +21,12 @@ import type { FrameReader } from '../../common/analysis/frame-reader';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
 import { ChunkFrame, type ChunkLease } from '../../common/capture/chunk-frame';
 import type { Frame } from '../../common/model/frame';
-import { consumedIndex, stopIndex, type FrameWorkerMessage, type RecycledBuffers } from './frame-worker-messages';
+import {
+  consumedIndex,
+  stopIndex,
+  type FrameWorkerMessage,
+  type RecycledBuffers,
+} from './frame-worker-messages';
 import {
   claimFrameWorker,
   startFrameWorker,
