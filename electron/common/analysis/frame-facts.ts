@@ -8,6 +8,8 @@
  */
 import { ipv4TextOfKey } from '../decode/address-text';
 import { nameCacheEntries } from '../decode/name-text-cache';
+import type { Frame } from '../model/frame';
+import { readFrameInto } from './frame-reader';
 import type { DnsFacts, IcmpFacts, LayerView, Transport } from './layer-view';
 
 /** Int32 fields per frame. */
@@ -285,12 +287,18 @@ export class FactsReader {
     }
   }
 
-  /** readFrameInto's signature: fills `view` and `quotedView` from the current slot. */
-  readonly read = (view: LayerView, quotedView: LayerView): boolean => {
+  /**
+   * readFrameInto's signature: fills `view` and `quotedView` from the current slot, or from the
+   * frame's bytes when the reading thread left the slot unread. One function for every frame:
+   * a call site that sees two (this and readFrameInto) made V8 compile the analysis again.
+   */
+  readonly read = (view: LayerView, quotedView: LayerView, frame: Frame): boolean => {
     const slots = this.slots;
     const base = this.base;
+    const kind = slots[base + kindField];
+    if (kind === SlotKind.unread) return readFrameInto(view, quotedView, frame);
     quotedView.clear();
-    if (slots[base + kindField] === SlotKind.noIp) {
+    if (kind === SlotKind.noIp) {
       view.clear();
       return true;
     }

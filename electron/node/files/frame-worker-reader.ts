@@ -10,12 +10,10 @@ import {
   dataField,
   FactsReader,
   interfaceField,
-  kindField,
   linkField,
   nanosecondsField,
   originalField,
   slotLength,
-  SlotKind,
 } from '../../common/analysis/frame-facts';
 import type { FrameReader } from '../../common/analysis/frame-reader';
 import { CaptureFormatError } from '../../common/capture/capture-format-error';
@@ -59,10 +57,11 @@ export interface FrameWorkerReadOptions {
    */
   onChunk: (chunk: Uint8Array, frames: number, earliest: number, latest: number) => void;
   /**
-   * Each frame; `read` stands in for readFrameInto, or is undefined when the frame was left
-   * unread. The frame is one object reused for every frame: keep its fields, not it.
+   * Each frame; `read` stands in for readFrameInto (the worker's reading, or the frame's own
+   * bytes where the worker left it unread). The frame is one object reused for every frame:
+   * keep its fields, not it.
    */
-  onFrame: (frame: Frame, read: FrameReader | undefined) => void;
+  onFrame: (frame: Frame, read: FrameReader) => void;
 }
 
 /**
@@ -177,7 +176,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
         at >= 0 ? lease : undefined,
       );
       reader.base = base;
-      onFrame(frame, slots[base + kindField] === SlotKind.unread ? undefined : read);
+      onFrame(frame, read);
     }
   };
 

@@ -10,7 +10,12 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Analyzer } from '../../../electron/common/analysis/analyzer';
-import { FactsReader, SlotBuffer, StringTable, writeFacts } from '../../../electron/common/analysis/frame-facts';
+import {
+  FactsReader,
+  SlotBuffer,
+  StringTable,
+  writeFacts,
+} from '../../../electron/common/analysis/frame-facts';
 import { LayerView } from '../../../electron/common/analysis/layer-view';
 import { CaptureFormatError } from '../../../electron/common/capture/capture-format-error';
 import { createCaptureParser } from '../../../electron/common/capture/create-capture-parser';
@@ -20,6 +25,7 @@ import { dissect } from '../../../electron/common/decode/dissect';
 import type { DecodedPacket } from '../../../electron/common/model/packet';
 import { formatPacketLine } from '../../../electron/common/print';
 import { frameReadings, readBoth } from '../../analysis/support/frame-readings';
+import type { Frame } from '../../../electron/common/model/frame';
 import { slotFieldsOf } from '../../analysis/support/slot-fields';
 
 export type Outcome = 'read' | 'refused' | 'not-a-capture';
@@ -47,7 +53,7 @@ const slotTrip = {
 };
 
 /** Writes the fast path's last reading into a slot and reads it back as the frame worker's reader does; false when the fields differ. */
-function slotRoundTripHolds(): boolean {
+function slotRoundTripHolds(frame: Frame): boolean {
   const { frames, quotes, strings, reader, view, quotedView } = slotTrip;
   const { fastView, fastQuotedView } = frameReadings;
   const reset = strings.startBatch();
@@ -56,7 +62,7 @@ function slotRoundTripHolds(): boolean {
   reader.receive({ slots: frames.take(), quotes: quotes.take(), strings: strings.takeFresh(), reset });
   if (!written) return true;
   reader.base = base;
-  reader.read(view, quotedView);
+  reader.read(view, quotedView, frame);
   return (
     isDeepStrictEqual(slotFieldsOf(view), slotFieldsOf(fastView)) &&
     isDeepStrictEqual(slotFieldsOf(quotedView), slotFieldsOf(fastQuotedView))
@@ -91,8 +97,10 @@ export function runInput(bytes: Uint8Array, chunkSize = 65536): InputResult {
                 !isDeepStrictEqual(readings.fastQuoted, readings.dissectedQuoted))
             )
               throw new Error(`frame ${frame.number}: the fast path reads other fields than the dissector`);
-            if (readings && !slotRoundTripHolds())
-              throw new Error(`frame ${frame.number}: the frame worker's slots give back other fields than the fast path read`);
+            if (readings && !slotRoundTripHolds(frame))
+              throw new Error(
+                `frame ${frame.number}: the frame worker's slots give back other fields than the fast path read`,
+              );
           },
         });
   const finish = (): void => {
