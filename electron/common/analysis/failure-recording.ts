@@ -25,10 +25,12 @@ export function recordEvidence(
   microseconds: number,
   tag?: object,
 ): void {
-  const snapshot = transaction?.queryPacket();
-  const resends = snapshot ? (transaction?.resendFrames?.length ?? 0) : 0;
-  const count = (snapshot ? 1 + resends : 0) + (packet ? 1 : 0);
+  const hasQuery = transaction?.hasQueryPacket ?? false;
+  const resends = hasQuery ? (transaction?.resendFrames?.length ?? 0) : 0;
+  const count = (hasQuery ? 1 + resends : 0) + (packet ? 1 : 0);
   if (count === 0 || !evidence.reserve(count)) return;
+  // Made only once there is room: most failures of a long outage find the list full.
+  const snapshot = transaction?.queryPacket();
   if (snapshot && transaction) {
     evidence.push(
       withTag(

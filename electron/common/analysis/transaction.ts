@@ -165,6 +165,11 @@ export class Transaction {
     return this;
   }
 
+  /** Whether queryPacket() has a packet to give (its bytes are kept). */
+  get hasQueryPacket(): boolean {
+    return this.bytes !== undefined;
+  }
+
   /** The query packet to print, while it is kept. */
   queryPacket(): DecodedPacket | undefined {
     const bytes = this.bytes;
