@@ -17,14 +17,14 @@
  */
 import { dissectLayers } from '../decode/dissect';
 import { readDnsMessage } from '../decode/dns-message';
-import { decodeIcmp } from '../decode/icmp';
+import { decodeIcmp, icmpQuoteEnd, isIcmpError } from '../decode/icmp';
 import { decodeIcmpv6 } from '../decode/icmpv6';
 import { ipProtocolKey } from '../decode/decode-result';
 import { nextDecoder } from '../decode/next-layer';
 import { nameResult, readCachedName, readName, startMessage } from '../decode/dns-name';
 import { ipv4Key, ipv4TextOfKey, ipv6Text } from '../decode/address-text';
 import type { Frame } from '../model/frame';
-import type { DnsFacts, LayerView } from './layer-view';
+import type { DnsFacts, IcmpFacts, LayerView } from './layer-view';
 
 const ipv4Type = 0x0800;
 const ipv6Type = 0x86dd;
@@ -198,24 +198,67 @@ export function readRecordInto(
   quotedView.clear();
   if (ip === -1) return true;
   if (!readIpInto(view, data, ip, end, ipVersionFound)) return false;
+  if (view.protocol === icmp && ipEnd - transportStart >= icmpHeaderLength) {
+    readIcmpInto(view, quotedView, data, transportStart, ipEnd);
+    return true;
+  }
   if (view.protocol !== icmp && view.protocol !== icmpv6) return true;
-  // ICMP: the decoder itself (a pure function) reads the message and finds the quote (RFC 4884
-  // extensions included); the quoted datagram is read like a frame's, or dissected.
+  // ICMPv6, and a truncated ICMP header: the decoder itself (a pure function) reads the message
+  // and finds the quote; the quoted datagram is read like a frame's, or dissected.
   const message = data.subarray(transportStart, ipEnd);
   const layer = view.protocol === icmp ? decodeIcmp(message).layer : decodeIcmpv6(message).layer;
   view.icmp = layer;
   const quote = layer.quoted;
   if (quote === undefined || quote.length === 0) return true;
-  const version = view.protocol === icmp ? 4 : 6;
+  readQuoteInto(quotedView, quote, 0, quote.length, view.protocol === icmp ? 4 : 6);
+  return true;
+}
+
+/** The fast path's ICMP facts: one object, reused (the analysis copies what it keeps), as for DNS. */
+const icmpFacts: IcmpFacts & { mtu: number | undefined } = { kind: 'icmp', type: 0, code: 0, mtu: undefined };
+const icmpHeaderLength = 8;
+
+/**
+ * An ICMPv4 message data[start, end), whole header present, read where it lies: what
+ * decodeIcmp would say of it (RFC 792), with no view or layer made for it, and the datagram an
+ * error quotes read from its place too (icmp.ts's icmpQuoteEnd finds where it ends).
+ */
+function readIcmpInto(
+  view: LayerView,
+  quotedView: LayerView,
+  data: Uint8Array,
+  start: number,
+  end: number,
+): void {
+  const type = data[start]!;
+  const code = data[start + 1]!;
+  icmpFacts.type = type;
+  icmpFacts.code = code;
+  // RFC 1191 §4: the next-hop MTU is the low 16 bits of the unused word.
+  icmpFacts.mtu = type === 3 && code === 4 ? (data[start + 6]! << 8) | data[start + 7]! : undefined;
+  view.icmp = icmpFacts;
+  if (!isIcmpError(type)) return;
+  const quoteEnd = icmpQuoteEnd(data, start, end, type);
+  if (quoteEnd > start + icmpHeaderLength)
+    readQuoteInto(quotedView, data, start + icmpHeaderLength, quoteEnd, 4);
+}
+
+/** The datagram an ICMP error quotes, data[start, end): read like a frame's, or dissected. */
+function readQuoteInto(
+  quotedView: LayerView,
+  data: Uint8Array,
+  start: number,
+  end: number,
+  version: 4 | 6,
+): void {
   // A quote of an ICMP message (an error about an error, or about an echo) has layers of its own.
   if (
-    !readIpInto(quotedView, quote, 0, quote.length, version) ||
+    !readIpInto(quotedView, data, start, end, version) ||
     quotedView.protocol === icmp ||
     quotedView.protocol === icmpv6
   ) {
-    quotedView.read(dissectLayers(quote, version === 4 ? 'ipv4' : 'ipv6').layers);
+    quotedView.read(dissectLayers(data.subarray(start, end), version === 4 ? 'ipv4' : 'ipv6').layers);
   }
-  return true;
 }
 
 /** Where the transport header starts and the IP payload ends, from the last readIpInto. */

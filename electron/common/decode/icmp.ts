@@ -34,29 +34,31 @@ export const IcmpType = {
 } as const;
 
 /**
- * Where the quoted datagram ends in an error with RFC 4884 extensions. The length field says so
+ * Where the quoted datagram ends in the ICMP message data[start, end) (an error of `type`), as
+ * an offset in `data`: the offsets let the fast path (frame-reader.ts) find the quote where it
+ * lies. With RFC 4884 extensions. The length field says so
  * (in 32-bit words); some routers leave it 0 and put the extension at byte 128 anyway (RFC 4884
  * §5.5, the "compliant" legacy layout), which tcpdump recognises by a version 2 extension header
  * whose checksum is right. Without either, the whole rest of the message is the quote.
  */
-function quotedEnd(data: Uint8Array, type: number): number {
-  if (type !== 3 && type !== 11 && type !== 12) return data.length;
-  const declared = data[5]! * 4;
+export function icmpQuoteEnd(data: Uint8Array, start: number, end: number, type: number): number {
+  if (type !== 3 && type !== 11 && type !== 12) return end;
+  const length = end - start;
+  const declared = data[start + 5]! * 4;
   if (declared >= minimumExtendedQuote)
-    return headerLength + declared <= data.length ? headerLength + declared : data.length;
-  const extension = headerLength + minimumExtendedQuote;
+    return headerLength + declared <= length ? start + headerLength + declared : end;
+  const extension = start + headerLength + minimumExtendedQuote;
   if (
     declared === 0 &&
-    data.length >= extension + 4 &&
+    end >= extension + 4 &&
     data[extension]! >> 4 === 2 &&
-    internetChecksum(data.subarray(extension)) === 0
+    internetChecksum(data.subarray(extension, end)) === 0
   ) {
     return extension;
   }
-  return data.length;
+  return end;
 }
 
-/** Types that quote the datagram that caused them (RFC 1812 §4.3.2.3). */
 export function isIcmpError(type: number): boolean {
   return type === 3 || type === 4 || type === 5 || type === 11 || type === 12;
 }
@@ -104,7 +106,7 @@ export function decodeIcmp(data: Uint8Array): DecodeResult<IcmpLayer> {
   const needed = neededLength(type);
   const error = isIcmpError(type);
   let quoted: Uint8Array | undefined;
-  if (error) quoted = data.subarray(headerLength, quotedEnd(data, type));
+  if (error) quoted = data.subarray(headerLength, icmpQuoteEnd(data, 0, length, type));
   const layer: IcmpLayer = {
     kind: 'icmp',
     type,

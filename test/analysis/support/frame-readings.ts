@@ -4,11 +4,16 @@
  * Used by the frame-reader tests and by the hostile suite's mutations.
  */
 import { readFrameInto } from '../../../electron/common/analysis/frame-reader';
-import { LayerView } from '../../../electron/common/analysis/layer-view';
+import { LayerView, type IcmpFacts } from '../../../electron/common/analysis/layer-view';
 import { dissect } from '../../../electron/common/decode/dissect';
 import type { Frame } from '../../../electron/common/model/frame';
 
 const linkLocalPorts = new Set([5353, 5355]);
+
+/** ICMP cut to the fields the analysis reads (IcmpFacts): the fast path gives those, the dissector its whole layer. */
+function icmpOf(icmp: IcmpFacts | undefined): Record<string, unknown> | undefined {
+  return icmp && { kind: icmp.kind, type: icmp.type, code: icmp.code, mtu: icmp.mtu };
+}
 
 /** The fields of a view the analysis reads, with DNS facts only where the analysis uses them. */
 export function fieldsOf(view: LayerView): Record<string, unknown> {
@@ -28,7 +33,7 @@ export function fieldsOf(view: LayerView): Record<string, unknown> {
     sourcePort: view.sourcePort,
     destinationPort: view.destinationPort,
     hasPorts: view.hasPorts,
-    icmp: view.icmp,
+    icmp: icmpOf(view.icmp),
     dns: dns && {
       id: dns.id,
       response: dns.response,
