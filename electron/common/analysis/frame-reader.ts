@@ -182,7 +182,11 @@ export function readFrameInto(view: LayerView, quotedView: LayerView, frame: Fra
   return readRecordInto(view, quotedView, frame.linkType, data, 0, data.length);
 }
 
-/** readFrameInto for a frame given as where its bytes are, data[start, end) (a parser's RecordSink). */
+/**
+ * readFrameInto for a frame given as where its bytes are, data[start, end) (a parser's
+ * RecordSink). Without `addressTexts`, IPv4 addresses are read as numbers only (view.sourceKey,
+ * view.destinationKey; source and destination stay empty): the frame worker sends the numbers.
+ */
 export function readRecordInto(
   view: LayerView,
   quotedView: LayerView,
@@ -190,8 +194,10 @@ export function readRecordInto(
   data: Uint8Array,
   start: number,
   end: number,
+  addressTexts = true,
 ): boolean {
   ipVersionFound = 0;
+  withAddressTexts = addressTexts;
   const ip = ipOffset(linkType, data, start, end);
   if (ip === -2) return false;
   view.clear();
@@ -261,6 +267,9 @@ function readQuoteInto(
   }
 }
 
+/** readRecordInto's `addressTexts`, for readIpInto. */
+let withAddressTexts = true;
+
 /** Where the transport header starts and the IP payload ends, from the last readIpInto. */
 let transportStart = 0;
 let ipEnd = 0;
@@ -285,8 +294,10 @@ function readIpInto(view: LayerView, data: Uint8Array, ip: number, length: numbe
     view.ipVersion = 4;
     const sourceKey = ipv4Key(data, ip + 12);
     const destinationKey = ipv4Key(data, ip + 16);
-    view.source = ipv4TextOfKey(sourceKey);
-    view.destination = ipv4TextOfKey(destinationKey);
+    if (withAddressTexts) {
+      view.source = ipv4TextOfKey(sourceKey);
+      view.destination = ipv4TextOfKey(destinationKey);
+    }
     view.ipv4Keys = true;
     view.sourceKey = sourceKey;
     view.destinationKey = destinationKey;

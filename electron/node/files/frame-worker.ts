@@ -100,7 +100,8 @@ function onRecord(
     seconds = grown;
   }
   seconds[index] = frameSeconds;
-  if (readRecordInto(view, quotedView, linkType, bytes, start, start + capturedLength))
+  // IPv4 addresses as numbers only: the slot carries the numbers, and the other thread makes their text.
+  if (readRecordInto(view, quotedView, linkType, bytes, start, start + capturedLength, false))
     writeFacts(slots, base, view, quotedView, quotes, strings);
   else slots[base + kindField] = SlotKind.unread;
 }
