@@ -14,6 +14,7 @@ import {
   readChunkSize,
   stopEarlyFrameWorkers,
 } from '../../electron/node/files/frame-worker-start';
+import { batchesAhead } from '../../electron/node/files/frame-worker-messages';
 import { repoRoot } from './fixtures/corpus';
 import { oneThread, worker } from './support/frame-worker-compare';
 import { frameWorkersSince, workersLeft, workerThreads } from './support/tracked-workers';
@@ -93,13 +94,18 @@ describe('frame worker started early', () => {
     }
   });
 
-  it('does not keep a process alive that never claims it', () => {
+  it('does not keep a process alive that never claims it', async () => {
     const script = join(fixture.folder, 'unclaimed.ts');
     const source = resolve('electron/node/files/frame-worker-start.ts');
-    // The file is bigger than batchesAhead chunks: the worker ends up waiting for room, forever.
+    // A file bigger than batchesAhead chunks (the synthetic capture's records twice over): the
+    // worker ends up waiting for room, forever.
+    const big = join(fixture.folder, 'unclaimed.pcap');
+    const records = fixture.syntheticBytes.subarray(24);
+    await writeFile(big, Buffer.concat([fixture.syntheticBytes.subarray(0, 24), records, records]));
+    expect(24 + 2 * records.length).toBeGreaterThan((batchesAhead + 1) * readChunkSize);
     return writeFile(
       script,
-      `import { prestartFrameWorker } from ${JSON.stringify(source)};\nprestartFrameWorker([${JSON.stringify(fixture.synthetic)}], 0);\nconsole.log('started');\n`,
+      `import { prestartFrameWorker } from ${JSON.stringify(source)};\nprestartFrameWorker([${JSON.stringify(big)}], 0);\nconsole.log('started');\n`,
     ).then(() => {
       const output = execFileSync(process.execPath, ['--import', 'tsx', script], {
         encoding: 'utf8',
