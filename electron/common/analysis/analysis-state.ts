@@ -178,14 +178,18 @@ export class AnalysisState {
       );
   }
 
-  /** An ICMP error is a timeline event: counted, and built (by `build`) when events are on. */
+  /**
+   * An ICMP error is a timeline event: counted, and built (by `build`) when events are on. The
+   * caller passes `build` only when they are (`options.events`): no closure per error otherwise.
+   */
   icmpEvent(
     kind: IcmpErrorKind,
     microseconds: number,
-    build: (lines: PacketLines | undefined) => TimelineEvent,
+    build: ((lines: PacketLines | undefined) => TimelineEvent) | undefined,
   ): void {
     this.options.timeline?.countIcmpError(microseconds / microsecondsPerSecond, kind);
-    if (this.options.events) this.events.push(build(this.options.eventLines ? this.lines : undefined));
+    if (this.options.events && build)
+      this.events.push(build(this.options.eventLines ? this.lines : undefined));
   }
 
   /** A timeout became final (no late answer came): it joins its service's timeout window. */

@@ -123,20 +123,25 @@ export function icmpError(
   if (transaction && transaction.outcome !== 'unanswered' && transaction.outcome !== 'pending')
     transaction.drop();
   if (transport)
-    state.icmpEvent(classification.kind, microseconds, (lines) =>
-      icmpEvent(
-        packet,
-        view,
-        icmp,
-        classification,
-        quoted,
-        transport,
-        serverPort,
-        microseconds,
-        transaction?.firstFrame,
-        name,
-        lines,
-      ),
+    state.icmpEvent(
+      classification.kind,
+      microseconds,
+      state.options.events
+        ? (lines) =>
+            icmpEvent(
+              packet,
+              view,
+              icmp,
+              classification,
+              quoted,
+              transport,
+              serverPort,
+              microseconds,
+              transaction?.firstFrame,
+              name,
+              lines,
+            )
+        : undefined,
     );
 }
 
