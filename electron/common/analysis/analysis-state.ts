@@ -188,8 +188,7 @@ export class AnalysisState {
     build: ((lines: PacketLines | undefined) => TimelineEvent) | undefined,
   ): void {
     this.options.timeline?.countIcmpError(microseconds / microsecondsPerSecond, kind);
-    if (this.options.events && build)
-      this.events.push(build(this.options.eventLines ? this.lines : undefined));
+    if (build) this.events.push(build(this.options.eventLines ? this.lines : undefined));
   }
 
   /** A timeout became final (no late answer came): it joins its service's timeout window. */

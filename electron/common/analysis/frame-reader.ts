@@ -17,7 +17,7 @@
  */
 import { dissectLayers } from '../decode/dissect';
 import { readDnsMessage } from '../decode/dns-message';
-import { decodeIcmp, icmpQuoteEnd, isIcmpError } from '../decode/icmp';
+import { decodeIcmp, icmpQuoteEnd, isIcmpError, nextHopMtu } from '../decode/icmp';
 import { decodeIcmpv6 } from '../decode/icmpv6';
 import { ipProtocolKey } from '../decode/decode-result';
 import { nextDecoder } from '../decode/next-layer';
@@ -240,8 +240,7 @@ function readIcmpInto(
   const code = data[start + 1]!;
   icmpFacts.type = type;
   icmpFacts.code = code;
-  // RFC 1191 §4: the next-hop MTU is the low 16 bits of the unused word.
-  icmpFacts.mtu = type === 3 && code === 4 ? (data[start + 6]! << 8) | data[start + 7]! : undefined;
+  icmpFacts.mtu = nextHopMtu(data, start, type, code);
   view.icmp = icmpFacts;
   if (!isIcmpError(type)) return;
   const quoteEnd = icmpQuoteEnd(data, start, end, type);

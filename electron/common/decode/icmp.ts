@@ -34,12 +34,12 @@ export const IcmpType = {
 } as const;
 
 /**
- * Where the quoted datagram ends in the ICMP message data[start, end) (an error of `type`), as
- * an offset in `data`: the offsets let the fast path (frame-reader.ts) find the quote where it
- * lies. With RFC 4884 extensions. The length field says so
- * (in 32-bit words); some routers leave it 0 and put the extension at byte 128 anyway (RFC 4884
- * §5.5, the "compliant" legacy layout), which tcpdump recognises by a version 2 extension header
- * whose checksum is right. Without either, the whole rest of the message is the quote.
+ * Where the quoted datagram ends in the ICMP message data[start, end), an error of `type`, as an
+ * offset in `data` (so that the fast path, frame-reader.ts, finds the quote where it lies).
+ * With RFC 4884 extensions the length field says so, in 32-bit words; some routers leave it 0
+ * and put the extension at byte 128 anyway (RFC 4884 §5.5, the "compliant" legacy layout),
+ * which tcpdump recognises by a version 2 extension header whose checksum is right. Without
+ * either, the whole rest of the message is the quote.
  */
 export function icmpQuoteEnd(data: Uint8Array, start: number, end: number, type: number): number {
   if (type !== 3 && type !== 11 && type !== 12) return end;
@@ -59,8 +59,14 @@ export function icmpQuoteEnd(data: Uint8Array, start: number, end: number, type:
   return end;
 }
 
+/** Types that quote the datagram that caused them (RFC 1812 §4.3.2.3). */
 export function isIcmpError(type: number): boolean {
   return type === 3 || type === 4 || type === 5 || type === 11 || type === 12;
+}
+
+/** The next-hop MTU of a fragmentation-needed error at data[start]: the low 16 bits of the unused word (RFC 1191 §4). */
+export function nextHopMtu(data: Uint8Array, start: number, type: number, code: number): number | undefined {
+  return type === 3 && code === 4 ? (data[start + 6]! << 8) | data[start + 7]! : undefined;
 }
 
 /** Types with an identifier and a sequence number in header bytes 4..7. */
@@ -114,8 +120,7 @@ export function decodeIcmp(data: Uint8Array): DecodeResult<IcmpLayer> {
     checksum: (data[2]! << 8) | data[3]!,
     identifier: hasIdentifier(type) ? (data[4]! << 8) | data[5]! : undefined,
     sequence: hasIdentifier(type) ? sequenceOf(data, type) : undefined,
-    // RFC 1191 §4: the next-hop MTU is the low 16 bits of the unused word.
-    mtu: type === 3 && code === 4 ? (data[6]! << 8) | data[7]! : undefined,
+    mtu: nextHopMtu(data, 0, type, code),
     gateway: type === 5 ? ipv4Text(data, 4) : undefined,
     pointer: type === 12 ? data[4]! : undefined,
     address: undefined,

@@ -58,25 +58,16 @@ export function ethernet(etherType: number): Uint8Array {
 }
 
 /** IPv4 header (RFC 791 §3.1), 20 bytes, no options, DF clear, checksum filled in. */
-export function ipv4Header(
-  source: string,
-  destination: string,
-  protocol: number,
-  payloadLength: number,
-  ttl: number,
-  identification: number,
-): Uint8Array {
+export function ipv4Header(source: string, destination: string, protocol: number, payloadLength: number, ttl: number, identification: number): Uint8Array {
   const header = Uint8Array.from([
     0x45, // version 4, header length 5 words
     0x00, // DSCP/ECN
     ...uint16(20 + payloadLength), // total length
     ...uint16(identification), // identification
-    0x00,
-    0x00, // flags and fragment offset
+    0x00, 0x00, // flags and fragment offset
     ttl, // time to live
     protocol, // 17 UDP, 6 TCP, 1 ICMP
-    0x00,
-    0x00, // header checksum (below)
+    0x00, 0x00, // header checksum (below)
     ...ipv4Address(source),
     ...ipv4Address(destination),
   ]);
@@ -87,19 +78,10 @@ export function ipv4Header(
 }
 
 /** IPv6 header (RFC 8200 §3), 40 bytes. */
-export function ipv6Header(
-  source: string,
-  destination: string,
-  nextHeader: number,
-  payloadLength: number,
-  hopLimit: number,
-): Uint8Array {
+export function ipv6Header(source: string, destination: string, nextHeader: number, payloadLength: number, hopLimit: number): Uint8Array {
   return concat(
     Uint8Array.from([
-      0x60,
-      0x00,
-      0x00,
-      0x00, // version 6, traffic class 0, flow label 0
+      0x60, 0x00, 0x00, 0x00, // version 6, traffic class 0, flow label 0
       ...uint16(payloadLength), // payload length
       nextHeader, // 17 UDP, 58 ICMPv6
       hopLimit,
@@ -110,41 +92,21 @@ export function ipv6Header(
 }
 
 /** The pseudo-header that UDP, TCP and ICMPv6 checksums cover (RFC 768, RFC 8200 §8.1). */
-export function pseudoHeader(
-  source: string,
-  destination: string,
-  protocol: number,
-  length: number,
-): Uint8Array {
+export function pseudoHeader(source: string, destination: string, protocol: number, length: number): Uint8Array {
   if (isIpv6(source)) {
-    return concat(
-      ipv6Address(source),
-      ipv6Address(destination),
-      Uint8Array.from([0, 0, ...uint16(length), 0, 0, 0, protocol]),
-    );
+    return concat(ipv6Address(source), ipv6Address(destination), Uint8Array.from([0, 0, ...uint16(length), 0, 0, 0, protocol]));
   }
-  return concat(
-    ipv4Address(source),
-    ipv4Address(destination),
-    Uint8Array.from([0, protocol, ...uint16(length)]),
-  );
+  return concat(ipv4Address(source), ipv4Address(destination), Uint8Array.from([0, protocol, ...uint16(length)]));
 }
 
 /** UDP header and payload (RFC 768) with its checksum. */
-export function udp(
-  source: string,
-  destination: string,
-  sourcePort: number,
-  destinationPort: number,
-  payload: Uint8Array,
-): Uint8Array {
+export function udp(source: string, destination: string, sourcePort: number, destinationPort: number, payload: Uint8Array): Uint8Array {
   const segment = concat(
     Uint8Array.from([
       ...uint16(sourcePort),
       ...uint16(destinationPort),
       ...uint16(8 + payload.length), // length
-      0x00,
-      0x00, // checksum (below)
+      0x00, 0x00, // checksum (below)
     ]),
     payload,
   );
@@ -155,47 +117,23 @@ export function udp(
 }
 
 /** An IPv4 datagram (TTL 64) of one UDP segment. */
-export function ipv4Udp(
-  source: string,
-  destination: string,
-  sourcePort: number,
-  destinationPort: number,
-  payload: Uint8Array,
-  identification: number,
-): Uint8Array {
-  return concat(
-    ipv4Header(source, destination, 17, 8 + payload.length, 64, identification),
-    udp(source, destination, sourcePort, destinationPort, payload),
-  );
+export function ipv4Udp(source: string, destination: string, sourcePort: number, destinationPort: number, payload: Uint8Array, identification: number): Uint8Array {
+  return concat(ipv4Header(source, destination, 17, 8 + payload.length, 64, identification), udp(source, destination, sourcePort, destinationPort, payload));
 }
 
 /** TCP segment (RFC 9293 §3.1): header without options, PSH|ACK, with the DNS two-byte length prefix (RFC 1035 §4.2.2). */
-export function tcp(
-  source: string,
-  destination: string,
-  sourcePort: number,
-  destinationPort: number,
-  payload: Uint8Array,
-): Uint8Array {
+export function tcp(source: string, destination: string, sourcePort: number, destinationPort: number, payload: Uint8Array): Uint8Array {
   const segment = concat(
     Uint8Array.from([
       ...uint16(sourcePort),
       ...uint16(destinationPort),
-      0x00,
-      0x00,
-      0x00,
-      0x01, // sequence number
-      0x00,
-      0x00,
-      0x00,
-      0x01, // acknowledgment number
+      0x00, 0x00, 0x00, 0x01, // sequence number
+      0x00, 0x00, 0x00, 0x01, // acknowledgment number
       0x50, // data offset 5 words
       0x18, // flags PSH ACK
       ...uint16(65535), // window
-      0x00,
-      0x00, // checksum (below)
-      0x00,
-      0x00, // urgent pointer
+      0x00, 0x00, // checksum (below)
+      0x00, 0x00, // urgent pointer
       ...uint16(payload.length), // DNS over TCP length prefix
     ]),
     payload,
@@ -248,14 +186,10 @@ export function dnsMessage(fields: DnsMessageFields): Uint8Array {
   const question = concat(dnsName(fields.name), Uint8Array.from([...uint16(fields.type ?? 1), ...uint16(1)])); // QTYPE, QCLASS IN
   const records = answers.map((address) =>
     Uint8Array.from([
-      0xc0,
-      0x0c, // NAME: pointer to the question name at offset 12
+      0xc0, 0x0c, // NAME: pointer to the question name at offset 12
       ...uint16(1), // TYPE A
       ...uint16(1), // CLASS IN
-      0x00,
-      0x00,
-      0x01,
-      0x2c, // TTL 300
+      0x00, 0x00, 0x01, 0x2c, // TTL 300
       ...uint16(4), // RDLENGTH
       ...ipv4Address(address), // RDATA
     ]),
@@ -267,30 +201,17 @@ export function dnsMessage(fields: DnsMessageFields): Uint8Array {
  * ICMP error (RFC 792) or ICMPv6 error (RFC 4443 §2.1): type, code, checksum, 4 bytes that
  * are unused or carry the MTU, then as much of the original datagram as the sender quotes.
  */
-export function icmpError(
-  v6: boolean,
-  type: number,
-  code: number,
-  quoted: Uint8Array,
-  mtu: number,
-  source: string,
-  destination: string,
-): Uint8Array {
+export function icmpError(v6: boolean, type: number, code: number, quoted: Uint8Array, mtu: number, source: string, destination: string): Uint8Array {
   const message = concat(
     Uint8Array.from([
       type,
       code,
-      0x00,
-      0x00, // checksum (below)
-      ...(v6
-        ? [(mtu >>> 24) & 0xff, (mtu >>> 16) & 0xff, (mtu >>> 8) & 0xff, mtu & 0xff]
-        : [0x00, 0x00, ...uint16(mtu)]), // unused / MTU
+      0x00, 0x00, // checksum (below)
+      ...(v6 ? [(mtu >>> 24) & 0xff, (mtu >>> 16) & 0xff, (mtu >>> 8) & 0xff, mtu & 0xff] : [0x00, 0x00, ...uint16(mtu)]), // unused / MTU
     ]),
     quoted,
   );
-  const checksum = v6
-    ? internetChecksum(pseudoHeader(source, destination, 58, message.length), message)
-    : internetChecksum(message);
+  const checksum = v6 ? internetChecksum(pseudoHeader(source, destination, 58, message.length), message) : internetChecksum(message);
   message[2] = checksum >>> 8;
   message[3] = checksum & 0xff;
   return message;
