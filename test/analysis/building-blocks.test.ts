@@ -1,5 +1,6 @@
-// The small parts the incidents stand on: ICMP classification, the success log, flood rates.
+// The small parts the incidents stand on: ICMP classification, the success log, flood rates, capped counts.
 import { describe, expect, it } from 'vitest';
+import { CappedCounter } from '../../electron/common/analysis/capped-counter';
 import { FloodDetector } from '../../electron/common/analysis/flood-detector';
 import { classifyIcmp } from '../../electron/common/analysis/icmp-kind';
 import { SuccessLog } from '../../electron/common/analysis/success-log';
@@ -98,5 +99,55 @@ describe('FloodDetector', () => {
       peakQueriesPerSecond: 150,
       startMicroseconds: 30_000_000,
     });
+  });
+});
+
+describe('CappedCounter', () => {
+  it('counts runs of one value as the Map would, in first-seen order', () => {
+    const counter = new CappedCounter<string>(8);
+    for (const value of ['b', 'b', 'a', 'b', 'b', 'b', 'c', 'a']) counter.add(value);
+    expect([...counter.counts]).toEqual([
+      ['b', 5],
+      ['a', 2],
+      ['c', 1],
+    ]);
+    // Reading ended the current run: adding after a read goes on counting.
+    counter.add('a', 3);
+    expect(counter.counts.get('a')).toBe(5);
+    expect(counter.ranked()).toEqual(['b', 'a', 'c']);
+    expect(counter.top()).toBe('b');
+    expect(counter.size).toBe(3);
+  });
+
+  it('keeps the first `limit` values and counts the rest, runs included, as overflow', () => {
+    const counter = new CappedCounter<number>(2);
+    for (const value of [1, 1, 2, 3, 3, 3, 1, 4]) counter.add(value);
+    expect([...counter.counts]).toEqual([
+      [1, 3],
+      [2, 1],
+    ]);
+    expect(counter.overflow).toBe(4);
+  });
+
+  it('merges and clones with the run still open', () => {
+    const one = new CappedCounter<string>(3);
+    one.add('x');
+    one.add('x');
+    const two = new CappedCounter<string>(3);
+    two.add('y');
+    two.add('x');
+    two.add('x');
+    one.mergeFrom(two);
+    expect([...one.counts]).toEqual([
+      ['x', 4],
+      ['y', 1],
+    ]);
+    const copy = one.clone();
+    one.add('z');
+    expect([...copy.counts]).toEqual([
+      ['x', 4],
+      ['y', 1],
+    ]);
+    expect(one.size).toBe(3);
   });
 });

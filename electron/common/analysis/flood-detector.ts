@@ -9,7 +9,7 @@
  * flood.
  *
  * Who flooded and with what (clients, names, evidence lines) is sampled only in seconds that
- * already look like a flood against the median so far, so steady busy traffic costs one Map
+ * already look like a flood against the median so far, so steady busy traffic costs at most one Map
  * lookup per query and nothing more.
  */
 import { CappedCounter } from './capped-counter';
@@ -59,6 +59,9 @@ export class FloodDetector<Service> {
   private currentSecond = Number.NaN;
   private currentTotal = 0;
   private readonly buckets = new Map<Service, Bucket>();
+  /** The bucket of the last query's service, while it is in `buckets`. */
+  private lastService: Service | undefined = undefined;
+  private lastBucket: Bucket | undefined = undefined;
   /** Seconds per capture-wide query rate: rate → number of seconds. */
   private readonly histogram = new Map<number, number>();
   /** The most queries (all services) any closed second had. */
@@ -105,12 +108,15 @@ export class FloodDetector<Service> {
       // An older time (out-of-order interfaces) counts in the current second: close enough for a rate.
     }
     this.currentTotal++;
-    let bucket = this.buckets.get(service);
+    // Queries mostly go to the service the last one went to: its bucket needs no lookup.
+    let bucket = service === this.lastService ? this.lastBucket : this.buckets.get(service);
     if (!bucket) {
       bucket = new Bucket();
       bucket.firstMicroseconds = microseconds;
       this.buckets.set(service, bucket);
     }
+    this.lastService = service;
+    this.lastBucket = bucket;
     bucket.count++;
     bucket.lastMicroseconds = microseconds;
     if (bucket.count < this.runningLimit) return undefined;
@@ -230,6 +236,8 @@ export class FloodDetector<Service> {
       this.heavyCount++;
     }
     this.buckets.clear();
+    this.lastService = undefined;
+    this.lastBucket = undefined;
     this.currentTotal = 0;
     // The histogram's distinct rates are few; the median so far decides what looks like a flood next.
     this.runningLimit = Math.max(floor, this.thresholds.floodFactor * this.medianRate(this.histogram));
