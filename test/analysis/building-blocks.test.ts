@@ -1,5 +1,6 @@
 // The small parts the incidents stand on: ICMP classification, the success log, flood rates, capped counts.
 import { describe, expect, it } from 'vitest';
+import { AddressTable } from '../../electron/common/analysis/address-table';
 import { CappedCounter } from '../../electron/common/analysis/capped-counter';
 import { FloodDetector } from '../../electron/common/analysis/flood-detector';
 import { classifyIcmp } from '../../electron/common/analysis/icmp-kind';
@@ -149,5 +150,30 @@ describe('CappedCounter', () => {
       ['y', 1],
     ]);
     expect(one.size).toBe(3);
+  });
+});
+
+describe('AddressTable', () => {
+  it('finds every address by text and by IPv4 key, whatever the memo slots they share', () => {
+    const table = new AddressTable<{ address: string }>();
+    // More addresses than memo slots: many share one, and each lookup must still find its own.
+    const addresses = Array.from({ length: 10_000 }, (_, index) => ({
+      key: (0xc6330000 + index) | 0, // 198.51.0.0 + index
+      text: `198.51.${index >> 8}.${index & 0xff}`,
+    }));
+    for (const { text } of addresses) table.set(text, { address: text });
+    for (let round = 0; round < 2; round++) {
+      for (let index = addresses.length - 1; index >= 0; index -= 7) {
+        const { key, text } = addresses[index]!;
+        expect(table.get(text, key)?.address).toBe(text);
+        expect(table.get(text)?.address).toBe(text);
+      }
+    }
+    expect(table.get('2001:db8::1')).toBeUndefined();
+    expect(table.get('192.0.2.1', 0xc0000201 | 0)).toBeUndefined();
+    // An address added after a miss is found by its key from then on.
+    table.set('192.0.2.1', { address: '192.0.2.1' });
+    expect(table.get('192.0.2.1', 0xc0000201 | 0)?.address).toBe('192.0.2.1');
+    expect(table.size).toBe(10_001);
   });
 });

@@ -8,6 +8,7 @@ import type { DecodedPacket } from '../model/packet';
 import type { AnalysisOptions } from './analysis-options';
 import { DnsCounters } from './dns-counters';
 import { recordEvidence, recordTransaction } from './failure-recording';
+import { AddressTable } from './address-table';
 import { FloodDetector } from './flood-detector';
 import { ClientFacts, HostFacts } from './host-facts';
 import type { DnsFacts, LayerView, Transport } from './layer-view';
@@ -28,9 +29,9 @@ export class AnalysisState {
   readonly table: TransactionTable;
   /** Services by key (transport|address|port), and the same by server address, found without building a key. */
   readonly services = new Map<string, ServiceState>();
-  private readonly servicesByAddress = new Map<string, ServiceState[]>();
-  readonly hosts = new Map<string, HostFacts>();
-  readonly clients = new Map<string, ClientFacts>();
+  private readonly servicesByAddress = new AddressTable<ServiceState[]>();
+  readonly hosts = new AddressTable<HostFacts>();
+  readonly clients = new AddressTable<ClientFacts>();
   readonly flood: FloodDetector<ServiceState>;
   readonly nxdomain: NxdomainTracker;
   /** Services and hosts with a path incident (ttl-exceeded, fragmentation-needed): any packet back from them is a success. */
@@ -64,8 +65,17 @@ export class AnalysisState {
     };
   }
 
-  findService(transport: Transport, server: string, port: number): ServiceState | undefined {
-    const list = this.servicesByAddress.get(server);
+  /**
+   * `serverKey`, here and below: the address's IPv4 key when the view has one
+   * (LayerView.ipv4Keys), which finds the address's entry without a Map lookup (address-table.ts).
+   */
+  findService(
+    transport: Transport,
+    server: string,
+    port: number,
+    serverKey?: number,
+  ): ServiceState | undefined {
+    const list = this.servicesByAddress.get(server, serverKey);
     if (!list) return undefined;
     for (let index = 0; index < list.length; index++) {
       const service = list[index]!;
@@ -74,8 +84,8 @@ export class AnalysisState {
     return undefined;
   }
 
-  service(transport: Transport, server: string, port: number): ServiceState {
-    let service = this.findService(transport, server, port);
+  service(transport: Transport, server: string, port: number, serverKey?: number): ServiceState {
+    let service = this.findService(transport, server, port, serverKey);
     if (!service) {
       const key = serviceKeyOf(transport, server, port);
       service = new ServiceState(key, transport, server, port, this.serviceLimits);
@@ -88,8 +98,8 @@ export class AnalysisState {
   }
 
   /** The facts of an address the analysis needs (a DNS server, a quoted destination): always kept. */
-  host(address: string): HostFacts {
-    let host = this.hosts.get(address);
+  host(address: string, ipv4Key?: number): HostFacts {
+    let host = this.hosts.get(address, ipv4Key);
     if (!host) {
       host = new HostFacts(address);
       this.hosts.set(address, host);
@@ -102,14 +112,14 @@ export class AnalysisState {
    * server's packets before its first query count too), and past `limits.hosts` only for
    * addresses already known.
    */
-  sender(address: string): HostFacts | undefined {
-    const host = this.hosts.get(address);
+  sender(address: string, ipv4Key?: number): HostFacts | undefined {
+    const host = this.hosts.get(address, ipv4Key);
     if (host || this.hosts.size >= this.options.limits.hosts) return host;
     return this.host(address);
   }
 
-  clientFacts(address: string): ClientFacts | undefined {
-    let facts = this.clients.get(address);
+  clientFacts(address: string, ipv4Key?: number): ClientFacts | undefined {
+    let facts = this.clients.get(address, ipv4Key);
     if (!facts) {
       if (this.clients.size >= this.options.limits.clients) {
         this.clientsUntracked++;

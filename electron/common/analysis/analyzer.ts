@@ -110,7 +110,7 @@ export class Analyzer {
     if (view.ipVersion === 0) return;
     const icmp = view.icmp;
     const classification = icmp ? classifyIcmp(icmp.kind, icmp.type, icmp.code) : undefined;
-    const host = state.sender(view.source);
+    const host = state.sender(view.source, view.sourceIpv4Key());
     if (host) host.sawPacket(microseconds, view.ttl, classification !== undefined);
     if (state.pathHosts.size > 0 && view.transport && !classification && state.pathHosts.has(view.source)) {
       state.pathServices

@@ -87,10 +87,11 @@ function query(
     state.dnsEvent(packet, view, dns, transport, microseconds, undefined);
     return;
   }
-  const service = state.service(transport, server, view.destinationPort);
+  const service = state.service(transport, server, view.destinationPort, view.destinationIpv4Key());
   service.queries++;
-  state.host(server).queriesTo++;
-  const clientFacts = state.clientFacts(client);
+  // The server's facts, found once per service rather than once per query.
+  (service.host ??= state.host(server)).queriesTo++;
+  const clientFacts = state.clientFacts(client, view.sourceIpv4Key());
   if (clientFacts) clientFacts.addQuery(server);
   state.counters.queries++;
   const transaction = state.table.create(
@@ -160,12 +161,12 @@ function response(
   const service =
     transaction && transaction.serverPort === view.sourcePort
       ? transaction.service
-      : state.service(transport, server, view.sourcePort);
+      : state.service(transport, server, view.sourcePort, view.sourceIpv4Key());
   service.responses++;
   service.reachable.record(microseconds);
   if (rcode === 0 || rcode === 3) service.resolved.record(microseconds);
   if (rcode !== 5) service.accepted.record(microseconds);
-  const clientFacts = state.clients.get(client);
+  const clientFacts = state.clients.get(client, view.destinationIpv4Key());
   if (clientFacts) clientFacts.responses++;
   const outcome = outcomeOfRcode(rcode);
   if (transaction) {

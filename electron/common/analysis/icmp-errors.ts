@@ -35,6 +35,7 @@ export function icmpError(
   state.counters.icmp(classification.kind);
   if (!quoted || quoted.ipVersion === 0 || !quoted.destination) return;
   const server = quoted.destination;
+  const serverKey = quoted.destinationIpv4Key();
   // Text imports may leave the quoted source unknown: the error goes back to whoever sent the datagram.
   const client =
     quoted.source && quoted.source !== '0.0.0.0' && quoted.source !== '::' ? quoted.source : view.destination;
@@ -72,7 +73,7 @@ export function icmpError(
     }
   }
   if (dnsQuery && discards && !transaction) state.counters.icmpWithoutQuery++;
-  state.host(server);
+  state.host(server, serverKey);
   const name = transaction?.name ?? quoted.dns?.questions[0]?.name.toLowerCase();
 
   if (dnsQuery && classification.unreachable) {
@@ -80,7 +81,7 @@ export function icmpError(
     failureFromIcmp(
       state,
       kind,
-      state.service(transport!, server, serverPort),
+      state.service(transport!, server, serverPort, serverKey),
       transaction,
       newlyFailed,
       packet,

@@ -52,6 +52,15 @@ export class LayerView {
   dns: DnsFacts | undefined = undefined;
   icmp: IcmpFacts | undefined = undefined;
 
+  /** The source's IPv4 key when set, else undefined: what the analysis's AddressTable takes. */
+  sourceIpv4Key(): number | undefined {
+    return this.ipv4Keys ? this.sourceKey : undefined;
+  }
+
+  destinationIpv4Key(): number | undefined {
+    return this.ipv4Keys ? this.destinationKey : undefined;
+  }
+
   /** Empties the view: no IP header yet. */
   clear(): void {
     this.ipVersion = 0;

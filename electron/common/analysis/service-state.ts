@@ -7,6 +7,7 @@
  * between?" for any two times, so the split is the same whatever the arrival order.
  */
 import type { IncidentKind } from '../report/analysis-schema';
+import type { HostFacts } from './host-facts';
 import { IncidentWindow, type WindowLimits } from './incident-window';
 import type { Transport } from './layer-view';
 import { SuccessLog } from './success-log';
@@ -32,6 +33,8 @@ export class ServiceState {
   responses = 0;
   /** Queries settled with NOERROR. */
   answered = 0;
+  /** The server's HostFacts, once a query to the service looked them up (AnalysisState.host keeps them for good). */
+  host: HostFacts | undefined = undefined;
 
   constructor(
     readonly key: string,
