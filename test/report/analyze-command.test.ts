@@ -1,5 +1,5 @@
 // `netmortem analyze` end to end: the CLI is built as users get it and run as a process.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -146,5 +146,21 @@ describe('netmortem analyze errors', () => {
     expect(netmortem('analyze', scenarioLog, '--date', '2026-02-30').stderr).toMatch(/--date wants a calendar date as YYYY-MM-DD/);
     expect(netmortem('analyze', scenarioLog, '--timeout', '-1').status).toBe(1);
     expect(netmortem('analyze', scenarioLog, '--format', 'docx').stderr).toMatch(/Allowed choices are md, html, json, pdf/);
+  });
+});
+
+describe('netmortem analyze into a pipe', () => {
+  it('stops quietly when the reader has gone (`| head`): no stack trace, exit 0', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin/netmortem.js'), 'analyze', scenarioLog, '--date', '2026-11-25'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader goes away before the report is written: the write then fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import type { AnalystFields, ReportInput } from '../../../common/report/report-i
 import { analyzeFiles, type AnalyzeProgress } from '../../analysis/analyze-files';
 import { exportReport } from '../../report/export-report';
 import { renderReport, reportFormats } from '../../report/render-report';
+import { writeStdout } from '../stdout';
 
 interface AnalyzeOptions {
   format: ReportFormat;
@@ -89,12 +90,6 @@ function analystFields(options: AnalyzeOptions): AnalystFields | undefined {
 async function outputPath(out: string, input: ReportInput, format: ReportFormat): Promise<string> {
   const info = await stat(out).catch(() => undefined);
   return info?.isDirectory() ? join(out, defaultFileName(input.analysis, format)) : out;
-}
-
-function writeStdout(content: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(content, (error) => (error ? reject(error) : resolve()));
-  });
 }
 
 async function run(files: string[], options: AnalyzeOptions): Promise<void> {

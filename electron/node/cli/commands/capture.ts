@@ -12,6 +12,7 @@ import { defaultDataDirectory } from '../../capture/data-directory';
 import { saveCapture } from '../../capture/save-capture';
 import { exportReport } from '../../report/export-report';
 import { renderReport } from '../../report/render-report';
+import { writeStdout } from '../stdout';
 
 interface CaptureCommandOptions {
   interface: string;
@@ -141,7 +142,7 @@ async function captureAndReport(
   const analysis = session.analysis(files);
   const input = { analysis, timeline: timeline.buckets() };
   if (options.out) await exportReport(input, options.format, options.out);
-  else process.stdout.write(ensureNewline(String(await renderReport(input, options.format))));
+  else await writeStdout(ensureNewline(String(await renderReport(input, options.format))));
 
   const stats = summary.stats;
   const where = options.write ? options.write : summary.files.map((file) => file.path).join(', ');

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { CaptureError } from '../../capture/capture-error';
 import { listInterfaces, type InterfaceInfo } from '../../capture/list-interfaces';
+import { writeStdout } from '../stdout';
 
 export function register(program: Command): void {
   program
@@ -20,7 +21,7 @@ export function register(program: Command): void {
         if (error instanceof CaptureError) throw new Error(oneLine(error));
         throw error;
       }
-      process.stdout.write(
+      await writeStdout(
         options.json ? `${JSON.stringify(interfaces, null, 2)}\n` : interfaceTable(interfaces),
       );
     });
