@@ -41,14 +41,18 @@ describe('netmortem analyze on the scenario log', () => {
   });
 
   it('names DNS over UDP port 53 at 203.0.113.2', () => {
-    expect(markdown.split('\n')[0]).toBe('# Incident report: DNS (UDP port 53) at 203.0.113.2 unreachable — port unreachable');
+    expect(markdown.split('\n')[0]).toBe(
+      '# Incident report: DNS (UDP port 53) at 203.0.113.2 unreachable — port unreachable',
+    );
     expect(section(markdown, 'Summary')).toContain('DNS over UDP port 53 at 203.0.113.2 was unreachable');
   });
 
   it('tells of three queries for yummyrecipesforme.com, each answered by ICMP port unreachable', () => {
     const summary = section(markdown, 'Summary');
     expect(summary).toContain('from 13:24:32.192571 to 13:28:50.022967 UTC on 2026-11-25');
-    expect(summary).toContain('Every one of the 3 queries was answered by an ICMP "destination unreachable" error, type 3 code 3 "port unreachable"');
+    expect(summary).toContain(
+      'Every one of the 3 queries was answered by an ICMP "destination unreachable" error, type 3 code 3 "port unreachable"',
+    );
     expect(summary).toContain('`yummyrecipesforme.com`');
     const evidence = section(markdown, 'Evidence');
     expect(evidence.match(/A\? yummyrecipesforme\.com\./g)).toHaveLength(3);
@@ -97,10 +101,21 @@ describe('netmortem analyze --format json', () => {
 
 describe('netmortem analyze writing files', () => {
   it('writes HTML with the chart, under the default name when --out is a folder', () => {
-    const run = netmortem('analyze', scenarioLog, '--date', '2026-11-25', '--format', 'html', '--out', folder);
+    const run = netmortem(
+      'analyze',
+      scenarioLog,
+      '--date',
+      '2026-11-25',
+      '--format',
+      'html',
+      '--out',
+      folder,
+    );
     expect(run.status).toBe(0);
     const path = join(folder, 'incident-2026-11-25-1324-dns-port-unreachable.html');
-    expect(run.stderr).toBe(`netmortem: wrote ${path} (${readFileSync(path).byteLength} bytes): 1 incident (dns-port-unreachable)\n`);
+    expect(run.stderr).toBe(
+      `netmortem: wrote ${path} (${readFileSync(path).byteLength} bytes): 1 incident (dns-port-unreachable)\n`,
+    );
     const html = readFileSync(path, 'utf8');
     expect(html).toContain('<svg');
     expect(html).toContain('class="query icmp-failed"');
@@ -127,34 +142,51 @@ describe('netmortem analyze errors', () => {
   }
 
   it('says which file is missing', () => {
-    expectOneLineError(netmortem('analyze', join(folder, 'nothing.pcap')), /^netmortem: .*nothing\.pcap: cannot read: no such file$/);
+    expectOneLineError(
+      netmortem('analyze', join(folder, 'nothing.pcap')),
+      /^netmortem: .*nothing\.pcap: cannot read: no such file$/,
+    );
   });
 
   it('says a file is not a capture', () => {
     const path = join(folder, 'notes.txt');
     writeFileSync(path, 'these are not packets\n');
-    expectOneLineError(netmortem('analyze', path), /^netmortem: .*notes\.txt.*not a pcap, pcapng or tcpdump text file/);
+    expectOneLineError(
+      netmortem('analyze', path),
+      /^netmortem: .*notes\.txt.*not a pcap, pcapng or tcpdump text file/,
+    );
   });
 
   it('says when the report cannot be written, and leaves nothing behind', () => {
     const out = join(folder, 'missing-folder', 'report.md');
-    expectOneLineError(netmortem('analyze', scenarioLog, '--out', out), /^netmortem: cannot write .*report\.md: the folder does not exist$/);
+    expectOneLineError(
+      netmortem('analyze', scenarioLog, '--out', out),
+      /^netmortem: cannot write .*report\.md: the folder does not exist$/,
+    );
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('rejects a bad date, timeout or format', () => {
-    expect(netmortem('analyze', scenarioLog, '--date', '2026-02-30').stderr).toMatch(/--date wants a calendar date as YYYY-MM-DD/);
+    expect(netmortem('analyze', scenarioLog, '--date', '2026-02-30').stderr).toMatch(
+      /--date wants a calendar date as YYYY-MM-DD/,
+    );
     expect(netmortem('analyze', scenarioLog, '--timeout', '-1').status).toBe(1);
-    expect(netmortem('analyze', scenarioLog, '--format', 'docx').stderr).toMatch(/Allowed choices are md, html, json, pdf/);
+    expect(netmortem('analyze', scenarioLog, '--format', 'docx').stderr).toMatch(
+      /Allowed choices are md, html, json, pdf/,
+    );
   });
 });
 
 describe('netmortem analyze into a pipe', () => {
   it('stops quietly when the reader has gone (`| head`): no stack trace, exit 0', async () => {
-    const child = spawn(process.execPath, [join(root, 'bin/netmortem.js'), 'analyze', scenarioLog, '--date', '2026-11-25'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/netmortem.js'), 'analyze', scenarioLog, '--date', '2026-11-25'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     // The reader goes away before the report is written: the write then fails with EPIPE.
     child.stdout.destroy();
     let stderr = '';

@@ -57,11 +57,16 @@ function progressBar(): { onProgress: (progress: AnalyzeProgress) => void; stop:
   return {
     onProgress(progress) {
       if (!process.stderr.isTTY || progress.totalBytes < progressThreshold) return;
-      const payload = { read: megabytes(progress.bytesRead), size: megabytes(progress.totalBytes), packets: progress.packets };
+      const payload = {
+        read: megabytes(progress.bytesRead),
+        size: megabytes(progress.totalBytes),
+        packets: progress.packets,
+      };
       if (!bar) {
         bar = new SingleBar({
           stream: process.stderr,
-          format: 'analyzing {bar} {percentage}% | {read}/{size} MB | {packets} packets | ETA {eta_formatted}',
+          format:
+            'analyzing {bar} {percentage}% | {read}/{size} MB | {packets} packets | ETA {eta_formatted}',
           hideCursor: true,
           clearOnComplete: true,
         });
@@ -138,9 +143,20 @@ export function register(program: Command): void {
     .description('analyse capture files (pcap, pcapng or tcpdump text) and write the incident report')
     .argument('<file...>', 'capture files, read in the order given; frames are numbered across them')
     .addOption(new Option('-f, --format <format>', 'report format').choices(reportFormats).default('md'))
-    .option('-o, --out <path>', 'write the report to this file, atomically (a folder gets the default file name)')
-    .option('--date <YYYY-MM-DD>', 'the date of a tcpdump text log that prints only times (default 1970-01-01, with a warning)', parseDate)
-    .option('--timeout <seconds>', 'seconds without an answer before a DNS query counts as unanswered (default 5)', parseSeconds)
+    .option(
+      '-o, --out <path>',
+      'write the report to this file, atomically (a folder gets the default file name)',
+    )
+    .option(
+      '--date <YYYY-MM-DD>',
+      'the date of a tcpdump text log that prints only times (default 1970-01-01, with a warning)',
+      parseDate,
+    )
+    .option(
+      '--timeout <seconds>',
+      'seconds without an answer before a DNS query counts as unanswered (default 5)',
+      parseSeconds,
+    )
     .option('--fail-on-incident', 'exit with status 2 when an incident is found')
     .option('--title <text>', 'report title (default: from the most severe incident)')
     .option('--reporter <name>', "the analyst's name, shown under the title")
