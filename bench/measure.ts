@@ -20,7 +20,9 @@ export function measure(command: string, args: string[], options: { runs?: numbe
         maxBuffer: 64 << 20,
       });
       if (result.status !== 0) {
-        throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr.toString().slice(-500)}`);
+        throw new Error(
+          `${command} ${args.join(' ')} failed (${result.status}): ${result.stderr.toString().slice(-500)}`,
+        );
       }
       const [seconds, kilobytes] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
       results.push({ seconds: seconds!, peakMegabytes: kilobytes! / 1024 });

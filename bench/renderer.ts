@@ -7,9 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const result = spawnSync(join(root, 'node_modules/.bin/vitest'), ['run', 'test/e2e/renderer-performance.test.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NETMORTEM_RENDERER_BENCH: '1' },
-});
+const result = spawnSync(
+  join(root, 'node_modules/.bin/vitest'),
+  ['run', 'test/e2e/renderer-performance.test.ts'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NETMORTEM_RENDERER_BENCH: '1' },
+  },
+);
 process.exit(result.status ?? 1);

@@ -43,8 +43,19 @@ const node = process.execPath;
 const cli = join(root, 'bin/netmortem.js');
 const decode = join(out, 'decode-only.mjs');
 const tsharkFields = [
-  'frame.number', 'frame.time_epoch', 'ip.src', 'ip.dst', 'udp.srcport', 'udp.dstport',
-  'dns.id', 'dns.flags.response', 'dns.qry.name', 'dns.qry.type', 'dns.flags.rcode', 'icmp.type', 'icmp.code',
+  'frame.number',
+  'frame.time_epoch',
+  'ip.src',
+  'ip.dst',
+  'udp.srcport',
+  'udp.dstport',
+  'dns.id',
+  'dns.flags.response',
+  'dns.qry.name',
+  'dns.qry.type',
+  'dns.flags.rcode',
+  'icmp.type',
+  'icmp.code',
 ].flatMap((field) => ['-e', field]);
 
 interface Row {
@@ -56,9 +67,17 @@ interface Row {
 }
 const rows: Row[] = [];
 /** Fastest of `runs` for each side, the two taken in turn, so that a slow spell of the host weighs on both alike. */
-function compare(job: string, ours: [string, string[]], peer: string, theirs: [string, string[]], goal: string, runs = 5): void {
+function compare(
+  job: string,
+  ours: [string, string[]],
+  peer: string,
+  theirs: [string, string[]],
+  goal: string,
+  runs = 5,
+): void {
   console.error(`bench: ${job}`);
-  const fastest = (a: Measurement | undefined, b: Measurement): Measurement => (a && a.seconds <= b.seconds ? a : b);
+  const fastest = (a: Measurement | undefined, b: Measurement): Measurement =>
+    a && a.seconds <= b.seconds ? a : b;
   let ourBest: Measurement | undefined;
   let theirBest: Measurement | undefined;
   for (let run = 0; run < runs; run++) {
@@ -68,15 +87,35 @@ function compare(job: string, ours: [string, string[]], peer: string, theirs: [s
   rows.push({ job, ours: ourBest!, theirs: theirBest!, peer, goal });
 }
 
-compare('read + full decode', [node, [decode, big]], 'tcpdump -r FILE -w /dev/null', ['tcpdump', ['-r', big, '-w', '/dev/null']], 'report');
-compare('print DNS/ICMP lines', [node, [cli, 'print', '--dns-icmp', big]], "tcpdump -nr FILE 'udp port 53 or icmp'", ['tcpdump', ['-nr', big, 'udp port 53 or icmp']], '≥ 2× faster');
-compare('analyze', [node, [cli, 'analyze', '--format', 'json', big]], "tcpdump -nr FILE 'udp port 53 or icmp'", ['tcpdump', ['-nr', big, 'udp port 53 or icmp']], '≥ 4× faster, < 300 MB');
+compare(
+  'read + full decode',
+  [node, [decode, big]],
+  'tcpdump -r FILE -w /dev/null',
+  ['tcpdump', ['-r', big, '-w', '/dev/null']],
+  'report',
+);
+compare(
+  'print DNS/ICMP lines',
+  [node, [cli, 'print', '--dns-icmp', big]],
+  "tcpdump -nr FILE 'udp port 53 or icmp'",
+  ['tcpdump', ['-nr', big, 'udp port 53 or icmp']],
+  '≥ 2× faster',
+);
+compare(
+  'analyze',
+  [node, [cli, 'analyze', '--format', 'json', big]],
+  "tcpdump -nr FILE 'udp port 53 or icmp'",
+  ['tcpdump', ['-nr', big, 'udp port 53 or icmp']],
+  '≥ 4× faster, < 300 MB',
+);
 // tshark takes half a minute a run: once, against our fastest analyze of the row above.
-console.error("bench: analyze, tshark");
+console.error('bench: analyze, tshark');
 rows.push({
   job: 'analyze',
   ours: rows[rows.length - 1]!.ours,
-  theirs: measure('tshark', ['-2', '-r', big, '-R', 'dns or icmp', '-T', 'fields', ...tsharkFields], { runs: 1 }),
+  theirs: measure('tshark', ['-2', '-r', big, '-R', 'dns or icmp', '-T', 'fields', ...tsharkFields], {
+    runs: 1,
+  }),
   peer: "tshark -2 -R 'dns or icmp' -T fields",
   goal: '≥ 50× faster',
 });

@@ -35,7 +35,8 @@ class PacketWriter {
   private used = 0;
   /** Reserves room for one record and returns the offset of its frame bytes. */
   record(seconds: number, nanoseconds: number, length: number): number {
-    if (this.used + 16 + length > this.buffer.length) throw new Error('synthetic capture: a round outgrew the buffer');
+    if (this.used + 16 + length > this.buffer.length)
+      throw new Error('synthetic capture: a round outgrew the buffer');
     const at = this.used;
     this.buffer.writeUInt32LE(seconds, at);
     this.buffer.writeUInt32LE(nanoseconds, at + 4);
@@ -76,7 +77,16 @@ function writeEthernet(buffer: Buffer, at: number): number {
   return at + ethernetHeaderLength;
 }
 
-function writeIpv4(buffer: Buffer, at: number, totalLength: number, protocol: number, identification: number, source: number[], destination: number[], ttl = 64): number {
+function writeIpv4(
+  buffer: Buffer,
+  at: number,
+  totalLength: number,
+  protocol: number,
+  identification: number,
+  source: number[],
+  destination: number[],
+  ttl = 64,
+): number {
   buffer[at] = 0x45;
   buffer[at + 1] = 0;
   buffer.writeUInt16BE(totalLength, at + 2);
@@ -92,7 +102,13 @@ function writeIpv4(buffer: Buffer, at: number, totalLength: number, protocol: nu
   return at + ipv4HeaderLength;
 }
 
-function writeUdp(buffer: Buffer, at: number, sourcePort: number, destinationPort: number, length: number): number {
+function writeUdp(
+  buffer: Buffer,
+  at: number,
+  sourcePort: number,
+  destinationPort: number,
+  length: number,
+): number {
   buffer.writeUInt16BE(sourcePort, at);
   buffer.writeUInt16BE(destinationPort, at + 2);
   buffer.writeUInt16BE(length, at + 4);
@@ -101,7 +117,13 @@ function writeUdp(buffer: Buffer, at: number, sourcePort: number, destinationPor
 }
 
 /** A DNS message with one question (RFC 1035 §4.1); with `answer`, one A record pointing at the question name. */
-function dnsMessage(id: number, name: string, response: boolean, rcode: number, answer: number[] | null): Buffer {
+function dnsMessage(
+  id: number,
+  name: string,
+  response: boolean,
+  rcode: number,
+  answer: number[] | null,
+): Buffer {
   const labels = name.split('.');
   const nameLength = labels.reduce((sum, label) => sum + label.length + 1, 1);
   const length = 12 + nameLength + 4 + (answer ? 16 : 0);
@@ -141,7 +163,9 @@ export interface SyntheticOptions {
  * is a view of a reused buffer, valid until the next one is asked for: write it out first.
  * Returns how many packets of each kind it made.
  */
-export function* syntheticCaptureChunks(options: SyntheticOptions): Generator<Buffer, Record<string, number>, undefined> {
+export function* syntheticCaptureChunks(
+  options: SyntheticOptions,
+): Generator<Buffer, Record<string, number>, undefined> {
   const next = random(options.seed ?? 7);
   const writer = new PacketWriter();
   yield fileHeader();
@@ -172,7 +196,15 @@ export function* syntheticCaptureChunks(options: SyntheticOptions): Generator<Bu
       const length = ethernetHeaderLength + ipv4HeaderLength + 20 + tcpPayload.length;
       const bytes = writer.bytes;
       let at = writeEthernet(bytes, writer.record(seconds, nanoseconds, length));
-      at = writeIpv4(bytes, at, length - ethernetHeaderLength, 6, identification++, ipv4Bytes('198.51.100.80'), client);
+      at = writeIpv4(
+        bytes,
+        at,
+        length - ethernetHeaderLength,
+        6,
+        identification++,
+        ipv4Bytes('198.51.100.80'),
+        client,
+      );
       bytes.writeUInt16BE(443, at);
       bytes.writeUInt16BE(clientPort, at + 2);
       bytes.writeUInt32BE(written, at + 4);
@@ -243,7 +275,7 @@ export function writeSyntheticCapture(path: string, options: SyntheticOptions): 
     const chunks = syntheticCaptureChunks(options);
     for (let step = chunks.next(); ; step = chunks.next()) {
       if (step.done) return step.value;
-      for (let at = 0; at < step.value.length; ) at += writeSync(descriptor, step.value, at);
+      for (let at = 0; at < step.value.length;) at += writeSync(descriptor, step.value, at);
     }
   } finally {
     closeSync(descriptor);
@@ -256,5 +288,10 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     console.error('usage: tsx bench/synthetic-capture.ts OUT.pcap [PACKETS] [SEED]');
     process.exit(1);
   }
-  console.log(writeSyntheticCapture(out, { packets: Number(packets ?? 1_000_000), ...(seed !== undefined ? { seed: Number(seed) } : {}) }));
+  console.log(
+    writeSyntheticCapture(out, {
+      packets: Number(packets ?? 1_000_000),
+      ...(seed !== undefined ? { seed: Number(seed) } : {}),
+    }),
+  );
 }

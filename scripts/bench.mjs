@@ -8,7 +8,10 @@ const benches = ['bench/run.ts', 'bench/live-capture.ts', 'bench/renderer.ts'];
 let failed = false;
 for (const bench of benches) {
   if (!existsSync(`${root}${bench}`)) continue;
-  const result = spawnSync(tsx, [`${root}${bench}`, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+  const result = spawnSync(tsx, [`${root}${bench}`, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (result.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

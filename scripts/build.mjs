@@ -8,7 +8,14 @@ const root = new URL('..', import.meta.url).pathname;
 const wanted = new Set(process.argv.slice(2));
 const want = (part) => wanted.size === 0 || wanted.has(part);
 
-const nodeBundle = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, packages: 'external', logLevel: 'warning' };
+const nodeBundle = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  packages: 'external',
+  logLevel: 'warning',
+};
 
 async function main() {
   if (want('cli')) {
@@ -21,13 +28,16 @@ async function main() {
     // worker before the commands are even parsed (cli/main.ts). Chunks stay in dist/ itself,
     // beside frame-worker.cjs, which the worker's reader looks for beside its own file.
     for (const stale of readdirSync(`${root}dist`, { withFileTypes: true })) {
-      if (stale.isFile() && /^cli-chunk-.*\.mjs(\.map)?$/.test(stale.name)) rmSync(`${root}dist/${stale.name}`);
+      if (stale.isFile() && /^cli-chunk-.*\.mjs(\.map)?$/.test(stale.name))
+        rmSync(`${root}dist/${stale.name}`);
     }
     await build({
       ...nodeBundle,
       packages: undefined,
       external: ['playwright-core', 'electron', 'bufferutil', 'utf-8-validate'],
-      banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+      },
       entryPoints: { cli: `${root}electron/node/cli/main.ts` },
       outdir: `${root}dist`,
       outExtension: { '.js': '.mjs' },
@@ -38,17 +48,48 @@ async function main() {
   }
   // The frame worker (electron/node/files/frame-worker.ts) runs in a thread of its own, from
   // its own small bundle, beside the bundle that starts it (the CLI's, Electron's main).
-  const frameWorker = (outfile) => build({ ...nodeBundle, entryPoints: [`${root}electron/node/files/frame-worker.ts`], outfile, format: 'cjs' });
+  const frameWorker = (outfile) =>
+    build({
+      ...nodeBundle,
+      entryPoints: [`${root}electron/node/files/frame-worker.ts`],
+      outfile,
+      format: 'cjs',
+    });
   if (want('cli')) await frameWorker(`${root}dist/frame-worker.cjs`);
   if (want('electron')) await frameWorker(`${root}dist/electron/frame-worker.cjs`);
   if (want('electron')) {
     // Electron loads main and preload as CommonJS; a sandboxed preload may require only 'electron'.
     // frame-worker-start.ts reads import.meta.url only where __filename is undefined (an ES module): empty here, and never read.
-    await build({ ...nodeBundle, entryPoints: [`${root}electron/main/main.ts`], outfile: `${root}dist/electron/main.cjs`, format: 'cjs', external: ['electron'], logOverride: { 'empty-import-meta': 'silent' } });
-    await build({ ...nodeBundle, packages: undefined, entryPoints: [`${root}electron/preload/preload.ts`], outfile: `${root}dist/electron/preload.cjs`, format: 'cjs', external: ['electron'] });
+    await build({
+      ...nodeBundle,
+      entryPoints: [`${root}electron/main/main.ts`],
+      outfile: `${root}dist/electron/main.cjs`,
+      format: 'cjs',
+      external: ['electron'],
+      logOverride: { 'empty-import-meta': 'silent' },
+    });
+    await build({
+      ...nodeBundle,
+      packages: undefined,
+      entryPoints: [`${root}electron/preload/preload.ts`],
+      outfile: `${root}dist/electron/preload.cjs`,
+      format: 'cjs',
+      external: ['electron'],
+    });
   }
   if (want('renderer')) {
-    execFileSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--config', `${root}renderer/vite.config.ts`, '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+    execFileSync(
+      process.execPath,
+      [
+        `${root}node_modules/vite/bin/vite.js`,
+        'build',
+        '--config',
+        `${root}renderer/vite.config.ts`,
+        '--logLevel',
+        'warn',
+      ],
+      { stdio: 'inherit', cwd: root },
+    );
   }
   if (want('native')) {
     execFileSync('make', ['-C', `${root}native`, '--no-print-directory'], { stdio: 'inherit' });

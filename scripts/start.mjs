@@ -11,22 +11,33 @@ const require = createRequire(import.meta.url);
 
 function built(parts) {
   const missing = parts.filter((part) => !existsSync(join(root, part.output)));
-  if (missing.length > 0) execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), ...missing.map((part) => part.name)], { stdio: 'inherit' });
+  if (missing.length > 0)
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), ...missing.map((part) => part.name)], {
+      stdio: 'inherit',
+    });
 }
 
 /** The Electron binary, without ever triggering the electron package's download. */
 function electronBinary() {
   const packageFolder = join(root, 'node_modules', 'electron');
   const pathFile = join(packageFolder, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron';
+  const executable = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron';
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     const candidate = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable);
-    return existsSync(candidate) ? { path: candidate } : { reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${executable}` };
+    return existsSync(candidate)
+      ? { path: candidate }
+      : { reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${executable}` };
   }
   if (!existsSync(pathFile)) return { reason: 'the Electron download is unavailable' };
   // require('electron') resolves the path only; with path.txt present it downloads nothing.
   const candidate = require('electron');
-  return typeof candidate === 'string' && existsSync(candidate) ? { path: candidate } : { reason: 'the Electron binary is missing' };
+  return typeof candidate === 'string' && existsSync(candidate)
+    ? { path: candidate }
+    : { reason: 'the Electron binary is missing' };
 }
 
 const runtime = electronBinary();
@@ -44,7 +55,11 @@ if (runtime.path) {
     { name: 'renderer', output: 'dist/renderer/index.html' },
   ]);
   const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  const child = spawn(process.execPath, [join(root, 'bin/netmortem.js'), 'serve', ...(display ? ['--open'] : []), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/netmortem.js'), 'serve', ...(display ? ['--open'] : []), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

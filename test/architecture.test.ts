@@ -25,7 +25,9 @@ function sourceFiles(folder: string): string[] {
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found: string[] = [];
-  for (const match of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const match of text.matchAll(
+    /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     found.push((match[1] ?? match[2] ?? match[3])!);
   }
   return found;
@@ -42,9 +44,15 @@ describe('layout rule', () => {
   it('electron/common imports no Node, no Electron, no DOM-only package, and nothing outside common', () => {
     for (const file of sourceFiles(join(root, 'electron/common'))) {
       for (const specifier of imports(file)) {
-        expect(nodeBuiltin.test(specifier) || specifier === 'electron', `${relative(root, file)} imports ${specifier}`).toBe(false);
+        expect(
+          nodeBuiltin.test(specifier) || specifier === 'electron',
+          `${relative(root, file)} imports ${specifier}`,
+        ).toBe(false);
         const target = targetFolder(file, specifier);
-        if (target) expect(target.startsWith('electron/common'), `${relative(root, file)} imports ${target}`).toBe(true);
+        if (target)
+          expect(target.startsWith('electron/common'), `${relative(root, file)} imports ${target}`).toBe(
+            true,
+          );
       }
     }
   });
@@ -53,16 +61,25 @@ describe('layout rule', () => {
       for (const specifier of imports(file)) {
         expect(specifier, `${relative(root, file)}`).not.toBe('electron');
         const target = targetFolder(file, specifier);
-        if (target) expect(/^electron\/(common|node)/.test(target), `${relative(root, file)} imports ${target}`).toBe(true);
+        if (target)
+          expect(/^electron\/(common|node)/.test(target), `${relative(root, file)} imports ${target}`).toBe(
+            true,
+          );
       }
     }
   });
   it('the renderer imports only electron/common from the main side', () => {
     for (const file of sourceFiles(join(root, 'renderer/src'))) {
       for (const specifier of imports(file)) {
-        expect(nodeBuiltin.test(specifier) || specifier === 'electron', `${relative(root, file)} imports ${specifier}`).toBe(false);
+        expect(
+          nodeBuiltin.test(specifier) || specifier === 'electron',
+          `${relative(root, file)} imports ${specifier}`,
+        ).toBe(false);
         const target = targetFolder(file, specifier);
-        if (target && target.startsWith('electron')) expect(target.startsWith('electron/common'), `${relative(root, file)} imports ${target}`).toBe(true);
+        if (target && target.startsWith('electron'))
+          expect(target.startsWith('electron/common'), `${relative(root, file)} imports ${target}`).toBe(
+            true,
+          );
       }
     }
   });

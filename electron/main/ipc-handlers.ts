@@ -10,16 +10,28 @@ import type { Service } from '../node/service/service-types';
 
 function trusted(event: IpcMainInvokeEvent, window: BrowserWindow, rendererUrl: string): boolean {
   const frame = event.senderFrame;
-  return event.sender === window.webContents && frame !== null && frame === window.webContents.mainFrame && frame.url.split(/[?#]/)[0] === rendererUrl;
+  return (
+    event.sender === window.webContents &&
+    frame !== null &&
+    frame === window.webContents.mainFrame &&
+    frame.url.split(/[?#]/)[0] === rendererUrl
+  );
 }
 
 /** Returns the function that removes the handlers and the event relay. */
 export function connectIpc(window: BrowserWindow, service: Service, rendererUrl: string): () => void {
   for (const name of requestNames) {
-    ipcMain.handle(channelOf(name), (event, args: unknown): Promise<Envelope<unknown>> | Envelope<unknown> => {
-      if (!trusted(event, window, rendererUrl)) return { ok: false, error: { code: 'forbidden', message: 'this frame may not call netmortem', issues: [], fix: null } };
-      return service.call(name, args);
-    });
+    ipcMain.handle(
+      channelOf(name),
+      (event, args: unknown): Promise<Envelope<unknown>> | Envelope<unknown> => {
+        if (!trusted(event, window, rendererUrl))
+          return {
+            ok: false,
+            error: { code: 'forbidden', message: 'this frame may not call netmortem', issues: [], fix: null },
+          };
+        return service.call(name, args);
+      },
+    );
   }
   const unsubscribe = service.subscribe((event) => {
     if (!window.isDestroyed()) window.webContents.send(channelOf(event.name), event.payload);

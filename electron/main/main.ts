@@ -58,7 +58,8 @@ function createWindow(): void {
     exportDirectory: app.getPath('downloads'),
     host: {
       showOpenDialog: () => showOpenDialog(created),
-      showSaveDialog: (defaultName, extensions) => showSaveDialog(created, join(app.getPath('documents'), defaultName), extensions),
+      showSaveDialog: (defaultName, extensions) =>
+        showSaveDialog(created, join(app.getPath('documents'), defaultName), extensions),
       printPdf,
     },
   });

@@ -20,9 +20,22 @@ export function buildMenu(window: BrowserWindow): Menu {
         mac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { label: '&Capture', submenu: [{ label: 'Start / stop', accelerator: 'CmdOrCtrl+R', click: send('start-stop') }] },
+    {
+      label: '&Capture',
+      submenu: [{ label: 'Start / stop', accelerator: 'CmdOrCtrl+R', click: send('start-stop') }],
+    },
     { role: 'editMenu' },
-    { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }])] },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+      ],
+    },
     { role: 'windowMenu' },
   ];
   return Menu.buildFromTemplate(template);

@@ -14,15 +14,20 @@ function lockDown(contents: WebContents): void {
 
 export function applyWindowSecurity(): void {
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write'),
+  );
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission) => permission === 'clipboard-sanitized-write',
+  );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     // Written out as a literal, not a constant, so that electronegativity's CSP_GLOBAL_CHECK can
     // read and evaluate the policy (test/hostile/electronegativity.test.ts); it reads no names.
     // Its one remark, "script-src 'self' can be problematic if you host JSONP, Angular or user
     // uploaded files", was reviewed (docs/reliability.md): we serve none of those as scripts.
     callback({
-      responseHeaders: { // eng-disable CSP_GLOBAL_CHECK
+      responseHeaders: {
+        // eng-disable CSP_GLOBAL_CHECK
         ...details.responseHeaders,
         'Content-Security-Policy': [
           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src 'self' about:; object-src 'none'; base-uri 'none'; form-action 'none'",

@@ -8,7 +8,12 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import { channelOf, eventNames, requestNames, type EventName } from '../common/ipc/names';
 
 // Each answers with the contract's envelope (main never throws across IPC).
-const requests = Object.fromEntries(requestNames.map((name) => [name, (args: unknown): Promise<unknown> => ipcRenderer.invoke(channelOf(name), args)]));
+const requests = Object.fromEntries(
+  requestNames.map((name) => [
+    name,
+    (args: unknown): Promise<unknown> => ipcRenderer.invoke(channelOf(name), args),
+  ]),
+);
 
 function on(name: EventName, listener: (payload: unknown) => void): () => void {
   if (!(eventNames as readonly string[]).includes(name)) throw new Error(`no such event: ${String(name)}`);

@@ -17,7 +17,11 @@ interface Harness {
 }
 
 function harness(options: { maxEntries?: number; batchFrames?: number } = {}): Harness {
-  const pending: { frames: number[]; resolve: (value: Awaited<ReturnType<FetchLines>>) => void; reject: (error: Error) => void }[] = [];
+  const pending: {
+    frames: number[];
+    resolve: (value: Awaited<ReturnType<FetchLines>>) => void;
+    reject: (error: Error) => void;
+  }[] = [];
   let timer: (() => void) | undefined;
   const state: Harness = {
     calls: [],
@@ -76,7 +80,12 @@ describe('EventLineCache', () => {
     expect(test.calls).toEqual([[1, 2, 3, 4]]);
     expect(test.cache.line(1)).toBeUndefined();
     await test.answer();
-    expect([1, 2, 3, 4].map((frame) => test.cache.line(frame))).toEqual(['line 1', 'line 2', 'line 3', 'line 4']);
+    expect([1, 2, 3, 4].map((frame) => test.cache.line(frame))).toEqual([
+      'line 1',
+      'line 2',
+      'line 3',
+      'line 4',
+    ]);
     expect(test.redraws).toBe(1);
     // Known lines are not asked again.
     test.cache.want([2, 4]);
@@ -124,7 +133,13 @@ describe('EventLineCache', () => {
     test.cache.want([1, 2, 3, 4, 5]);
     test.tick();
     await test.answer();
-    expect([1, 2, 3, 4, 5].map((frame) => test.cache.line(frame))).toEqual([undefined, undefined, 'line 3', 'line 4', 'line 5']);
+    expect([1, 2, 3, 4, 5].map((frame) => test.cache.line(frame))).toEqual([
+      undefined,
+      undefined,
+      'line 3',
+      'line 4',
+      'line 5',
+    ]);
   });
 
   it('drops the answers that arrive after dispose and asks nothing more', async () => {

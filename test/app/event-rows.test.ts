@@ -19,7 +19,12 @@ const event = (frame: number, fields: Partial<TimelineEvent> = {}): TimelineEven
   ...fields,
 });
 
-const everything: RowQuery = { text: '', kind: 'all', range: null, sort: { column: 'frame', descending: false } };
+const everything: RowQuery = {
+  text: '',
+  kind: 'all',
+  range: null,
+  sort: { column: 'frame', descending: false },
+};
 
 describe('insertByFrame', () => {
   it('appends in order, inserts a late one in place, and ignores a frame already held', () => {
@@ -37,7 +42,13 @@ describe('insertByFrame', () => {
 describe('selectRows', () => {
   const events = [
     event(1),
-    event(2, { kind: 'icmp-error', source: '198.51.100.53', destination: '192.0.2.10', outcome: undefined, icmpKind: 'port-unreachable' }),
+    event(2, {
+      kind: 'icmp-error',
+      source: '198.51.100.53',
+      destination: '192.0.2.10',
+      outcome: undefined,
+      icmpKind: 'port-unreachable',
+    }),
     event(3, { name: 'yummyrecipesforme.com', outcome: 'icmp-failed' }),
     event(4, { kind: 'dns-response', source: '198.51.100.53', rcode: 'NXDOMAIN', outcome: undefined }),
   ];

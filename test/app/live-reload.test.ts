@@ -14,7 +14,8 @@ import { startHarness, type Harness } from './support/service-harness';
 
 const root = join(__dirname, '..', '..');
 const runs = existsSync(join(root, 'native/build/netmortem-capture')) && process.getuid?.() === 0;
-if (!runs) console.warn('live-reload test skipped: live capture needs root and the built helper (npm run setup)');
+if (!runs)
+  console.warn('live-reload test skipped: live capture needs root and the built helper (npm run setup)');
 
 let harness: Harness;
 beforeAll(async () => {
@@ -24,14 +25,18 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const named = (events: readonly TimelineEvent[], name: string): number => events.filter((event) => event.name === name).length;
+const named = (events: readonly TimelineEvent[], name: string): number =>
+  events.filter((event) => event.name === name).length;
 
 describe.skipIf(!runs)('a renderer reloaded during a live capture', () => {
   it('gets the running session, its events so far, the live ones after, and stops it', async () => {
     const before = `before-${process.pid}.service-reload.example`;
     const after = `after-${process.pid}.service-reload.example`;
-    const started = sessionInfoSchema.parse(await harness.value('startCapture', { interface: 'lo', filter: 'udp port 53 or icmp' }));
-    const streamed = (): TimelineEvent[] => harness.events.flatMap((event) => (event.name === 'batch' ? event.payload.events : []));
+    const started = sessionInfoSchema.parse(
+      await harness.value('startCapture', { interface: 'lo', filter: 'udp port 53 or icmp' }),
+    );
+    const streamed = (): TimelineEvent[] =>
+      harness.events.flatMap((event) => (event.name === 'batch' ? event.payload.events : []));
     // The helper's first counters: it has opened lo, so the queries below are captured.
     await harness.next('stats');
     await queryClosedPort(3, 100, before);
@@ -44,7 +49,9 @@ describe.skipIf(!runs)('a renderer reloaded during a live capture', () => {
     expect(session).toMatchObject({ id: started.id, kind: 'capture', state: 'capturing', interface: 'lo' });
     const paged: TimelineEvent[] = [];
     for (let offset = 0, pages = 0; pages < 1000; pages++) {
-      const page = eventPageSchema.parse(await harness.value('getEvents', { sessionId: session.id, offset, limit: 2 }));
+      const page = eventPageSchema.parse(
+        await harness.value('getEvents', { sessionId: session.id, offset, limit: 2 }),
+      );
       paged.push(...page.events);
       offset += page.events.length;
       if (page.events.length === 0 || offset >= page.total) break;
@@ -52,16 +59,21 @@ describe.skipIf(!runs)('a renderer reloaded during a live capture', () => {
     expect(named(paged, before)).toBe(6);
 
     await queryClosedPort(3, 100, after);
-    const freshEvents = (): TimelineEvent[] => fresh.flatMap((event) => (event.name === 'batch' ? event.payload.events : []));
+    const freshEvents = (): TimelineEvent[] =>
+      fresh.flatMap((event) => (event.name === 'batch' ? event.payload.events : []));
     await harness.next('batch', () => named(freshEvents(), after) >= 6);
     expect(named(freshEvents(), after)).toBe(6);
 
     const stopped = sessionInfoSchema.parse(await harness.value('stopCapture', {}));
     expect(stopped.state).toBe('done');
-    expect(fresh.some((event) => event.name === 'sessionEnded' && event.payload.sessionId === session.id)).toBe(true);
+    expect(
+      fresh.some((event) => event.name === 'sessionEnded' && event.payload.sessionId === session.id),
+    ).toBe(true);
     unsubscribe();
     // Pages and live batches together: every event the service logged, by frame, once.
-    const total = eventPageSchema.parse(await harness.value('getEvents', { sessionId: session.id, offset: 0, limit: 200_000 }));
+    const total = eventPageSchema.parse(
+      await harness.value('getEvents', { sessionId: session.id, offset: 0, limit: 200_000 }),
+    );
     const seen = new Set([...paged, ...freshEvents()].map((event) => event.frame));
     expect([...seen].sort((a, b) => a - b)).toEqual(total.events.map((event) => event.frame));
     expect(ourHelpers()).toEqual([]);

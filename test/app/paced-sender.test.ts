@@ -6,7 +6,18 @@ import WebSocket, { WebSocketServer } from 'ws';
 import type { TimelineEvent } from '../../electron/common/analysis/timeline-event';
 import { PacedSender } from '../../electron/node/serve/paced-sender';
 
-const event = (frame: number): TimelineEvent => ({ frame, time: frame, kind: 'dns-query', source: '192.0.2.1', destination: '192.0.2.53', server: '192.0.2.53', serverPort: 53, transport: 'UDP', name: 'x'.repeat(200), line: 'y'.repeat(200) });
+const event = (frame: number): TimelineEvent => ({
+  frame,
+  time: frame,
+  kind: 'dns-query',
+  source: '192.0.2.1',
+  destination: '192.0.2.53',
+  server: '192.0.2.53',
+  serverPort: 53,
+  transport: 'UDP',
+  name: 'x'.repeat(200),
+  line: 'y'.repeat(200),
+});
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -35,7 +46,10 @@ describe('paced sender', () => {
     (client as unknown as { _socket: { pause(): void } })._socket.pause();
     let frame = 0;
     for (let batch = 0; batch < 400; batch += 1) {
-      sender.push({ name: 'batch', payload: { sessionId: 's', events: Array.from({ length: 20 }, () => event(++frame)), updates: [] } });
+      sender.push({
+        name: 'batch',
+        payload: { sessionId: 's', events: Array.from({ length: 20 }, () => event(++frame)), updates: [] },
+      });
     }
     sender.push({ name: 'sessionEnded', payload: { sessionId: 's', state: 'done', message: null } });
     expect(sender.waiting).toBeGreaterThan(0);

@@ -36,7 +36,11 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-function socket(headers: Record<string, string>, protocols: string[] = [webSocketProtocol], path = '/api/socket'): Promise<{ socket?: WebSocket; status?: number }> {
+function socket(
+  headers: Record<string, string>,
+  protocols: string[] = [webSocketProtocol],
+  path = '/api/socket',
+): Promise<{ socket?: WebSocket; status?: number }> {
   return new Promise((resolve) => {
     const client = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, protocols, { headers });
     client.once('open', () => resolve({ socket: client }));
@@ -96,11 +100,20 @@ describe('browser-mode server', () => {
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
-    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `127.0.0.2:${server.port}`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${server.port}`,
+      `127.0.0.1:${server.port + 1}`,
+      `127.0.0.2:${server.port}`,
+    ]) {
       expect((await send(server.port, `/?token=${server.token}`, { host })).status, host).toBe(403);
     }
-    expect(await sendRaw(server.port, `GET /?token=${server.token} HTTP/1.0\r\n\r\n`)).toMatch(/^HTTP\/1\.[01] 403 /);
-    expect((await send(server.port, `/?token=${server.token}`, { host: `localhost:${server.port}` })).status).toBe(200);
+    expect(await sendRaw(server.port, `GET /?token=${server.token} HTTP/1.0\r\n\r\n`)).toMatch(
+      /^HTTP\/1\.[01] 403 /,
+    );
+    expect(
+      (await send(server.port, `/?token=${server.token}`, { host: `localhost:${server.port}` })).status,
+    ).toBe(200);
   });
 
   it('keeps files outside the renderer folder out of reach', async () => {
@@ -108,7 +121,13 @@ describe('browser-mode server', () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00']) {
       expect((await send(server.port, path, { cookie })).status, path).toBe(404);
     }
-    expect((await send(server.port, `/api/download?path=${encodeURIComponent(join(folder, 'secret.txt'))}`, { cookie })).status).toBe(404);
+    expect(
+      (
+        await send(server.port, `/api/download?path=${encodeURIComponent(join(folder, 'secret.txt'))}`, {
+          cookie,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses a WebSocket from a foreign Origin, without Origin, or without the token', async () => {
@@ -125,11 +144,28 @@ describe('browser-mode server', () => {
     const opened = await socket({ origin }, [webSocketProtocol, `${tokenProtocolPrefix}${server.token}`]);
     const client = opened.socket!;
     expect(client.protocol).toBe(webSocketProtocol);
-    expect(await ask(client, { type: 'request', id: 1, name: 'getSession', args: {} })).toEqual({ type: 'response', id: 1, envelope: { ok: true, value: null } });
-    expect(await ask(client, 'not json')).toMatchObject({ type: 'response', id: null, envelope: { ok: false, error: { code: 'validation' } } });
-    expect(await ask(client, { type: 'request', id: 2, name: 'openFiles', args: { paths: 3 } })).toMatchObject({ id: 2, envelope: { ok: false, error: { code: 'validation' } } });
-    expect(await ask(client, { type: 'request', id: 3, name: 'format', args: {} })).toMatchObject({ id: 3, envelope: { ok: false, error: { code: 'unknown-request' } } });
-    expect(await ask(client, { type: 'request', id: 4, name: 'getAnalysis', args: {} })).toEqual({ type: 'response', id: 4, envelope: { ok: true, value: null } });
+    expect(await ask(client, { type: 'request', id: 1, name: 'getSession', args: {} })).toEqual({
+      type: 'response',
+      id: 1,
+      envelope: { ok: true, value: null },
+    });
+    expect(await ask(client, 'not json')).toMatchObject({
+      type: 'response',
+      id: null,
+      envelope: { ok: false, error: { code: 'validation' } },
+    });
+    expect(
+      await ask(client, { type: 'request', id: 2, name: 'openFiles', args: { paths: 3 } }),
+    ).toMatchObject({ id: 2, envelope: { ok: false, error: { code: 'validation' } } });
+    expect(await ask(client, { type: 'request', id: 3, name: 'format', args: {} })).toMatchObject({
+      id: 3,
+      envelope: { ok: false, error: { code: 'unknown-request' } },
+    });
+    expect(await ask(client, { type: 'request', id: 4, name: 'getAnalysis', args: {} })).toEqual({
+      type: 'response',
+      id: 4,
+      envelope: { ok: true, value: null },
+    });
     client.close();
   });
 
@@ -137,8 +173,24 @@ describe('browser-mode server', () => {
     const cookie = `netmortem_token=${server.token}`;
     expect((await send(server.port, '/api/upload?name=x.pcap', { origin }, 'POST', 'x')).status).toBe(401);
     expect((await send(server.port, '/api/upload?name=x.pcap', { cookie }, 'POST', 'x')).status).toBe(403);
-    expect((await send(server.port, '/api/upload?name=x.pcap', { cookie, origin: `http://127.0.0.1:${server.port + 1}` }, 'POST', 'x')).status).toBe(403);
-    const upload = await send(server.port, `/api/upload?name=${encodeURIComponent('../../scenario.pcap')}`, { cookie, origin, 'content-type': 'application/octet-stream' }, 'POST', scenarioPcapBytes());
+    expect(
+      (
+        await send(
+          server.port,
+          '/api/upload?name=x.pcap',
+          { cookie, origin: `http://127.0.0.1:${server.port + 1}` },
+          'POST',
+          'x',
+        )
+      ).status,
+    ).toBe(403);
+    const upload = await send(
+      server.port,
+      `/api/upload?name=${encodeURIComponent('../../scenario.pcap')}`,
+      { cookie, origin, 'content-type': 'application/octet-stream' },
+      'POST',
+      scenarioPcapBytes(),
+    );
     expect(upload.status).toBe(200);
     const { path } = JSON.parse(upload.body) as { path: string };
     expect(path.startsWith(server.uploadFolder)).toBe(true);
@@ -153,10 +205,24 @@ describe('browser-mode server', () => {
     });
     await ask(client, { type: 'request', id: 1, name: 'openFiles', args: { paths: [path] } });
     await ended;
-    const exported = (await ask(client, { type: 'request', id: 2, name: 'exportReport', args: { format: 'json', analyst: { title: '', reporter: '', organisation: '', customerImpact: '', notes: '' } } })) as { envelope: { ok: true; value: { path: string } } };
-    const download = await send(server.port, `/api/download?path=${encodeURIComponent(exported.envelope.value.path)}`, { cookie });
+    const exported = (await ask(client, {
+      type: 'request',
+      id: 2,
+      name: 'exportReport',
+      args: {
+        format: 'json',
+        analyst: { title: '', reporter: '', organisation: '', customerImpact: '', notes: '' },
+      },
+    })) as { envelope: { ok: true; value: { path: string } } };
+    const download = await send(
+      server.port,
+      `/api/download?path=${encodeURIComponent(exported.envelope.value.path)}`,
+      { cookie },
+    );
     expect(download.status).toBe(200);
-    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="incident-2026-11-25-1324-dns-port-unreachable\.json"/);
+    expect(download.headers['content-disposition']).toMatch(
+      /^attachment; filename="incident-2026-11-25-1324-dns-port-unreachable\.json"/,
+    );
     expect(download.body).toBe(await readFile(exported.envelope.value.path, 'utf8'));
     client.close();
   });

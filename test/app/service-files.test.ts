@@ -3,13 +3,27 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analysisSchema, type Analysis } from '../../electron/common/report/analysis-schema';
-import { eventPageSchema, packetDetailsSchema, sessionInfoSchema, writtenFileSchema, type PacketDetails, type SessionInfo, type WrittenFile } from '../../electron/common/ipc/payload-schemas';
+import {
+  eventPageSchema,
+  packetDetailsSchema,
+  sessionInfoSchema,
+  writtenFileSchema,
+  type PacketDetails,
+  type SessionInfo,
+  type WrittenFile,
+} from '../../electron/common/ipc/payload-schemas';
 import { readCaptureFile } from '../../electron/node/files/read-capture';
 import { scenarioCapture, writeScenarioPcap } from './support/scenario-pcap';
 import { startHarness, type Harness } from './support/service-harness';
 
 const scenarioLog = join(__dirname, '../../../shared/scenario/seed-tcpdump-log.txt');
-const analyst = { title: '', reporter: 'A. Analyst', organisation: 'Example Corp', customerImpact: 'Customers saw "destination port unreachable".', notes: '' };
+const analyst = {
+  title: '',
+  reporter: 'A. Analyst',
+  organisation: 'Example Corp',
+  customerImpact: 'Customers saw "destination port unreachable".',
+  notes: '',
+};
 
 let harness: Harness;
 beforeEach(async () => {
@@ -20,7 +34,9 @@ afterEach(async () => {
 });
 
 async function open(paths: string[], date?: string): Promise<{ session: SessionInfo; analysis: Analysis }> {
-  const session = sessionInfoSchema.parse(await harness.value('openFiles', { paths, ...(date ? { date } : {}) }));
+  const session = sessionInfoSchema.parse(
+    await harness.value('openFiles', { paths, ...(date ? { date } : {}) }),
+  );
   const ended = await harness.next('sessionEnded', (payload) => payload.sessionId === session.id);
   expect(ended).toMatchObject({ state: 'done', message: null });
   const { analysis } = await harness.next('analysis', (payload) => payload.sessionId === session.id);
@@ -33,50 +49,97 @@ describe('service with the scenario log', () => {
     expect(analysis.incidents.map((incident) => incident.kind)).toEqual(['dns-port-unreachable']);
     expect(analysis.incidents[0]!.causes[0]!.id).toBe('service-not-listening');
     const streamed = harness.events.flatMap((event) => (event.name === 'batch' ? event.payload.events : []));
-    expect(streamed.map((event) => event.kind)).toEqual(['dns-query', 'icmp-error', 'dns-query', 'icmp-error', 'dns-query', 'icmp-error']);
+    expect(streamed.map((event) => event.kind)).toEqual([
+      'dns-query',
+      'icmp-error',
+      'dns-query',
+      'icmp-error',
+      'dns-query',
+      'icmp-error',
+    ]);
 
-    const first = eventPageSchema.parse(await harness.value('getEvents', { sessionId: session.id, offset: 0, limit: 4 }));
-    const rest = eventPageSchema.parse(await harness.value('getEvents', { sessionId: session.id, offset: 4, limit: 4 }));
+    const first = eventPageSchema.parse(
+      await harness.value('getEvents', { sessionId: session.id, offset: 0, limit: 4 }),
+    );
+    const rest = eventPageSchema.parse(
+      await harness.value('getEvents', { sessionId: session.id, offset: 4, limit: 4 }),
+    );
     expect(first.total).toBe(6);
     expect([...first.events, ...rest.events].map((event) => event.frame)).toEqual([1, 2, 3, 4, 5, 6]);
     // Paged events carry the final outcomes, not the 'pending' they were streamed with.
-    expect(first.events.filter((event) => event.kind === 'dns-query').map((event) => event.outcome)).toEqual(['icmp-failed', 'icmp-failed']);
-    expect(await harness.service.call('getEvents', { sessionId: 'another', offset: 0, limit: 4 })).toMatchObject({ ok: false, error: { code: 'no-session' } });
-    expect(await harness.value('getSession', {})).toMatchObject({ id: session.id, state: 'done', packets: 6, events: 6 });
+    expect(first.events.filter((event) => event.kind === 'dns-query').map((event) => event.outcome)).toEqual([
+      'icmp-failed',
+      'icmp-failed',
+    ]);
+    expect(
+      await harness.service.call('getEvents', { sessionId: 'another', offset: 0, limit: 4 }),
+    ).toMatchObject({ ok: false, error: { code: 'no-session' } });
+    expect(await harness.value('getSession', {})).toMatchObject({
+      id: session.id,
+      state: 'done',
+      packets: 6,
+      events: 6,
+    });
   });
 
   it('shows a text-log packet with the line it came from', async () => {
     await open([scenarioLog], '2026-11-25');
-    const details: PacketDetails = packetDetailsSchema.parse(await harness.value('getPacketDetails', { frame: 2 }));
-    expect(details.origin).toEqual({ line: 2, text: '13:24:36.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable length 254' });
+    const details: PacketDetails = packetDetailsSchema.parse(
+      await harness.value('getPacketDetails', { frame: 2 }),
+    );
+    expect(details.origin).toEqual({
+      line: 2,
+      text: '13:24:36.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable length 254',
+    });
     expect(details.bytes).toBe('');
     expect(JSON.stringify(details.layers)).toContain('Internet Control Message Protocol');
-    expect(await harness.service.call('getPacketDetails', { frame: 7 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await harness.service.call('getPacketDetails', { frame: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('numbers a packet of a second text log in the session, as the events table does, with its own file line', async () => {
     await open([scenarioLog, scenarioLog], '2026-11-25');
-    const details: PacketDetails = packetDetailsSchema.parse(await harness.value('getPacketDetails', { frame: 8 }));
+    const details: PacketDetails = packetDetailsSchema.parse(
+      await harness.value('getPacketDetails', { frame: 8 }),
+    );
     expect(details.frame).toBe(8);
-    expect(details.origin).toEqual({ line: 2, text: '13:24:36.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable length 254' });
+    expect(details.origin).toEqual({
+      line: 2,
+      text: '13:24:36.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable length 254',
+    });
     const first = packetDetailsSchema.parse(await harness.value('getPacketDetails', { frame: 2 }));
     expect(first.frame).toBe(2);
   });
 
   it('previews and exports the report under its default name', async () => {
     await open([scenarioLog], '2026-11-25');
-    const preview = (await harness.value('previewReport', { format: 'md', analyst })) as { text: string; fileName: string };
+    const preview = (await harness.value('previewReport', { format: 'md', analyst })) as {
+      text: string;
+      fileName: string;
+    };
     expect(preview.fileName).toBe('incident-2026-11-25-1324-dns-port-unreachable.md');
     expect(preview.text).toContain('yummyrecipesforme.com');
     expect(preview.text).toContain('Example Corp');
 
-    const markdown: WrittenFile = writtenFileSchema.parse(await harness.value('exportReport', { format: 'md', analyst }));
+    const markdown: WrittenFile = writtenFileSchema.parse(
+      await harness.value('exportReport', { format: 'md', analyst }),
+    );
     expect(markdown.fileName).toBe('incident-2026-11-25-1324-dns-port-unreachable.md');
     expect(harness.service.wroteFile(markdown.path)).toBe(true);
     expect(await readFile(markdown.path, 'utf8')).toContain('203.0.113.2');
 
-    const json = writtenFileSchema.parse(await harness.value('exportReport', { format: 'json', analyst, path: join(harness.folder, 'report.json') }));
-    expect(analysisSchema.parse(JSON.parse(await readFile(json.path, 'utf8'))).incidents[0]?.kind).toBe('dns-port-unreachable');
+    const json = writtenFileSchema.parse(
+      await harness.value('exportReport', {
+        format: 'json',
+        analyst,
+        path: join(harness.folder, 'report.json'),
+      }),
+    );
+    expect(analysisSchema.parse(JSON.parse(await readFile(json.path, 'utf8'))).incidents[0]?.kind).toBe(
+      'dns-port-unreachable',
+    );
     // A second export under the default name does not overwrite the first.
     const again = writtenFileSchema.parse(await harness.value('exportReport', { format: 'md', analyst }));
     expect(again.fileName).toBe('incident-2026-11-25-1324-dns-port-unreachable-2.md');
@@ -124,11 +187,21 @@ describe('service with the scenario pcap', () => {
     expect(savedInfo).toMatchObject({ format: 'pcap', packets: 12, linkTypes: ['EN10MB'] });
 
     const incident = analysis.incidents[0]!;
-    const exported = writtenFileSchema.parse(await harness.value('exportIncidentPackets', { incidentId: incident.id, path: join(harness.folder, 'incident.pcap') }));
+    const exported = writtenFileSchema.parse(
+      await harness.value('exportIncidentPackets', {
+        incidentId: incident.id,
+        path: join(harness.folder, 'incident.pcap'),
+      }),
+    );
     const times: number[] = [];
-    const exportedInfo = await readCaptureFile(exported.path, { onFrame: (frame) => times.push(frame.seconds) });
+    const exportedInfo = await readCaptureFile(exported.path, {
+      onFrame: (frame) => times.push(frame.seconds),
+    });
     expect(exportedInfo.packets).toBe(incident.queries + incident.icmpErrors);
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect(await harness.service.call('exportIncidentPackets', { incidentId: 'inc-404' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await harness.service.call('exportIncidentPackets', { incidentId: 'inc-404' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });

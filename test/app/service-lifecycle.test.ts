@@ -6,7 +6,17 @@ import { EventBatcher } from '../../electron/node/service/event-batcher';
 import { writeScenarioPcap } from './support/scenario-pcap';
 import { startHarness, type Harness } from './support/service-harness';
 
-const event = (frame: number): TimelineEvent => ({ frame, time: frame, kind: 'dns-query', source: '192.0.2.1', destination: '192.0.2.53', server: '192.0.2.53', serverPort: 53, transport: 'UDP', line: `line ${frame}` });
+const event = (frame: number): TimelineEvent => ({
+  frame,
+  time: frame,
+  kind: 'dns-query',
+  source: '192.0.2.1',
+  destination: '192.0.2.53',
+  server: '192.0.2.53',
+  serverPort: 53,
+  transport: 'UDP',
+  line: `line ${frame}`,
+});
 
 describe('event batcher', () => {
   beforeEach(() => {
@@ -26,9 +36,12 @@ describe('event batcher', () => {
       await vi.advanceTimersByTimeAsync(5);
     }
     await vi.advanceTimersByTimeAsync(200);
-    expect(batches.flatMap((batch) => batch.events.map((item) => item.frame))).toEqual(Array.from({ length: 800 }, (_, index) => index + 1));
+    expect(batches.flatMap((batch) => batch.events.map((item) => item.frame))).toEqual(
+      Array.from({ length: 800 }, (_, index) => index + 1),
+    );
     expect(batches.flatMap((batch) => batch.updates)).toHaveLength(400);
-    for (let index = 1; index < batches.length; index += 1) expect(batches[index]!.at - batches[index - 1]!.at).toBeGreaterThanOrEqual(100);
+    for (let index = 1; index < batches.length; index += 1)
+      expect(batches[index]!.at - batches[index - 1]!.at).toBeGreaterThanOrEqual(100);
     expect(batches.length).toBeLessThanOrEqual(21);
   });
 
@@ -64,7 +77,10 @@ describe('service sessions', () => {
     await harness.next('sessionEnded', (payload) => payload.sessionId === session.id);
     const elapsed = Date.now() - started;
     const batches = harness.events.filter((item) => item.name === 'batch');
-    const events = batches.reduce((total, item) => total + (item.name === 'batch' ? item.payload.events.length : 0), 0);
+    const events = batches.reduce(
+      (total, item) => total + (item.name === 'batch' ? item.payload.events.length : 0),
+      0,
+    );
     expect(events).toBe(24_000);
     // At most one batch per 100 ms of the load, whatever the rate the analysis hands them over.
     expect(batches.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 1);
@@ -76,7 +92,9 @@ describe('service sessions', () => {
     await writeScenarioPcap(path, 40_000);
     const session = (await harness.value('openFiles', { paths: [path] })) as { id: string };
     expect(await harness.value('cancelLoad', {})).toMatchObject({ id: session.id });
-    expect(await harness.next('sessionEnded', (payload) => payload.sessionId === session.id)).toMatchObject({ state: 'cancelled' });
+    expect(await harness.next('sessionEnded', (payload) => payload.sessionId === session.id)).toMatchObject({
+      state: 'cancelled',
+    });
     expect(await harness.value('getAnalysis', {})).toBeNull();
   });
 
@@ -89,8 +107,12 @@ describe('service sessions', () => {
     const second = (await harness.value('openFiles', { paths: [small] })) as { id: string };
     await harness.next('sessionEnded', (payload) => payload.sessionId === second.id);
     expect(await harness.value('getSession', {})).toMatchObject({ id: second.id, state: 'done', packets: 6 });
-    const afterReplace = harness.events.slice(harness.events.findIndex((item) => item.name === 'session' && item.payload.id === second.id));
-    expect(afterReplace.every((item) => !('sessionId' in item.payload) || item.payload.sessionId === second.id)).toBe(true);
+    const afterReplace = harness.events.slice(
+      harness.events.findIndex((item) => item.name === 'session' && item.payload.id === second.id),
+    );
+    expect(
+      afterReplace.every((item) => !('sessionId' in item.payload) || item.payload.sessionId === second.id),
+    ).toBe(true);
     expect(afterReplace.every((item) => item.name !== 'session' || item.payload.id === second.id)).toBe(true);
     expect(first.id).not.toBe(second.id);
   });
@@ -98,6 +120,9 @@ describe('service sessions', () => {
   it('refuses every call once disposed, and disposes twice without harm', async () => {
     await harness.service.dispose();
     await harness.service.dispose();
-    expect(await harness.service.call('getSession', {})).toMatchObject({ ok: false, error: { code: 'failed', message: 'the service has shut down' } });
+    expect(await harness.service.call('getSession', {})).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: 'the service has shut down' },
+    });
   });
 });

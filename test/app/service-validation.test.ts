@@ -15,16 +15,20 @@ afterAll(async () => {
 describe('service validation', () => {
   it('refuses random arguments to every request with a validation error', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...requestNames), fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true }), async (name, args) => {
-        // A random value that happens to be valid would really run (spawn the helper, open a file): skip it.
-        fc.pre(!requests[name].args.safeParse(args).success);
-        const answer = await harness.service.call(name, args);
-        expect(answer.ok).toBe(false);
-        if (!answer.ok) {
-          expect(answer.error.code).toBe('validation');
-          expect(answer.error.issues.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...requestNames),
+        fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true }),
+        async (name, args) => {
+          // A random value that happens to be valid would really run (spawn the helper, open a file): skip it.
+          fc.pre(!requests[name].args.safeParse(args).success);
+          const answer = await harness.service.call(name, args);
+          expect(answer.ok).toBe(false);
+          if (!answer.ok) {
+            expect(answer.error.code).toBe('validation');
+            expect(answer.error.issues.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 600 },
     );
   });
@@ -39,7 +43,13 @@ describe('service validation', () => {
     ['getPacketDetails', { frame: 0 }],
     ['getPacketDetails', { frame: 1.5 }],
     ['getPacketDetails', { frame: '1' }],
-    ['exportReport', { format: 'exe', analyst: { title: '', reporter: '', organisation: '', customerImpact: '', notes: '' } }],
+    [
+      'exportReport',
+      {
+        format: 'exe',
+        analyst: { title: '', reporter: '', organisation: '', customerImpact: '', notes: '' },
+      },
+    ],
     ['exportReport', { format: 'md' }],
     ['startCapture', { interface: '' }],
     ['startCapture', { interface: 'lo', snapLength: 10 }],
@@ -54,7 +64,16 @@ describe('service validation', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
-  it.each([['__proto__'], ['constructor'], ['toString'], ['openfiles'], [42], [null], [undefined], [{ name: 'openFiles' }]])('refuses the unknown request %j', async (name) => {
+  it.each([
+    ['__proto__'],
+    ['constructor'],
+    ['toString'],
+    ['openfiles'],
+    [42],
+    [null],
+    [undefined],
+    [{ name: 'openFiles' }],
+  ])('refuses the unknown request %j', async (name) => {
     const answer = await harness.service.call(name, {});
     expect(answer).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
   });
@@ -65,13 +84,30 @@ describe('service validation', () => {
   });
 
   it('answers requests that need a session with a clear refusal', async () => {
-    expect(await harness.service.call('getPacketDetails', { frame: 1 })).toMatchObject({ ok: false, error: { code: 'no-session' } });
-    expect(await harness.service.call('exportReport', { format: 'md', analyst: { title: '', reporter: '', organisation: '', customerImpact: '', notes: '' } })).toMatchObject({ ok: false, error: { code: 'no-session' } });
-    expect(await harness.service.call('stopCapture', {})).toMatchObject({ ok: false, error: { code: 'no-session' } });
-    expect(await harness.service.call('openFiles', { paths: ['/nonexistent/capture.pcap'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await harness.service.call('getPacketDetails', { frame: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'no-session' },
+    });
+    expect(
+      await harness.service.call('exportReport', {
+        format: 'md',
+        analyst: { title: '', reporter: '', organisation: '', customerImpact: '', notes: '' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'no-session' } });
+    expect(await harness.service.call('stopCapture', {})).toMatchObject({
+      ok: false,
+      error: { code: 'no-session' },
+    });
+    expect(await harness.service.call('openFiles', { paths: ['/nonexistent/capture.pcap'] })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('has no native dialogs without a host that provides them', async () => {
-    expect(await harness.service.call('showOpenDialog', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(await harness.service.call('showOpenDialog', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
   });
 });

@@ -27,7 +27,9 @@ const targets = [
   {
     name: 'Electron',
     make: electronDriver,
-    skip: electronExecutable() ? undefined : 'ELECTRON_OVERRIDE_DIST_PATH is not set (the Electron binary cannot be downloaded here)',
+    skip: electronExecutable()
+      ? undefined
+      : 'ELECTRON_OVERRIDE_DIST_PATH is not set (the Electron binary cannot be downloaded here)',
   },
 ] as const;
 
@@ -75,25 +77,39 @@ for (const target of targets) {
       await waitForIncident(page);
       const incident = page.getByTestId('incident');
       await expect(incident.getAttribute('data-kind')).resolves.toBe('dns-port-unreachable');
-      await expect(page.getByTestId('incident-service').textContent()).resolves.toBe('DNS over UDP port 53 at 203.0.113.2');
-      await expect(page.getByTestId('incident-counts').textContent()).resolves.toContain('3 queries, 3 ICMP errors from 203.0.113.2');
-      const causes = await page.getByTestId('cause').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-cause-id')));
+      await expect(page.getByTestId('incident-service').textContent()).resolves.toBe(
+        'DNS over UDP port 53 at 203.0.113.2',
+      );
+      await expect(page.getByTestId('incident-counts').textContent()).resolves.toContain(
+        '3 queries, 3 ICMP errors from 203.0.113.2',
+      );
+      const causes = await page
+        .getByTestId('cause')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-cause-id')));
       expect(causes[0]).toBe('service-not-listening');
       expect(causes).toContain('firewall-blocking');
       await expect(page.getByTestId('timeline').getAttribute('data-bands')).resolves.toBe('1');
       await page.locator('.recharts-reference-area').first().waitFor();
       await expect(page.getByTestId('events-count').getAttribute('data-count')).resolves.toBe('6');
       await waitForEventLines(page);
-      await expect(page.getByTestId('event-line').first().textContent()).resolves.toContain('192.51.100.15.52444 > 203.0.113.2');
-      await expect(page.locator('[data-testid="event-row"][data-frame="2"]').getAttribute('title')).resolves.toBe(
+      await expect(page.getByTestId('event-line').first().textContent()).resolves.toContain(
+        '192.51.100.15.52444 > 203.0.113.2',
+      );
+      await expect(
+        page.locator('[data-testid="event-row"][data-frame="2"]').getAttribute('title'),
+      ).resolves.toBe(
         '13:24:36.098564 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable, length 254',
       );
       await page.screenshot({ path: join(folder, 'scenario-log.png') });
 
       await page.getByTestId('evidence-line').nth(1).click();
       await page.locator('[data-testid="packet-details"][data-frame="2"]').waitFor();
-      await expect(page.getByTestId('layer-tree').textContent()).resolves.toContain('From line 2 of a tcpdump text log');
-      await expect(page.locator('[data-testid="event-row"].selected').getAttribute('data-frame')).resolves.toBe('2');
+      await expect(page.getByTestId('layer-tree').textContent()).resolves.toContain(
+        'From line 2 of a tcpdump text log',
+      );
+      await expect(
+        page.locator('[data-testid="event-row"].selected').getAttribute('data-frame'),
+      ).resolves.toBe('2');
     });
 
     it('filters and sorts the events table', async () => {
@@ -106,8 +122,17 @@ for (const target of targets) {
       await page.locator('[data-testid="events-count"][data-count="6"]').waitFor();
       await page.getByTestId('sort-kind').click();
       await page.getByTestId('sort-kind').click();
-      const kinds = await page.getByTestId('event-row').evaluateAll((rows) => rows.map((row) => row.children[2]?.textContent));
-      expect(kinds).toEqual(['ICMP error', 'ICMP error', 'ICMP error', 'DNS query', 'DNS query', 'DNS query']);
+      const kinds = await page
+        .getByTestId('event-row')
+        .evaluateAll((rows) => rows.map((row) => row.children[2]?.textContent));
+      expect(kinds).toEqual([
+        'ICMP error',
+        'ICMP error',
+        'ICMP error',
+        'DNS query',
+        'DNS query',
+        'DNS query',
+      ]);
       await page.getByTestId('sort-frame').click();
       await page.getByTestId('events-filter').fill('');
     });
@@ -121,33 +146,55 @@ for (const target of targets) {
       await expect(page.getByTestId('status-file').textContent()).resolves.toContain('scenario.pcap');
       await page.getByTestId('evidence-line').nth(1).click();
       await page.locator('[data-testid="packet-details"][data-frame="2"]').waitFor();
-      await page.getByTestId('detail-node').filter({ hasText: /^Internet Control Message Protocol, type 3/ }).click();
+      await page
+        .getByTestId('detail-node')
+        .filter({ hasText: /^Internet Control Message Protocol, type 3/ })
+        .click();
       await expect(page.locator('[data-testid="hex-dump"] .hit').count()).resolves.toBeGreaterThan(8);
       await expect(page.getByTestId('layer-tree').textContent()).resolves.toContain('Quoted datagram');
       await waitForEventLines(page);
-      await expect(page.locator('[data-testid="event-row"][data-frame="1"] [data-testid="event-line"]').textContent()).resolves.toMatch(
+      await expect(
+        page.locator('[data-testid="event-row"][data-frame="1"] [data-testid="event-line"]').textContent(),
+      ).resolves.toMatch(
         /^13:24:32\.192571 IP 192\.51\.100\.15\.52444 > 203\.0\.113\.2\.53: 35084\+ A\? yummyrecipesforme\.com\./,
       );
       // The README's picture: the incident's head and causes, and the selected packet.
       await page.getByTestId('incident-title').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(folder, 'scenario-pcap.png') });
-      if (driver.kind === 'browser') await copyFile(join(folder, 'scenario-pcap.png'), join(root, 'docs', 'screenshot.png'));
+      if (driver.kind === 'browser')
+        await copyFile(join(folder, 'scenario-pcap.png'), join(root, 'docs', 'screenshot.png'));
     });
 
     it('exports the report in each format, the capture and the incident packets', async () => {
       await page.keyboard.press('Control+E');
       await page.getByTestId('export-dialog').waitFor();
-      for (const [field, value] of Object.entries({ title: analyst.title, reporter: analyst.reporter, organisation: analyst.organisation, customerImpact: analyst.customerImpact, notes: analyst.notes })) {
+      for (const [field, value] of Object.entries({
+        title: analyst.title,
+        reporter: analyst.reporter,
+        organisation: analyst.organisation,
+        customerImpact: analyst.customerImpact,
+        notes: analyst.notes,
+      })) {
         await page.getByTestId(`analyst-${field}`).fill(value);
       }
-      await page.frameLocator('[data-testid="export-preview"]').getByText('Example Corp', { exact: false }).first().waitFor();
+      await page
+        .frameLocator('[data-testid="export-preview"]')
+        .getByText('Example Corp', { exact: false })
+        .first()
+        .waitFor();
       await page.screenshot({ path: join(folder, 'export-dialog.png') });
 
       const written: Record<string, string> = {};
       for (const format of ['md', 'html', 'json', 'pdf'] as const) {
         await page.getByTestId(`export-format-${format}`).check();
-        await expect(page.getByTestId('export-file-name').inputValue()).resolves.toBe(`${reportName}.${format}`);
-        written[format] = await driver.save(() => page.getByTestId('export-save').click(), folder, `${reportName}.${format}`);
+        await expect(page.getByTestId('export-file-name').inputValue()).resolves.toBe(
+          `${reportName}.${format}`,
+        );
+        written[format] = await driver.save(
+          () => page.getByTestId('export-save').click(),
+          folder,
+          `${reportName}.${format}`,
+        );
         await page.locator('[data-testid="export-result"][data-ok="true"]').waitFor();
       }
       const markdown = await readFile(written.md!, 'utf8');
@@ -158,13 +205,29 @@ for (const target of targets) {
       expect(html).toContain('<svg');
       expect(html).toContain('Example Corp');
       const analysis = analysisSchema.parse(JSON.parse(await readFile(written.json!, 'utf8')));
-      expect(analysis.incidents[0]).toMatchObject({ kind: 'dns-port-unreachable', queries: 3, icmpErrors: 3 });
+      expect(analysis.incidents[0]).toMatchObject({
+        kind: 'dns-port-unreachable',
+        queries: 3,
+        icmpErrors: 3,
+      });
       expect((await readFile(written.pdf!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-      const capture = await driver.save(() => page.getByTestId('save-capture').click(), folder, 'saved-capture.pcap');
-      await expect(readCaptureFile(capture, {})).resolves.toMatchObject({ format: 'pcap', packets: 6, linkTypes: ['EN10MB'] });
+      const capture = await driver.save(
+        () => page.getByTestId('save-capture').click(),
+        folder,
+        'saved-capture.pcap',
+      );
+      await expect(readCaptureFile(capture, {})).resolves.toMatchObject({
+        format: 'pcap',
+        packets: 6,
+        linkTypes: ['EN10MB'],
+      });
       await page.getByTestId('modal-close').click();
-      const incidentPackets = await driver.save(() => page.getByTestId('export-incident-packets').click(), folder, 'incident-packets.pcap');
+      const incidentPackets = await driver.save(
+        () => page.getByTestId('export-incident-packets').click(),
+        folder,
+        'incident-packets.pcap',
+      );
       await expect(readCaptureFile(incidentPackets, {})).resolves.toMatchObject({ packets: 6 });
     });
 
@@ -197,8 +260,12 @@ for (const target of targets) {
       await page.locator('[data-testid="status-state"]', { hasText: 'Live on lo: capturing' }).waitFor();
       await expect(page.getByTestId('incident').count()).resolves.toBe(0);
       await queryClosedPort(4, 1100);
-      await page.locator('[data-testid="incident"][data-kind="dns-port-unreachable"]').waitFor({ timeout: 30_000 });
-      await expect(page.getByTestId('incident-service').textContent()).resolves.toBe('DNS over UDP port 53 at 127.0.0.1');
+      await page
+        .locator('[data-testid="incident"][data-kind="dns-port-unreachable"]')
+        .waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('incident-service').textContent()).resolves.toBe(
+        'DNS over UDP port 53 at 127.0.0.1',
+      );
       await expect(page.getByTestId('status-state').textContent()).resolves.toContain('capturing');
       await page.screenshot({ path: join(folder, 'live-capture.png') });
       await page.locator('body').click({ position: { x: 5, y: 890 } });

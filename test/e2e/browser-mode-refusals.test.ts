@@ -35,7 +35,9 @@ beforeAll(async () => {
   buildApp();
   serve = await startServe(await mkdtemp(join(tmpdir(), 'netmortem-e2e-refusals-')));
   browser = await launchChromium();
-  foreign = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end(attackPage(serve.port)));
+  foreign = createServer((_request, response) =>
+    response.writeHead(200, { 'Content-Type': 'text/html' }).end(attackPage(serve.port)),
+  );
   await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', () => resolve()));
   foreignPort = (foreign.address() as { port: number }).port;
 }, 300_000);
@@ -46,7 +48,10 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (foreign ? foreign.close(() => resolve()) : resolve()));
 });
 
-function webSocketStatus(headers: Record<string, string>, protocols: string[] = [webSocketProtocol]): Promise<number> {
+function webSocketStatus(
+  headers: Record<string, string>,
+  protocols: string[] = [webSocketProtocol],
+): Promise<number> {
   return new Promise((resolve) => {
     const client = new WebSocket(`ws://127.0.0.1:${serve.port}/api/socket`, protocols, { headers });
     client.once('open', () => {
@@ -73,8 +78,13 @@ describe('netmortem serve refuses strangers', () => {
   });
 
   it('refuses a foreign Host header: a DNS-rebinding page cannot load the app', async () => {
-    expect((await send(serve.port, `/?token=${serve.token}`, { host: `rebind.example:${serve.port}` })).status).toBe(403);
-    const rebinding = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, '--host-resolver-rules=MAP rebind.example 127.0.0.1'] });
+    expect(
+      (await send(serve.port, `/?token=${serve.token}`, { host: `rebind.example:${serve.port}` })).status,
+    ).toBe(403);
+    const rebinding = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [...chromiumArgs, '--host-resolver-rules=MAP rebind.example 127.0.0.1'],
+    });
     try {
       const page = await rebinding.newPage();
       const response = await page.goto(`http://rebind.example:${serve.port}/?token=${serve.token}`);
@@ -101,13 +111,25 @@ describe('netmortem serve refuses strangers', () => {
     await page.getByTestId('app').waitFor();
     const attack = await context.newPage();
     await attack.goto(`http://127.0.0.1:${foreignPort}/`);
-    await attack.waitForFunction('window.results.socket !== undefined && window.results.upload !== undefined');
+    await attack.waitForFunction(
+      'window.results.socket !== undefined && window.results.upload !== undefined',
+    );
     expect(await attack.evaluate('window.results.socket')).toBe('refused');
     expect(await attack.evaluate('window.results.upload')).toBe('failed');
     await context.close();
     // What the browser sent for that upload (our cookie, the attacker's Origin), the server refuses.
     const cookie = `netmortem_token=${serve.token}`;
-    expect((await send(serve.port, '/api/upload?name=x.pcap', { cookie, origin: `http://127.0.0.1:${foreignPort}` }, 'POST', 'x')).status).toBe(403);
+    expect(
+      (
+        await send(
+          serve.port,
+          '/api/upload?name=x.pcap',
+          { cookie, origin: `http://127.0.0.1:${foreignPort}` },
+          'POST',
+          'x',
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -123,7 +145,8 @@ describe('a page netmortem serve cannot serve says why', () => {
     const held: RawWebSocket[] = [];
     const page = await browser.newPage();
     try {
-      for (let index = 0; index < maximumConnections; index++) held.push(await RawWebSocket.open(serve.port, serve.token));
+      for (let index = 0; index < maximumConnections; index++)
+        held.push(await RawWebSocket.open(serve.port, serve.token));
       await page.goto(serve.url);
       expect(await bannerText(page)).toContain(`holds at most ${maximumConnections} windows at once`);
       held.pop()!.close();

@@ -17,7 +17,10 @@ import { startServe, type ServeProcess } from './support/serve-process';
 
 const enabled = process.env.NETMORTEM_RENDERER_BENCH === '1';
 const events = Number(process.env.NETMORTEM_RENDERER_EVENTS ?? 1_000_002);
-if (!enabled) console.log('e2e: skipping the renderer bench: set NETMORTEM_RENDERER_BENCH=1 to run it (it opens a 1M-event, 110 MB capture)');
+if (!enabled)
+  console.log(
+    'e2e: skipping the renderer bench: set NETMORTEM_RENDERER_BENCH=1 to run it (it opens a 1M-event, 110 MB capture)',
+  );
 
 interface Mark {
   name: string;
@@ -41,7 +44,8 @@ describe.skipIf(!enabled)('renderer bench', () => {
   let serve: ServeProcess;
   let browser: Browser;
   let page: Page;
-  const marks = async (from = 0): Promise<Mark[]> => (await page.evaluate(`window.benchMarks.slice(${from})`)) as Mark[];
+  const marks = async (from = 0): Promise<Mark[]> =>
+    (await page.evaluate(`window.benchMarks.slice(${from})`)) as Mark[];
   const markCount = async (): Promise<number> => (await page.evaluate('window.benchMarks.length')) as number;
 
   beforeAll(async () => {
@@ -72,7 +76,10 @@ describe.skipIf(!enabled)('renderer bench', () => {
     const afterLoad = await marks();
     console.log(`renderer bench: ${total} events shown`);
     const open = afterLoad.find((mark) => mark.name === 'bench:open')!;
-    const firstPaint = afterLoad.find((mark) => mark.name === 'netmortem:timeline-drawn:painted' && mark.at > open.at && (mark.detail?.bars ?? 0) > 0)!;
+    const firstPaint = afterLoad.find(
+      (mark) =>
+        mark.name === 'netmortem:timeline-drawn:painted' && mark.at > open.at && (mark.detail?.bars ?? 0) > 0,
+    )!;
 
     // Brush: drag the left handle right, one step at a time, each step waiting for the table's repaint.
     const brushLatencies: number[] = [];
@@ -81,11 +88,16 @@ describe.skipIf(!enabled)('renderer bench', () => {
     await page.mouse.down();
     for (let step = 1; step <= 10; step += 1) {
       const before = await markCount();
-      await page.mouse.move(handle.x + handle.width / 2 + step * 25, handle.y + handle.height / 2, { steps: 1 });
+      await page.mouse.move(handle.x + handle.width / 2 + step * 25, handle.y + handle.height / 2, {
+        steps: 1,
+      });
       // Polled from here: the app's CSP (rightly) forbids the eval that waitForFunction needs.
       let fresh: Mark[] = [];
       for (let poll = 0; !fresh.some((mark) => mark.name === 'netmortem:rows-drawn:painted'); poll += 1) {
-        if (poll > 3000) throw new Error(`brush step ${step}: the table did not repaint within a minute (marks: ${fresh.map((mark) => mark.name).join(', ')})`);
+        if (poll > 3000)
+          throw new Error(
+            `brush step ${step}: the table did not repaint within a minute (marks: ${fresh.map((mark) => mark.name).join(', ')})`,
+          );
         await page.waitForTimeout(20);
         fresh = await marks(before);
       }
@@ -102,7 +114,9 @@ describe.skipIf(!enabled)('renderer bench', () => {
     // Scroll: frame times while the table is wheeled through, 3000 px at a time.
     const scroller = (await page.getByTestId('events-scroll').boundingBox())!;
     await page.mouse.move(scroller.x + scroller.width / 2, scroller.y + scroller.height / 2);
-    await page.evaluate(`window.benchFrames = []; window.benchFraming = true; (function frame(time) { window.benchFrames.push(time); if (window.benchFraming) requestAnimationFrame(frame); })(performance.now());`);
+    await page.evaluate(
+      `window.benchFrames = []; window.benchFraming = true; (function frame(time) { window.benchFrames.push(time); if (window.benchFraming) requestAnimationFrame(frame); })(performance.now());`,
+    );
     for (let wheel = 0; wheel < 120; wheel += 1) {
       await page.mouse.wheel(0, 3000);
       await page.waitForTimeout(16);
@@ -117,12 +131,25 @@ describe.skipIf(!enabled)('renderer bench', () => {
       events: total,
       loadToFirstTimelinePaintMs: round(firstPaint.at - open.at),
       loadToAllEventsShownMs: round(loaded - open.at),
-      brushToTablePaintMs: { median: round(percentile(brushLatencies, 0.5)), p95: round(percentile(brushLatencies, 0.95)), max: round(Math.max(...brushLatencies)), samples: brushLatencies.length },
-      scrollFrameMs: { median: round(percentile(frameTimes, 0.5)), p95: round(percentile(frameTimes, 0.95)), max: round(Math.max(...frameTimes)), frames: frameTimes.length },
+      brushToTablePaintMs: {
+        median: round(percentile(brushLatencies, 0.5)),
+        p95: round(percentile(brushLatencies, 0.95)),
+        max: round(Math.max(...brushLatencies)),
+        samples: brushLatencies.length,
+      },
+      scrollFrameMs: {
+        median: round(percentile(frameTimes, 0.5)),
+        p95: round(percentile(frameTimes, 0.95)),
+        max: round(Math.max(...frameTimes)),
+        frames: frameTimes.length,
+      },
       goalMsPerInteraction: 100,
     };
     console.log(`renderer bench (${total} events):\n${JSON.stringify(figures, null, 2)}`);
     await mkdir(join(root, 'test-results'), { recursive: true });
-    await writeFile(join(root, 'test-results', 'renderer-bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    await writeFile(
+      join(root, 'test-results', 'renderer-bench.json'),
+      `${JSON.stringify(figures, null, 2)}\n`,
+    );
   }, 900_000);
 });

@@ -53,7 +53,8 @@ describe('hostile captures', () => {
     recordFigure('corpus', {
       order: 1,
       item: 'Every file in ../shared/corpus (tcpdump and Zeek test captures, fuzzed and ASan reproducers)',
-      tried: 'detect, push-parse (64 KiB and 7-byte chunks), dissect, print (-v..-vvv), Analyzer, and the Analyzer fast path (addFrame) beside it',
+      tried:
+        'detect, push-parse (64 KiB and 7-byte chunks), dissect, print (-v..-vvv), Analyzer, and the Analyzer fast path (addFrame) beside it',
       inputs: counts.files,
       held: `no crash, no loop; ${counts.read} read (${counts.frames} frames), ${counts.refused} refused with CaptureFormatError "... at byte N", ${counts.notCapture} not captures (READMEs, logs) refused by detection`,
       command,

@@ -41,12 +41,23 @@ const folder = mkdtempSync(join(tmpdir(), 'netmortem-electronegativity-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function electronegativity(input: string, csv: string): Run {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/hostile/support/run-electronegativity.ts'), input, electronVersion, csv], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const output = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'test/hostile/support/run-electronegativity.ts'),
+      input,
+      electronVersion,
+      csv,
+    ],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const last = output.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as Run;
 }
@@ -57,7 +68,13 @@ function sourceFiles(directory: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-const shown = (findings: Finding[]): string => findings.map((finding) => `${finding.id} ${finding.severity}/${finding.confidence} ${finding.file}:${finding.line} ${finding.description}`).join('\n');
+const shown = (findings: Finding[]): string =>
+  findings
+    .map(
+      (finding) =>
+        `${finding.id} ${finding.severity}/${finding.confidence} ${finding.file}:${finding.line} ${finding.description}`,
+    )
+    .join('\n');
 
 describe('electronegativity over electron/ and the renderer', () => {
   let run: Run;
@@ -68,18 +85,28 @@ describe('electronegativity over electron/ and the renderer', () => {
     const csv = join(folder, 'electronegativity.csv');
     run = electronegativity(join(repoRoot, 'electron'), csv);
     expect(run.globalChecks + run.atomicChecks).toBeGreaterThan(30);
-    expect(run.errors.filter((error) => !error.tolerable), 'files it could not parse go unchecked').toEqual([]);
+    expect(
+      run.errors.filter((error) => !error.tolerable),
+      'files it could not parse go unchecked',
+    ).toEqual([]);
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^issue, severity, confidence/);
     const above = run.issues.filter((issue) => issue.severity !== 'INFORMATIONAL');
     expect(above, shown(above)).toEqual([]);
-    const informational = run.issues.filter((issue) => issue.severity === 'INFORMATIONAL' && !knownInformational.includes(issue.id));
+    const informational = run.issues.filter(
+      (issue) => issue.severity === 'INFORMATIONAL' && !knownInformational.includes(issue.id),
+    );
     expect(informational, shown(informational)).toEqual([]);
   }, 120_000);
 
   it('carries eng-disable marks only for the reviewed findings', () => {
     const root = join(repoRoot, 'electron');
     const marks = sourceFiles(root).flatMap((path) =>
-      [...readFileSync(path, 'utf8').matchAll(/eng-disable[ \t]+([\w \t]+)/g)].flatMap((match) => match[1]!.trim().split(/[ \t]+/).map((id) => ({ id, file: relative(root, path) }))),
+      [...readFileSync(path, 'utf8').matchAll(/eng-disable[ \t]+([\w \t]+)/g)].flatMap((match) =>
+        match[1]!
+          .trim()
+          .split(/[ \t]+/)
+          .map((id) => ({ id, file: relative(root, path) })),
+      ),
     );
     expect(marks).toEqual(expect.arrayContaining(reviewed));
     expect(marks).toHaveLength(reviewed.length);
@@ -88,9 +115,14 @@ describe('electronegativity over electron/ and the renderer', () => {
   it('finds exactly the reviewed findings once their marks are taken out', () => {
     const copy = join(folder, 'unmarked');
     cpSync(join(repoRoot, 'electron'), copy, { recursive: true });
-    for (const path of sourceFiles(copy)) writeFileSync(path, readFileSync(path, 'utf8').replaceAll(/eng-disable[ \t]+[\w \t]+/g, ''));
+    for (const path of sourceFiles(copy))
+      writeFileSync(path, readFileSync(path, 'utf8').replaceAll(/eng-disable[ \t]+[\w \t]+/g, ''));
     unmarked = electronegativity(copy, join(folder, 'unmarked.csv'));
-    expect(unmarked.issues.map((issue) => ({ id: issue.id, file: issue.file })).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...reviewed].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(
+      unmarked.issues
+        .map((issue) => ({ id: issue.id, file: issue.file }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ).toEqual([...reviewed].sort((a, b) => a.id.localeCompare(b.id)));
   }, 120_000);
 
   it('finds in the renderer only the reviewed CSP remark, which an HTML file cannot carry a mark for', () => {
@@ -103,7 +135,10 @@ describe('electronegativity over electron/ and the renderer', () => {
     cpSync(join(repoRoot, 'renderer/index.html'), join(copy, 'renderer/index.html'));
     cpSync(join(repoRoot, 'renderer/src'), join(copy, 'renderer/src'), { recursive: true });
     rendererRun = electronegativity(copy, join(folder, 'renderer.csv'));
-    expect(rendererRun.errors.filter((error) => !error.tolerable), 'files it could not parse go unchecked').toEqual([]);
+    expect(
+      rendererRun.errors.filter((error) => !error.tolerable),
+      'files it could not parse go unchecked',
+    ).toEqual([]);
     expect(
       rendererRun.issues.map((issue) => ({ id: issue.id, file: issue.file, severity: issue.severity })),
       shown(rendererRun.issues),
@@ -111,8 +146,10 @@ describe('electronegativity over electron/ and the renderer', () => {
   }, 120_000);
 
   it('records the figures', () => {
-    const count = (findings: Finding[], severity: string): number => findings.filter((finding) => finding.severity === severity).length;
-    const bySeverity = (findings: Finding[]): string => severities.map((severity) => `${severity.toLowerCase()} ${count(findings, severity)}`).join(', ');
+    const count = (findings: Finding[], severity: string): number =>
+      findings.filter((finding) => finding.severity === severity).length;
+    const bySeverity = (findings: Finding[]): string =>
+      severities.map((severity) => `${severity.toLowerCase()} ${count(findings, severity)}`).join(', ');
     recordFigure('electronegativity', {
       order: 9,
       item: `@doyensec/electronegativity over electron/ (Electron ${electronVersion})`,

@@ -15,7 +15,11 @@ import { ourHelpers } from './support/our-helpers';
 const helperBuilt = existsSync(join(repoRoot, 'native/build/netmortem-capture'));
 const root = process.getuid?.() === 0;
 const chromium = existsSync('/usr/bin/chromium');
-const reason = !helperBuilt ? 'the capture helper is not built (npm run setup)' : !root ? 'live capture needs root' : 'no /usr/bin/chromium';
+const reason = !helperBuilt
+  ? 'the capture helper is not built (npm run setup)'
+  : !root
+    ? 'live capture needs root'
+    : 'no /usr/bin/chromium';
 const runs = helperBuilt && root && chromium;
 if (!runs) console.warn(`renderer-reload test skipped: ${reason}`);
 
@@ -69,7 +73,10 @@ describe.skipIf(!runs)('the renderer reloaded during a live capture', () => {
       // A capture that ended (the helper failed) would never show them: say so at once.
       await expect(page.getByTestId('status-state').textContent()).resolves.toBe('Live on lo: capturing');
       await queryClosedPort(1, 0, warmUp);
-      await expect.poll(() => shownCount(page), { timeout: 2_000, interval: 100 }).toBeGreaterThan(0).catch(() => undefined);
+      await expect
+        .poll(() => shownCount(page), { timeout: 2_000, interval: 100 })
+        .toBeGreaterThan(0)
+        .catch(() => undefined);
     }
     const status = `${await page.getByTestId('status-state').textContent()}, ${await page.getByTestId('status-packets').textContent()}, errors: ${await page.locator('[data-testid="error-banner"]').allTextContents()}`;
     expect(await eventsMatching(page, warmUp), status).toBeGreaterThan(0);
@@ -86,7 +93,9 @@ describe.skipIf(!runs)('the renderer reloaded during a live capture', () => {
     expect(await waitForEvents(page, before, beforeReload)).toBe(beforeReload);
     await page.getByTestId('events-filter').fill('');
     expect(await waitForEvents(page, '', totalBeforeReload)).toBeGreaterThanOrEqual(totalBeforeReload);
-    await page.locator('[data-testid="incident"][data-kind="dns-port-unreachable"]').waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="incident"][data-kind="dns-port-unreachable"]')
+      .waitFor({ timeout: 30_000 });
 
     // New events keep arriving on the reloaded page, each once.
     await queryClosedPort(queries, 200, after);
@@ -96,7 +105,9 @@ describe.skipIf(!runs)('the renderer reloaded during a live capture', () => {
     await expect(page.getByTestId('status-packets').getAttribute('data-count')).resolves.not.toBe('0');
 
     await page.getByTestId('capture-button').click();
-    await page.locator('[data-testid="status-state"]', { hasText: 'Live on lo: done' }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="status-state"]', { hasText: 'Live on lo: done' })
+      .waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="capture-button"]', { hasText: 'Start' }).waitFor();
     const helpersLeft = ourHelpers();
     expect(helpersLeft).toEqual([]);

@@ -37,14 +37,20 @@ describe('streamed capture', () => {
   it(`${packets.toLocaleString('en')} packets stream through analyzeFiles from a FIFO with a flat heap`, async () => {
     const fifo = join(folder, 'synthetic.pcap');
     execFileSync('mkfifo', [fifo]);
-    const generator = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/synthetic-capture.ts'), fifo, String(packets), '11'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const generator = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'bench/synthetic-capture.ts'), fifo, String(packets), '11'],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let generatorOutput = '';
     generator.stdout.on('data', (chunk: Buffer) => (generatorOutput += chunk.toString()));
     generator.stderr.on('data', (chunk: Buffer) => (generatorOutput += chunk.toString()));
-    const generatorExit = new Promise<number | null>((resolve) => generator.once('exit', (code) => resolve(code)));
+    const generatorExit = new Promise<number | null>((resolve) =>
+      generator.once('exit', (code) => resolve(code)),
+    );
 
     const started = performance.now();
     const samples: { packets: number; heap: number; rss: number }[] = [];
@@ -77,7 +83,9 @@ describe('streamed capture', () => {
     const growth = Math.max(...samples.map((sample) => sample.heap)) - first.heap;
     const rssGrowth = Math.max(...samples.map((sample) => sample.rss)) - first.rss;
     expect(growth).toBeLessThan(allowedGrowth);
-    console.log(`streamed ${packets} packets (${mebibytes(bytes)} MiB) in ${seconds.toFixed(0)} s; heap ${samples.map((sample) => mebibytes(sample.heap)).join(' / ')} MiB; rss ${samples.map((sample) => mebibytes(sample.rss)).join(' / ')} MiB`);
+    console.log(
+      `streamed ${packets} packets (${mebibytes(bytes)} MiB) in ${seconds.toFixed(0)} s; heap ${samples.map((sample) => mebibytes(sample.heap)).join(' / ')} MiB; rss ${samples.map((sample) => mebibytes(sample.rss)).join(' / ')} MiB`,
+    );
 
     recordFigure('streamed', {
       order: 5,

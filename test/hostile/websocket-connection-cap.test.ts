@@ -37,10 +37,16 @@ let sessionId: string;
 const logged: string[] = [];
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const request = (id: number, name: string, args: unknown): string => JSON.stringify({ type: 'request', id, name, args });
+const request = (id: number, name: string, args: unknown): string =>
+  JSON.stringify({ type: 'request', id, name, args });
 
 beforeAll(async () => {
-  loaded = await startLoadedServer({ name: 'connection-cap', packets, seed: 17, log: (line) => logged.push(line) });
+  loaded = await startLoadedServer({
+    name: 'connection-cap',
+    packets,
+    seed: 17,
+    log: (line) => logged.push(line),
+  });
   ({ service, server, sessionId } = loaded);
 }, 120_000);
 
@@ -54,11 +60,14 @@ async function until(what: string, done: () => boolean): Promise<void> {
     if (done()) return;
     await pause(50);
   }
-  throw new Error(`${what} never happened: slots ${JSON.stringify(server.slots())}, connections ${JSON.stringify(server.connections())}`);
+  throw new Error(
+    `${what} never happened: slots ${JSON.stringify(server.slots())}, connections ${JSON.stringify(server.connections())}`,
+  );
 }
 
 /** Whether a connection has done all it can for a page that does not read: over its limit, reading paused, nothing running. */
-const stalledAtLimit = (stats: ConnectionStats | undefined): boolean => stats !== undefined && stats.paused && stats.unsentBytes > unsentLimitBytes && stats.runningRequests === 0;
+const stalledAtLimit = (stats: ConnectionStats | undefined): boolean =>
+  stats !== undefined && stats.paused && stats.unsentBytes > unsentLimitBytes && stats.runningRequests === 0;
 
 /** A slot is free: opens a connection the way the renderer does and asks it something. */
 async function servedAfterFree(id: number): Promise<WireClient> {
@@ -83,7 +92,10 @@ describe('a browser-mode page that opens WebSocket after WebSocket and reads non
     const sample = await service.call('getEvents', page);
     expect(sample.ok).toBe(true);
     const answerBytes = Buffer.byteLength(JSON.stringify({ type: 'response', id: 0, envelope: sample }));
-    expect(answerBytes * requestsPerConnection, 'each connection must ask for far more than its bound').toBeGreaterThan(3 * unsentLimitBytes);
+    expect(
+      answerBytes * requestsPerConnection,
+      'each connection must ask for far more than its bound',
+    ).toBeGreaterThan(3 * unsentLimitBytes);
 
     const stalled: RawWebSocket[] = [];
     const others: WireClient[] = [];
@@ -94,12 +106,20 @@ describe('a browser-mode page that opens WebSocket after WebSocket and reads non
         const hostile = await RawWebSocket.open(server.port, server.token);
         stalled.push(hostile);
         hostile.pauseReading();
-        for (let id = 0; id < requestsPerConnection; id++) hostile.send(request(id, 'getEvents', { ...page, offset: (id * 997) % (packets - pageEvents) }));
-        await until(`connection ${index} stalling at its limit`, () => stalledAtLimit(server.connections()[index]));
+        for (let id = 0; id < requestsPerConnection; id++)
+          hostile.send(request(id, 'getEvents', { ...page, offset: (id * 997) % (packets - pageEvents) }));
+        await until(`connection ${index} stalling at its limit`, () =>
+          stalledAtLimit(server.connections()[index]),
+        );
       }
       const full = server.connections();
       expect(full.length).toBe(maximumConnections);
-      expect(server.slots()).toEqual({ open: maximumConnections, peak: maximumConnections, limit: maximumConnections, refused: 0 });
+      expect(server.slots()).toEqual({
+        open: maximumConnections,
+        peak: maximumConnections,
+        limit: maximumConnections,
+        refused: 0,
+      });
       const largestMessage = Math.max(...full.map((stats) => stats.largestMessageBytes));
       const perConnection = unsentLimitBytes + largestMessage + frameHeaderBytes;
       const bound = maximumConnections * perConnection;
@@ -114,7 +134,12 @@ describe('a browser-mode page that opens WebSocket after WebSocket and reads non
       // Past the cap: every upgrade refused before it becomes a WebSocket, one line logged.
       for (let attempt = 0; attempt < refusedAttempts; attempt++) await expectRefused();
       await expect(WireClient.open(server.port, server.token)).rejects.toThrow('upgrade refused: 503');
-      expect(server.slots()).toEqual({ open: maximumConnections, peak: maximumConnections, limit: maximumConnections, refused: refusedAttempts + 1 });
+      expect(server.slots()).toEqual({
+        open: maximumConnections,
+        peak: maximumConnections,
+        limit: maximumConnections,
+        refused: refusedAttempts + 1,
+      });
       const afterRefusals = server.connections();
       expect(afterRefusals.length).toBe(maximumConnections);
       const unsentAfterRefusals = afterRefusals.reduce((sum, stats) => sum + stats.unsentBytes, 0);
@@ -124,7 +149,10 @@ describe('a browser-mode page that opens WebSocket after WebSocket and reads non
 
       // 1. A stalled page goes away while the server has paused reading it, answers unsent.
       stalled.shift()!.close();
-      await until('the stalled socket freeing its slot', () => server.slots().open === maximumConnections - 1);
+      await until(
+        'the stalled socket freeing its slot',
+        () => server.slots().open === maximumConnections - 1,
+      );
       expect(server.connections().length).toBe(maximumConnections - 1);
       const first = await servedAfterFree(1);
       others.push(first);
@@ -133,8 +161,15 @@ describe('a browser-mode page that opens WebSocket after WebSocket and reads non
       // 2. A frame past the 16 MiB limit: ws closes the socket with 1009 (its error path).
       expect(await first.ask('x'.repeat(maximumMessageBytes + 1))).toBeUndefined();
       expect(first.closeCode).toBe(1009);
-      await until('the errored socket freeing its slot', () => server.slots().open === maximumConnections - 1);
-      const clean = new WebSocket(`ws://127.0.0.1:${server.port}/api/socket`, [webSocketProtocol, `${tokenProtocolPrefix}${server.token}`], { headers: { origin: `http://127.0.0.1:${server.port}` } });
+      await until(
+        'the errored socket freeing its slot',
+        () => server.slots().open === maximumConnections - 1,
+      );
+      const clean = new WebSocket(
+        `ws://127.0.0.1:${server.port}/api/socket`,
+        [webSocketProtocol, `${tokenProtocolPrefix}${server.token}`],
+        { headers: { origin: `http://127.0.0.1:${server.port}` } },
+      );
       clean.on('error', () => undefined);
       closers.push(() => clean.terminate());
       const cleanAnswer = await new Promise<Answer>((resolve) => {
@@ -153,7 +188,12 @@ describe('a browser-mode page that opens WebSocket after WebSocket and reads non
       await until('the closed socket freeing its slot', () => server.slots().open === maximumConnections - 1);
       others.push(await servedAfterFree(3));
       await expectRefused();
-      expect(server.slots()).toEqual({ open: maximumConnections, peak: maximumConnections, limit: maximumConnections, refused: refusedAttempts + 4 });
+      expect(server.slots()).toEqual({
+        open: maximumConnections,
+        peak: maximumConnections,
+        limit: maximumConnections,
+        refused: refusedAttempts + 4,
+      });
       // One line for each run of refusals: the first, and one after each slot freed.
       expect(logged).toHaveLength(4);
 

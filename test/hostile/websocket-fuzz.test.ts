@@ -41,7 +41,12 @@ afterAll(async () => {
 const tally = { frames: 0, refused: 0, answered: 0, closed: 0, batches: 0, servedAfter: 0 };
 const batches: string[] = [];
 
-function refusal(answer: Answer | undefined, id: number | null, code: 'validation' | 'unknown-request', shown: string): void {
+function refusal(
+  answer: Answer | undefined,
+  id: number | null,
+  code: 'validation' | 'unknown-request',
+  shown: string,
+): void {
   expect(answer, `no answer to ${shown}`).toBeDefined();
   expect(answer!.type).toBe('response');
   expect(answer!.id, shown).toBe(id);
@@ -51,12 +56,21 @@ function refusal(answer: Answer | undefined, id: number | null, code: 'validatio
 }
 
 /** Each frame a refusal of `code`, on one connection. */
-async function expectRefusals(frames: Iterable<{ frame: string | Uint8Array; id: number | null; code?: 'validation' | 'unknown-request' }>): Promise<number> {
+async function expectRefusals(
+  frames: Iterable<{
+    frame: string | Uint8Array;
+    id: number | null;
+    code?: 'validation' | 'unknown-request';
+  }>,
+): Promise<number> {
   const client = await WireClient.open(server.port, server.token);
   let count = 0;
   try {
     for (const { frame, id, code } of frames) {
-      const shown = typeof frame === 'string' ? JSON.stringify(frame.slice(0, 120)) : `binary frame of ${frame.length} bytes`;
+      const shown =
+        typeof frame === 'string'
+          ? JSON.stringify(frame.slice(0, 120))
+          : `binary frame of ${frame.length} bytes`;
       refusal(await client.ask(frame), id, code ?? 'validation', shown);
       count++;
       tally.frames++;
@@ -71,7 +85,9 @@ async function expectRefusals(frames: Iterable<{ frame: string | Uint8Array; id:
 async function stillServes(batch: string): Promise<void> {
   const client = await WireClient.open(server.port, server.token);
   try {
-    expect(await client.ask(JSON.stringify({ type: 'request', id: 7, name: 'getSession', args: {} }))).toEqual({ type: 'response', id: 7, envelope: { ok: true, value: null } });
+    expect(
+      await client.ask(JSON.stringify({ type: 'request', id: 7, name: 'getSession', args: {} })),
+    ).toEqual({ type: 'response', id: 7, envelope: { ok: true, value: null } });
   } finally {
     client.close();
   }
@@ -80,18 +96,33 @@ async function stillServes(batch: string): Promise<void> {
   batches.push(batch);
 }
 
-const envelope = (id: number, name: string, argsText: string): string => `{"type":"request","id":${id},"name":${JSON.stringify(name)},"args":${argsText}}`;
+const envelope = (id: number, name: string, argsText: string): string =>
+  `{"type":"request","id":${id},"name":${JSON.stringify(name)},"args":${argsText}}`;
 
 describe('browser-mode WebSocket fuzzed over the wire', () => {
   it('refuses text that is not a request message', async () => {
-    const texts = fc.sample(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.jsonValue().map((value) => JSON.stringify(value))), { numRuns: 600, seed: 21 });
-    await expectRefusals(['', ' ', 'null', '{}', '[]', '"request"', '{"type":"request"', ...texts].map((frame) => ({ frame, id: null })));
+    const texts = fc.sample(
+      fc.oneof(
+        fc.string({ maxLength: 200 }),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.jsonValue().map((value) => JSON.stringify(value)),
+      ),
+      { numRuns: 600, seed: 21 },
+    );
+    await expectRefusals(
+      ['', ' ', 'null', '{}', '[]', '"request"', '{"type":"request"', ...texts].map((frame) => ({
+        frame,
+        id: null,
+      })),
+    );
     await stillServes('non-JSON and non-message text');
   });
 
   it('refuses binary frames, even one holding a valid request', async () => {
     const blobs = fc.sample(fc.uint8Array({ maxLength: 4096 }), { numRuns: 300, seed: 22 });
-    const validAsBinary = new TextEncoder().encode(JSON.stringify({ type: 'request', id: 1, name: 'getSession', args: {} }));
+    const validAsBinary = new TextEncoder().encode(
+      JSON.stringify({ type: 'request', id: 1, name: 'getSession', args: {} }),
+    );
     await expectRefusals([validAsBinary, new Uint8Array(0), ...blobs].map((frame) => ({ frame, id: null })));
     await stillServes('binary frames');
   });
@@ -100,40 +131,92 @@ describe('browser-mode WebSocket fuzzed over the wire', () => {
     const frames: { frame: string; id: number | null }[] = [];
     for (const depth of [1_000, 100_000, 1_000_000, 4_000_000]) {
       frames.push({ frame: '['.repeat(depth) + ']'.repeat(depth), id: null });
-      frames.push({ frame: envelope(depth, 'openFiles', `{"paths":${'['.repeat(depth)}${']'.repeat(depth)}}`), id: depth });
+      frames.push({
+        frame: envelope(depth, 'openFiles', `{"paths":${'['.repeat(depth)}${']'.repeat(depth)}}`),
+        id: depth,
+      });
     }
     for (const depth of [1_000, 100_000, 1_000_000]) {
       frames.push({ frame: '{"a":'.repeat(depth) + '0' + '}'.repeat(depth), id: null });
-      frames.push({ frame: envelope(depth + 1, 'exportReport', `{"format":"md","analyst":${'{"notes":'.repeat(depth)}"x"${'}'.repeat(depth)}}`), id: depth + 1 });
+      frames.push({
+        frame: envelope(
+          depth + 1,
+          'exportReport',
+          `{"format":"md","analyst":${'{"notes":'.repeat(depth)}"x"${'}'.repeat(depth)}}`,
+        ),
+        id: depth + 1,
+      });
     }
     await expectRefusals(frames);
     await stillServes('deeply nested JSON');
   });
 
-  it.each([...requestNames])('refuses random and near-miss arguments for %s, with the request id', async (name) => {
-    const schema = requests[name].args as z.ZodType;
-    const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-    const keys = shape ? Object.keys(shape) : [];
-    // Arguments as JSON text, so that `__proto__` travels as a key, as a hostile page would send it.
-    const random = fc.jsonValue().map((value) => JSON.stringify(value) ?? 'null');
-    const nearMiss = fc
-      .array(fc.tuple(fc.constantFrom(...keys, 'extra', '__proto__', 'constructor', 'prototype'), fc.jsonValue()), { minLength: 1, maxLength: keys.length + 3 })
-      .map((entries) => `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`).join(',')}}`);
-    const invalid = (text: string): boolean => !schema.safeParse(JSON.parse(text)).success;
-    const texts = [...fc.sample(random.filter(invalid), { numRuns: 120, seed: 23 }), ...(keys.length > 0 ? fc.sample(nearMiss.filter(invalid), { numRuns: 120, seed: 24 }) : [])];
-    texts.push('{"__proto__":{}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"__proto__":{"polluted":true}}');
-    await expectRefusals(texts.map((text, index) => ({ frame: envelope(1000 + index, name, text), id: 1000 + index })));
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    await stillServes(`arguments for ${name}`);
-  });
+  it.each([...requestNames])(
+    'refuses random and near-miss arguments for %s, with the request id',
+    async (name) => {
+      const schema = requests[name].args as z.ZodType;
+      const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+      const keys = shape ? Object.keys(shape) : [];
+      // Arguments as JSON text, so that `__proto__` travels as a key, as a hostile page would send it.
+      const random = fc.jsonValue().map((value) => JSON.stringify(value) ?? 'null');
+      const nearMiss = fc
+        .array(
+          fc.tuple(
+            fc.constantFrom(...keys, 'extra', '__proto__', 'constructor', 'prototype'),
+            fc.jsonValue(),
+          ),
+          { minLength: 1, maxLength: keys.length + 3 },
+        )
+        .map(
+          (entries) =>
+            `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'}`).join(',')}}`,
+        );
+      const invalid = (text: string): boolean => !schema.safeParse(JSON.parse(text)).success;
+      const texts = [
+        ...fc.sample(random.filter(invalid), { numRuns: 120, seed: 23 }),
+        ...(keys.length > 0 ? fc.sample(nearMiss.filter(invalid), { numRuns: 120, seed: 24 }) : []),
+      ];
+      texts.push(
+        '{"__proto__":{}}',
+        '{"constructor":{"prototype":{"polluted":true}}}',
+        '{"__proto__":{"polluted":true}}',
+      );
+      await expectRefusals(
+        texts.map((text, index) => ({ frame: envelope(1000 + index, name, text), id: 1000 + index })),
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      await stillServes(`arguments for ${name}`);
+    },
+  );
 
   it('refuses unknown request names, with the request id', async () => {
-    const hostile = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', '', ' getSession', 'getSession ', 'GETSESSION', 'getSession\u0000', 'get\u202eSession', 'x'.repeat(100)];
+    const hostile = [
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      '__defineGetter__',
+      '',
+      ' getSession',
+      'getSession ',
+      'GETSESSION',
+      'getSession\u0000',
+      'get\u202eSession',
+      'x'.repeat(100),
+    ];
     const random = fc.sample(
       fc.string({ maxLength: 100 }).filter((name) => !(requestNames as readonly string[]).includes(name)),
       { numRuns: 300, seed: 25 },
     );
-    await expectRefusals([...hostile, ...random].map((name, index) => ({ frame: envelope(index, name, '{}'), id: index, code: 'unknown-request' as const })));
+    await expectRefusals(
+      [...hostile, ...random].map((name, index) => ({
+        frame: envelope(index, name, '{}'),
+        id: index,
+        code: 'unknown-request' as const,
+      })),
+    );
     await stillServes('unknown request names');
   });
 
@@ -159,13 +242,22 @@ describe('browser-mode WebSocket fuzzed over the wire', () => {
     const wrong = fc.record(
       {
         type: fc.oneof(fc.constant('request'), fc.jsonValue()),
-        id: fc.oneof(fc.integer({ max: -1 }), fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true }), fc.string(), fc.constant(null), fc.boolean()),
+        id: fc.oneof(
+          fc.integer({ max: -1 }),
+          fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true }),
+          fc.string(),
+          fc.constant(null),
+          fc.boolean(),
+        ),
         name: fc.oneof(fc.constantFrom(...requestNames), fc.jsonValue()),
         args: fc.jsonValue(),
       },
       { requiredKeys: [] },
     );
-    const random = fc.sample(wrong.map((message) => JSON.stringify(message)), { numRuns: 500, seed: 26 });
+    const random = fc.sample(
+      wrong.map((message) => JSON.stringify(message)),
+      { numRuns: 500, seed: 26 },
+    );
     await expectRefusals([...handmade, ...random].map((frame) => ({ frame, id: null })));
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
     await stillServes('wrong ids, types and keys');
@@ -175,7 +267,13 @@ describe('browser-mode WebSocket fuzzed over the wire', () => {
     const client = await WireClient.open(server.port, server.token);
     try {
       const count = 2000;
-      const answers = await client.askAll(Array.from({ length: count }, (_, index) => (index % 2 === 0 ? envelope(index, 'getSession', '{}') : envelope(index, 'getEvents', '{"sessionId":1}'))));
+      const answers = await client.askAll(
+        Array.from({ length: count }, (_, index) =>
+          index % 2 === 0
+            ? envelope(index, 'getSession', '{}')
+            : envelope(index, 'getEvents', '{"sessionId":1}'),
+        ),
+      );
       expect(answers.length).toBe(count);
       expect(new Set(answers.map((answer) => answer?.id)).size).toBe(count);
       for (const answer of answers) expect(answer!.envelope!.ok).toBe(Number(answer!.id) % 2 === 0);
@@ -193,7 +291,11 @@ describe('browser-mode WebSocket fuzzed over the wire', () => {
       { frame: 'x'.repeat(maximumMessageBytes), id: null },
       { frame: envelope(1, 'openFiles', `{"paths":["${'a'.repeat(maximumMessageBytes - 200)}"]}`), id: 1 },
     ]);
-    for (const frame of ['x'.repeat(maximumMessageBytes + 1), new Uint8Array(maximumMessageBytes + 1), envelope(2, 'getSession', `{"pad":"${'p'.repeat(maximumMessageBytes)}"}`)]) {
+    for (const frame of [
+      'x'.repeat(maximumMessageBytes + 1),
+      new Uint8Array(maximumMessageBytes + 1),
+      envelope(2, 'getSession', `{"pad":"${'p'.repeat(maximumMessageBytes)}"}`),
+    ]) {
       const client = await WireClient.open(server.port, server.token);
       expect(await client.ask(frame)).toBeUndefined();
       expect(client.closeCode).toBe(1009);
@@ -208,20 +310,70 @@ describe('browser-mode WebSocket fuzzed over the wire', () => {
     const text = (payload: string): Uint8Array => new TextEncoder().encode(payload);
     const megabyte = new Uint8Array(1024 * 1024);
     const broken: { why: string; frames: Buffer[]; code: number }[] = [
-      { why: 'unmasked client frame (§5.1)', frames: [rawFrame({ opcode: 0x1, payload: text('{}'), masked: false })], code: 1002 },
-      { why: 'reserved bits set without an extension (§5.2)', frames: [rawFrame({ opcode: 0x1, payload: text('{}'), reserved: 0b111 })], code: 1002 },
+      {
+        why: 'unmasked client frame (§5.1)',
+        frames: [rawFrame({ opcode: 0x1, payload: text('{}'), masked: false })],
+        code: 1002,
+      },
+      {
+        why: 'reserved bits set without an extension (§5.2)',
+        frames: [rawFrame({ opcode: 0x1, payload: text('{}'), reserved: 0b111 })],
+        code: 1002,
+      },
       { why: 'reserved opcode 0x3', frames: [rawFrame({ opcode: 0x3, payload: text('{}') })], code: 1002 },
-      { why: 'reserved control opcode 0xb', frames: [rawFrame({ opcode: 0xb, payload: text('{}') })], code: 1002 },
-      { why: 'text that is not UTF-8 (§8.1)', frames: [rawFrame({ opcode: 0x1, payload: Uint8Array.of(0x7b, 0xff, 0xfe, 0x7d) })], code: 1007 },
-      { why: 'a ping over 125 bytes (§5.5)', frames: [rawFrame({ opcode: 0x9, payload: new Uint8Array(126) })], code: 1002 },
-      { why: 'a fragmented ping (§5.5)', frames: [rawFrame({ opcode: 0x9, payload: text('x'), fin: false })], code: 1002 },
-      { why: 'a continuation with nothing to continue', frames: [rawFrame({ opcode: 0x0, payload: text('{}') })], code: 1002 },
-      { why: 'a new message inside a fragmented one', frames: [rawFrame({ opcode: 0x1, payload: text('{'), fin: false }), rawFrame({ opcode: 0x1, payload: text('}') })], code: 1002 },
-      { why: 'a close frame with a reserved code', frames: [rawFrame({ opcode: 0x8, payload: Uint8Array.of(0x03, 0xec) })], code: 1002 },
-      { why: 'a length of 2^63 - 1 in the header', frames: [Buffer.concat([Buffer.from([0x81, 0xff, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), Buffer.alloc(4)])], code: 1009 },
+      {
+        why: 'reserved control opcode 0xb',
+        frames: [rawFrame({ opcode: 0xb, payload: text('{}') })],
+        code: 1002,
+      },
+      {
+        why: 'text that is not UTF-8 (§8.1)',
+        frames: [rawFrame({ opcode: 0x1, payload: Uint8Array.of(0x7b, 0xff, 0xfe, 0x7d) })],
+        code: 1007,
+      },
+      {
+        why: 'a ping over 125 bytes (§5.5)',
+        frames: [rawFrame({ opcode: 0x9, payload: new Uint8Array(126) })],
+        code: 1002,
+      },
+      {
+        why: 'a fragmented ping (§5.5)',
+        frames: [rawFrame({ opcode: 0x9, payload: text('x'), fin: false })],
+        code: 1002,
+      },
+      {
+        why: 'a continuation with nothing to continue',
+        frames: [rawFrame({ opcode: 0x0, payload: text('{}') })],
+        code: 1002,
+      },
+      {
+        why: 'a new message inside a fragmented one',
+        frames: [
+          rawFrame({ opcode: 0x1, payload: text('{'), fin: false }),
+          rawFrame({ opcode: 0x1, payload: text('}') }),
+        ],
+        code: 1002,
+      },
+      {
+        why: 'a close frame with a reserved code',
+        frames: [rawFrame({ opcode: 0x8, payload: Uint8Array.of(0x03, 0xec) })],
+        code: 1002,
+      },
+      {
+        why: 'a length of 2^63 - 1 in the header',
+        frames: [
+          Buffer.concat([
+            Buffer.from([0x81, 0xff, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+            Buffer.alloc(4),
+          ]),
+        ],
+        code: 1009,
+      },
       {
         why: 'a fragmented message adding up to past the limit',
-        frames: Array.from({ length: 17 }, (_, index) => rawFrame({ opcode: index === 0 ? 0x2 : 0x0, payload: megabyte, fin: index === 16 })),
+        frames: Array.from({ length: 17 }, (_, index) =>
+          rawFrame({ opcode: index === 0 ? 0x2 : 0x0, payload: megabyte, fin: index === 16 }),
+        ),
         code: 1009,
       },
     ];

@@ -31,7 +31,8 @@ let sessionId: string;
 let totalEvents: number;
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const request = (id: number, name: string, args: unknown): string => JSON.stringify({ type: 'request', id, name, args });
+const request = (id: number, name: string, args: unknown): string =>
+  JSON.stringify({ type: 'request', id, name, args });
 
 beforeAll(async () => {
   loaded = await startLoadedServer({ name: 'unread-answers', packets, seed: 13 });
@@ -51,7 +52,14 @@ async function settled(): Promise<ConnectionStats[]> {
   for (let sample = 0; sample < 600; sample++) {
     await pause(50);
     const now = server.connections();
-    const shown = JSON.stringify(now.map(({ unsentBytes, waitingRequests, runningRequests, heldAnswers }) => [unsentBytes, waitingRequests, runningRequests, heldAnswers]));
+    const shown = JSON.stringify(
+      now.map(({ unsentBytes, waitingRequests, runningRequests, heldAnswers }) => [
+        unsentBytes,
+        waitingRequests,
+        runningRequests,
+        heldAnswers,
+      ]),
+    );
     if (shown === last) return now;
     last = shown;
   }
@@ -67,10 +75,15 @@ describe('a browser-mode page that asks and never reads', () => {
       const sample = (await polite.ask(request(1, 'getEvents', page)))!;
       expect(sample.envelope?.ok).toBe(true);
       const answerBytes = Buffer.byteLength(JSON.stringify(sample));
-      expect(answerBytes * unreadRequests, 'the test must ask for far more than the bound').toBeGreaterThan(8 * unsentLimitBytes);
+      expect(answerBytes * unreadRequests, 'the test must ask for far more than the bound').toBeGreaterThan(
+        8 * unsentLimitBytes,
+      );
 
       hostile.pauseReading();
-      for (let id = 0; id < unreadRequests; id++) hostile.send(request(id, 'getEvents', { ...page, offset: (id * 997) % Math.max(1, totalEvents - pageEvents) }));
+      for (let id = 0; id < unreadRequests; id++)
+        hostile.send(
+          request(id, 'getEvents', { ...page, offset: (id * 997) % Math.max(1, totalEvents - pageEvents) }),
+        );
       const stalled = await settled();
       expect(stalled.length).toBe(2);
       const bad = stalled[1]!;
@@ -78,7 +91,9 @@ describe('a browser-mode page that asks and never reads', () => {
       // Another connection keeps being served while the stalled one waits.
       let servedMeanwhile = 0;
       for (let round = 0; round < 5; round++) {
-        const answer: Answer | undefined = await polite.ask(request(100 + round, round % 2 === 0 ? 'getEvents' : 'getSession', round % 2 === 0 ? page : {}));
+        const answer: Answer | undefined = await polite.ask(
+          request(100 + round, round % 2 === 0 ? 'getEvents' : 'getSession', round % 2 === 0 ? page : {}),
+        );
         expect(answer?.id).toBe(100 + round);
         expect(answer?.envelope?.ok).toBe(true);
         servedMeanwhile++;
@@ -91,7 +106,9 @@ describe('a browser-mode page that asks and never reads', () => {
       expect(during.heldAnswers).toBe(bad.heldAnswers);
 
       const bound = unsentLimitBytes + bad.largestMessageBytes + frameHeaderBytes;
-      expect(bad.peakUnsentBytes, `peak ${bad.peakUnsentBytes} over the bound ${bound}`).toBeLessThanOrEqual(bound);
+      expect(bad.peakUnsentBytes, `peak ${bad.peakUnsentBytes} over the bound ${bound}`).toBeLessThanOrEqual(
+        bound,
+      );
       expect(during.peakUnsentBytes).toBeLessThanOrEqual(bound);
       expect(bad.heldAnswers).toBeLessThanOrEqual(maximumRunningRequests);
       expect(bad.paused).toBe(true);
@@ -108,13 +125,19 @@ describe('a browser-mode page that asks and never reads', () => {
       expect(new Set(answers.map((answer) => answer.id)).size).toBe(unreadRequests + laterRequests);
       for (const answer of answers) {
         expect(answer.envelope?.ok).toBe(true);
-        if (Number(answer.id) < unreadRequests) expect((answer.envelope?.value as { events: unknown[] }).events.length).toBe(pageEvents);
+        if (Number(answer.id) < unreadRequests)
+          expect((answer.envelope?.value as { events: unknown[] }).events.length).toBe(pageEvents);
       }
       // The one message over the limit was one of these answers: the bound is the limit plus one answer.
       const largestAnswer = Math.max(...hostile.texts.map((text) => Buffer.byteLength(text)));
       expect(bad.largestMessageBytes).toBeLessThanOrEqual(largestAnswer);
       const after = await settled();
-      expect(after[1]).toMatchObject({ waitingRequests: 0, runningRequests: 0, heldAnswers: 0, paused: false });
+      expect(after[1]).toMatchObject({
+        waitingRequests: 0,
+        runningRequests: 0,
+        heldAnswers: 0,
+        paused: false,
+      });
       expect(after[1]!.peakUnsentBytes).toBeLessThanOrEqual(bound);
 
       recordFigure('websocket-unread-answers', {

@@ -1,7 +1,14 @@
 // netmortem-capture capturing on lo: the scenario's shape (UDP to port 53 where nothing listens,
 // answered by ICMP port unreachable), then every way a capture can end.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildHelper, canCapture, errorLines, finalStats, runHelper, type HelperRun } from './support/helper-process';
+import {
+  buildHelper,
+  canCapture,
+  errorLines,
+  finalStats,
+  runHelper,
+  type HelperRun,
+} from './support/helper-process';
 import { parsePcap, recordsWith, summarizeEthernetIpv4 } from './support/pcap-file';
 import { sendUdp, sendUntil, uniqueMarker } from './support/traffic';
 
@@ -19,7 +26,8 @@ function captured(run: HelperRun, marker: string, count: number): boolean {
   return bytes.length > 24 && recordsWith(parsePcap(bytes), marker).length >= count;
 }
 
-if (!canCapture()) console.warn('netmortem-capture loopback tests skipped: they need root (CAP_NET_RAW) to open lo');
+if (!canCapture())
+  console.warn('netmortem-capture loopback tests skipped: they need root (CAP_NET_RAW) to open lo');
 
 describe.skipIf(!canCapture())('netmortem-capture on lo', () => {
   beforeAll(() => {
@@ -52,19 +60,26 @@ describe.skipIf(!canCapture())('netmortem-capture on lo', () => {
       30,
     );
     await run.waitFor('six marked records', () => captured(run, marker, 6));
-    await run.waitFor('two periodic stats lines', () => run.lines.filter((line) => line.type === 'stats').length >= 2);
+    await run.waitFor(
+      'two periodic stats lines',
+      () => run.lines.filter((line) => line.type === 'stats').length >= 2,
+    );
     run.child.kill('SIGTERM');
     const exit = await run.exited;
     expect(exit).toEqual({ code: 0, signal: null });
 
     const file = parsePcap(run.stdout);
     expect(file).toMatchObject({ nanosecond: true, littleEndian: true, snaplen: 262144, linkType: 1 });
-    const ours = recordsWith(file, marker).map((record) => ({ record, summary: summarizeEthernetIpv4(record)! }));
+    const ours = recordsWith(file, marker).map((record) => ({
+      record,
+      summary: summarizeEthernetIpv4(record)!,
+    }));
     const queries = ours.filter(({ summary }) => summary.protocol === 17);
     const unreachable = ours.filter(({ summary }) => summary.protocol === 1);
     expect(queries.length).toBeGreaterThanOrEqual(3);
     expect(unreachable.length).toBeGreaterThanOrEqual(3);
-    for (const { summary } of queries) expect(summary).toMatchObject({ source: '127.0.0.1', destination: '127.0.0.1', destinationPort: 53 });
+    for (const { summary } of queries)
+      expect(summary).toMatchObject({ source: '127.0.0.1', destination: '127.0.0.1', destinationPort: 53 });
     // ICMP type 3 (destination unreachable), code 3 (port unreachable): RFC 792.
     for (const { summary } of unreachable) expect(summary).toMatchObject({ icmpType: 3, icmpCode: 3 });
     // Time stamps are real nanosecond wall-clock times from this boot, in order.
@@ -76,7 +91,8 @@ describe.skipIf(!canCapture())('netmortem-capture on lo', () => {
     const stats = run.lines.filter((line) => line.type === 'stats');
     expect(stats.length).toBeGreaterThanOrEqual(3);
     for (const line of stats) {
-      for (const key of ['received', 'dropped', 'interfaceDropped', 'captured']) expect(typeof line[key]).toBe('number');
+      for (const key of ['received', 'dropped', 'interfaceDropped', 'captured'])
+        expect(typeof line[key]).toBe('number');
     }
     const final = finalStats(run)!;
     expect(run.lines.at(-1)).toEqual(final);
@@ -89,7 +105,10 @@ describe.skipIf(!canCapture())('netmortem-capture on lo', () => {
     const marker = uniqueMarker('count');
     const run = start(['-i', 'lo', '-f', 'udp port 53', '-c', '3']);
     await run.waitForStarted();
-    await sendUntil(() => run.hasExited, (round) => sendUdp('127.0.0.1', 53, `${marker}-${round}`));
+    await sendUntil(
+      () => run.hasExited,
+      (round) => sendUdp('127.0.0.1', 53, `${marker}-${round}`),
+    );
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(parsePcap(run.stdout).records).toHaveLength(3);
     expect(finalStats(run)).toMatchObject({ reason: 'count', captured: 3 });
@@ -99,7 +118,10 @@ describe.skipIf(!canCapture())('netmortem-capture on lo', () => {
     const marker = uniqueMarker('stdin');
     const run = start(['-i', 'lo', '-f', 'udp port 53']);
     await run.waitForStarted();
-    await sendUntil(() => captured(run, marker, 1), () => sendUdp('127.0.0.1', 53, marker));
+    await sendUntil(
+      () => captured(run, marker, 1),
+      () => sendUdp('127.0.0.1', 53, marker),
+    );
     await run.waitFor('the marked record', () => captured(run, marker, 1));
     run.child.stdin!.end();
     expect(await run.exited).toEqual({ code: 0, signal: null });
@@ -121,7 +143,10 @@ describe.skipIf(!canCapture())('netmortem-capture on lo', () => {
     const run = start(['-i', 'lo', '-f', 'udp port 53']);
     await run.waitForStarted();
     run.child.stdout!.destroy();
-    await sendUntil(() => run.hasExited, (round) => sendUdp('127.0.0.1', 53, `${marker}-${round}`));
+    await sendUntil(
+      () => run.hasExited,
+      (round) => sendUdp('127.0.0.1', 53, `${marker}-${round}`),
+    );
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(finalStats(run)).toMatchObject({ reason: 'stdout-closed' });
     expect(errorLines(run)).toEqual([]);
@@ -138,7 +163,10 @@ describe.skipIf(!canCapture())('netmortem-capture on lo', () => {
     const marker = uniqueMarker('snaplen');
     const run = start(['-i', 'lo', '-f', 'udp port 53', '-s', '64', '-c', '1']);
     await run.waitForStarted();
-    await sendUntil(() => run.hasExited, () => sendUdp('127.0.0.1', 53, `${marker}-${'x'.repeat(200)}`));
+    await sendUntil(
+      () => run.hasExited,
+      () => sendUdp('127.0.0.1', 53, `${marker}-${'x'.repeat(200)}`),
+    );
     expect(await run.exited).toEqual({ code: 0, signal: null });
     const file = parsePcap(run.stdout);
     expect(file.snaplen).toBe(64);
@@ -151,7 +179,11 @@ describe.skipIf(!canCapture())('netmortem-capture on lo', () => {
     expect(await run.exited).toEqual({ code: 3, signal: null });
     expect(run.stdout.length).toBe(0);
     expect(run.lines).toEqual([
-      expect.objectContaining({ type: 'error', code: 'bad-filter', detail: 'illegal port number 99999 > 65535' }),
+      expect.objectContaining({
+        type: 'error',
+        code: 'bad-filter',
+        detail: 'illegal port number 99999 > 65535',
+      }),
     ]);
   });
 

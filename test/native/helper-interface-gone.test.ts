@@ -2,12 +2,20 @@
 // interface mid-capture: the helper must say interface-gone, print its final stats, exit non-zero,
 // and leave on stdout a pcap that still parses to the last whole record.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildHelper, canCapture, errorLines, finalStats, runHelperInNamespace, type HelperRun } from './support/helper-process';
+import {
+  buildHelper,
+  canCapture,
+  errorLines,
+  finalStats,
+  runHelperInNamespace,
+  type HelperRun,
+} from './support/helper-process';
 import { createVethPair, removeVethPair, runIn, type VethPair } from './support/namespaces';
 import { parsePcap, recordsWith, summarizeEthernetIpv4 } from './support/pcap-file';
 import { sendUdpInNamespace, sendUntil, uniqueMarker } from './support/traffic';
 
-if (!canCapture()) console.warn('netmortem-capture namespace tests skipped: creating network namespaces needs root');
+if (!canCapture())
+  console.warn('netmortem-capture namespace tests skipped: creating network namespaces needs root');
 
 describe.skipIf(!canCapture())('netmortem-capture on a veth pair in a network namespace', () => {
   let pair: VethPair | undefined;
@@ -30,7 +38,14 @@ describe.skipIf(!canCapture())('netmortem-capture on a veth pair in a network na
   it('reports interface-gone when the veth is deleted, and the partial pcap stays valid', async () => {
     pair = createVethPair();
     const marker = uniqueMarker('veth');
-    const run = runHelperInNamespace(pair.client, ['-i', pair.interfaceName, '-f', 'udp or icmp', '--stats-interval', '100']);
+    const run = runHelperInNamespace(pair.client, [
+      '-i',
+      pair.interfaceName,
+      '-f',
+      'udp or icmp',
+      '--stats-interval',
+      '100',
+    ]);
     runs.push(run);
     await run.waitForStarted();
     const client = pair.client;
@@ -58,7 +73,14 @@ describe.skipIf(!canCapture())('netmortem-capture on a veth pair in a network na
     expect(file.nanosecond).toBe(true);
     expect(final.captured).toBe(file.records.length);
     const ours = recordsWith(file, marker).map(summarizeEthernetIpv4);
-    expect(ours).toContainEqual(expect.objectContaining({ protocol: 17, source: '192.0.2.1', destination: '192.0.2.2', destinationPort: 9 }));
+    expect(ours).toContainEqual(
+      expect.objectContaining({
+        protocol: 17,
+        source: '192.0.2.1',
+        destination: '192.0.2.2',
+        destinationPort: 9,
+      }),
+    );
   });
 
   it('keeps capturing across an interface set down and up again, and says so', async () => {
@@ -70,9 +92,13 @@ describe.skipIf(!canCapture())('netmortem-capture on a veth pair in a network na
     runs.push(run);
     await run.waitForStarted();
     runIn(pair.client, 'link', 'set', pair.interfaceName, 'down');
-    await run.waitFor('the interface-down warning', () => run.lines.some((line) => line.type === 'warning' && line.code === 'interface-down'));
+    await run.waitFor('the interface-down warning', () =>
+      run.lines.some((line) => line.type === 'warning' && line.code === 'interface-down'),
+    );
     runIn(pair.client, 'link', 'set', pair.interfaceName, 'up');
-    await run.waitFor('the interface-up notice', () => run.lines.some((line) => line.type === 'notice' && line.code === 'interface-up'));
+    await run.waitFor('the interface-up notice', () =>
+      run.lines.some((line) => line.type === 'notice' && line.code === 'interface-up'),
+    );
     const client = pair.client;
     const peerAddress = pair.peerAddress;
     await sendUntil(
@@ -80,7 +106,10 @@ describe.skipIf(!canCapture())('netmortem-capture on a veth pair in a network na
       () => sendUdpInNamespace(client, peerAddress, 9, marker, 1),
       20,
     );
-    await run.waitFor('a marked record after the interface came back', () => recordsWith(parsePcap(run.stdout), marker).length >= 1);
+    await run.waitFor(
+      'a marked record after the interface came back',
+      () => recordsWith(parsePcap(run.stdout), marker).length >= 1,
+    );
     run.child.kill('SIGTERM');
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(errorLines(run)).toEqual([]);

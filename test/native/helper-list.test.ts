@@ -20,7 +20,9 @@ interface ListedInterface {
 }
 
 /** Runs the helper to completion; returns its exit status, stdout and parsed stderr lines. */
-async function runToEnd(args: string[]): Promise<{ status: number | null; stdout: string; lines: HelperLine[] }> {
+async function runToEnd(
+  args: string[],
+): Promise<{ status: number | null; stdout: string; lines: HelperLine[] }> {
   const run = runHelper(args);
   run.child.stdin!.end();
   const exit = await run.exited;
@@ -41,7 +43,9 @@ describe('netmortem-capture --list', () => {
     expect(loopback.flags).toMatchObject({ up: true, loopback: true, wireless: false });
     expect(loopback.addresses).toContainEqual({ family: 'inet', address: '127.0.0.1', netmask: '255.0.0.0' });
     for (const entry of interfaces) {
-      expect(Object.keys(entry)).toEqual(expect.arrayContaining(['name', 'description', 'addresses', 'flags', 'linkType']));
+      expect(Object.keys(entry)).toEqual(
+        expect.arrayContaining(['name', 'description', 'addresses', 'flags', 'linkType']),
+      );
     }
   });
 
@@ -63,7 +67,11 @@ describe('netmortem-capture --check-filter', () => {
   it('compiles a good filter for Ethernet by default and says ok', async () => {
     const result = await runToEnd(['--check-filter', '-f', 'udp port 53']);
     expect(result.status).toBe(0);
-    const answer = JSON.parse(result.stdout) as { ok: boolean; linkType: { name: string }; instructions: number };
+    const answer = JSON.parse(result.stdout) as {
+      ok: boolean;
+      linkType: { name: string };
+      instructions: number;
+    };
     expect(answer.ok).toBe(true);
     expect(answer.linkType.name).toBe('EN10MB');
     expect(answer.instructions).toBeGreaterThan(0);
@@ -73,7 +81,10 @@ describe('netmortem-capture --check-filter', () => {
   it('compiles against the link type given with --linktype', async () => {
     const result = await runToEnd(['--check-filter', '--linktype', 'LINUX_SLL2', '-f', 'icmp']);
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, linkType: { name: 'LINUX_SLL2', number: 276 } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: true,
+      linkType: { name: 'LINUX_SLL2', number: 276 },
+    });
   });
 
   it("rejects a bad filter with libpcap's own message, the same one tcpdump prints", async () => {
@@ -82,7 +93,11 @@ describe('netmortem-capture --check-filter', () => {
     expect(result.stdout).toBe('');
     expect(result.lines).toHaveLength(1);
     const error = result.lines[0]!;
-    expect(error).toMatchObject({ type: 'error', code: 'bad-filter', detail: 'illegal port number 99999 > 65535' });
+    expect(error).toMatchObject({
+      type: 'error',
+      code: 'bad-filter',
+      detail: 'illegal port number 99999 > 65535',
+    });
     expect(error.message).toContain('illegal port number 99999 > 65535');
     // tcpdump compiles the same filter for an empty Ethernet capture file.
     const folder = mkdtempSync(join(tmpdir(), 'nm-native-'));
@@ -103,14 +118,18 @@ describe('netmortem-capture --check-filter', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-    if (tcpdumpMessage === '') console.warn('tcpdump is not installed: skipping the cross-check of the libpcap message');
+    if (tcpdumpMessage === '')
+      console.warn('tcpdump is not installed: skipping the cross-check of the libpcap message');
     else expect(tcpdumpMessage).toContain(error.detail);
   });
 
   it('reports a syntax error as bad-filter too', async () => {
     const result = await runToEnd(['--check-filter', '-f', 'udp port']);
     expect(result.status).toBe(3);
-    expect(result.lines[0]).toMatchObject({ code: 'bad-filter', detail: "can't parse filter expression: syntax error" });
+    expect(result.lines[0]).toMatchObject({
+      code: 'bad-filter',
+      detail: "can't parse filter expression: syntax error",
+    });
   });
 
   it('rejects an unknown link type', async () => {
@@ -147,6 +166,8 @@ describe('netmortem-capture command line', () => {
 
   it('prints help and its libpcap version', async () => {
     expect((await execFileAsync(helperPath, ['--help'])).stdout).toContain('--check-filter');
-    expect((await execFileAsync(helperPath, ['--version'])).stdout).toMatch(/^netmortem-capture \S+ \(libpcap version /);
+    expect((await execFileAsync(helperPath, ['--version'])).stdout).toMatch(
+      /^netmortem-capture \S+ \(libpcap version /,
+    );
   });
 });

@@ -11,7 +11,10 @@ import { parsePcap } from './support/pcap-file';
 import { sendUdp, sendUntil, uniqueMarker } from './support/traffic';
 
 const hasValgrind = spawnSync('sh', ['-c', 'command -v valgrind']).status === 0;
-if (!hasValgrind) console.warn('netmortem-capture valgrind tests skipped: valgrind is not installed (apt-get install valgrind)');
+if (!hasValgrind)
+  console.warn(
+    'netmortem-capture valgrind tests skipped: valgrind is not installed (apt-get install valgrind)',
+  );
 
 describe.skipIf(!hasValgrind)('netmortem-capture under valgrind', () => {
   let folder = '';
@@ -57,9 +60,22 @@ describe.skipIf(!hasValgrind)('netmortem-capture under valgrind', () => {
 
   it.skipIf(!canCapture())('a -c 3 capture on lo leaks nothing', async () => {
     const marker = uniqueMarker('valgrind');
-    const { run, log } = underValgrind(['-i', 'lo', '-f', 'udp port 53', '-c', '3', '--stats-interval', '200']);
+    const { run, log } = underValgrind([
+      '-i',
+      'lo',
+      '-f',
+      'udp port 53',
+      '-c',
+      '3',
+      '--stats-interval',
+      '200',
+    ]);
     await run.waitForStarted();
-    await sendUntil(() => run.hasExited, (round) => sendUdp('127.0.0.1', 53, `${marker}-${round}`), 400);
+    await sendUntil(
+      () => run.hasExited,
+      (round) => sendUdp('127.0.0.1', 53, `${marker}-${round}`),
+      400,
+    );
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(parsePcap(run.stdout).records).toHaveLength(3);
     expect(finalStats(run)).toMatchObject({ reason: 'count', captured: 3 });

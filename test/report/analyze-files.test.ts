@@ -32,16 +32,27 @@ describe('analyzeFiles', () => {
 
   it('reads several files as one capture, numbering frames in sequence', async () => {
     const progress: number[] = [];
-    const { analysis } = await analyzeFiles(paths, { onProgress: (update) => progress.push(update.bytesRead) });
+    const { analysis } = await analyzeFiles(paths, {
+      onProgress: (update) => progress.push(update.bytesRead),
+    });
     expect(analysisSchema.parse(analysis)).toEqual(analysis);
-    expect(analysis.capture.files.map((file) => [file.path, file.format, file.packets, file.linkTypes])).toEqual([
+    expect(
+      analysis.capture.files.map((file) => [file.path, file.format, file.packets, file.linkTypes]),
+    ).toEqual([
       [paths[0], 'pcap', 100, ['EN10MB']],
       [paths[1], 'pcap', 50, ['EN10MB']],
     ]);
-    expect(analysis.capture.files[1]!.sha256).toBe(createHash('sha256').update(readFileSync(paths[1])).digest('hex'));
+    expect(analysis.capture.files[1]!.sha256).toBe(
+      createHash('sha256').update(readFileSync(paths[1])).digest('hex'),
+    );
     expect(analysis.capture.packets).toBe(150);
     const [incident] = analysis.incidents;
-    expect(incident).toMatchObject({ kind: 'dns-port-unreachable', queries: 15, icmpErrors: 15, recovered: '2026-11-25T13:01:30.015000Z' });
+    expect(incident).toMatchObject({
+      kind: 'dns-port-unreachable',
+      queries: 15,
+      icmpErrors: 15,
+      recovered: '2026-11-25T13:01:30.015000Z',
+    });
     // Frame 61 (the query at 60 s) is in the first file, frame 101 onwards in the second.
     expect(incident!.evidence[0]!.frame).toBe(61);
     expect(progress[progress.length - 1]).toBe(readFileSync(paths[0]).length + readFileSync(paths[1]).length);
@@ -55,11 +66,15 @@ describe('analyzeFiles', () => {
     const queries = events!.filter((event) => event.kind === 'dns-query');
     expect(queries).toHaveLength(75);
     expect(queries.filter((event) => event.outcome === 'icmp-failed')).toHaveLength(15);
-    expect(events!.map((event) => event.frame)).toEqual([...events!.map((event) => event.frame)].sort((a, b) => a - b));
+    expect(events!.map((event) => event.frame)).toEqual(
+      [...events!.map((event) => event.frame)].sort((a, b) => a - b),
+    );
 
     const markdown = renderMarkdown({ analysis, timeline });
     expect(markdown).toContain('it answered normally again at 13:01:30.015000 UTC.');
-    expect(markdown).toMatch(/\| 13:01:30\.015000 \| {2,}\| Service recovers \| inc-1: first success after the failures \|/);
+    expect(markdown).toMatch(
+      /\| 13:01:30\.015000 \| {2,}\| Service recovers \| inc-1: first success after the failures \|/,
+    );
     const svg = /<svg[\s\S]*?<\/svg>/.exec(renderHtml({ analysis, timeline }))![0];
     expect(svg).toContain('class="query answered"');
     expect(svg).toContain('class="query icmp-failed"');

@@ -5,15 +5,25 @@ import { healthyAnalysis, scenarioAnalysis } from './fixtures/scenario-analysis'
 
 describe('default report file name', () => {
   it('names the first incident by its start and kind', () => {
-    expect(defaultFileName(scenarioAnalysis(), 'md')).toBe('incident-2026-11-25-1324-dns-port-unreachable.md');
-    expect(defaultFileName(scenarioAnalysis(), 'pdf')).toBe('incident-2026-11-25-1324-dns-port-unreachable.pdf');
+    expect(defaultFileName(scenarioAnalysis(), 'md')).toBe(
+      'incident-2026-11-25-1324-dns-port-unreachable.md',
+    );
+    expect(defaultFileName(scenarioAnalysis(), 'pdf')).toBe(
+      'incident-2026-11-25-1324-dns-port-unreachable.pdf',
+    );
   });
 
   it('names the report after the most severe incident, not merely the first', () => {
     const analysis = scenarioAnalysis();
     const critical = analysis.incidents[0]!;
     analysis.incidents = [
-      { ...critical, id: 'inc-1', kind: 'dns-nxdomain', severity: 'medium', start: '2026-11-25T13:00:00.000000Z' },
+      {
+        ...critical,
+        id: 'inc-1',
+        kind: 'dns-nxdomain',
+        severity: 'medium',
+        start: '2026-11-25T13:00:00.000000Z',
+      },
       { ...critical, id: 'inc-2' },
     ];
     expect(defaultFileName(analysis, 'md')).toBe('incident-2026-11-25-1324-dns-port-unreachable.md');
@@ -26,7 +36,9 @@ describe('default report file name', () => {
     const analysis = scenarioAnalysis();
     analysis.capture.start = '1970-01-01T13:24:32.192571Z';
     analysis.incidents[0]!.start = '1970-01-01T13:24:32.192571Z';
-    analysis.capture.warnings = ["the log's time stamps have no date and none was given (--date YYYY-MM-DD): 6 packet(s) dated 1970-01-01"];
+    analysis.capture.warnings = [
+      "the log's time stamps have no date and none was given (--date YYYY-MM-DD): 6 packet(s) dated 1970-01-01",
+    ];
     expect(defaultFileName(analysis, 'md')).toBe('incident-undated-1324-dns-port-unreachable.md');
   });
 

@@ -8,7 +8,9 @@ import { shellQuote } from '../../electron/common/report/shell-quote';
 
 describe('escaping', () => {
   it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   it('shows control and bidirectional characters instead of obeying them', () => {
@@ -40,7 +42,9 @@ describe('escaping', () => {
   });
 
   it('quotes shell arguments so a pasted command runs nothing from the capture', () => {
-    const values = fc.string({ unit: fc.constantFrom("'", '"', '$', '(', ')', '`', ';', ' ', '\\', 'a', '.', '*', '\n', '&', '|') });
+    const values = fc.string({
+      unit: fc.constantFrom("'", '"', '$', '(', ')', '`', ';', ' ', '\\', 'a', '.', '*', '\n', '&', '|'),
+    });
     fc.assert(
       fc.property(values, (value) => {
         const output = execFileSync('sh', ['-c', `printf '%s' ${shellQuote(value)}`], { encoding: 'utf8' });

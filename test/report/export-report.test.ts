@@ -37,7 +37,9 @@ describe('exportReport', () => {
   it('says clearly when the folder does not exist or the path is a folder', async () => {
     const missing = exportReport(input, 'md', join(folder, 'missing', 'report.md'));
     await expect(missing).rejects.toBeInstanceOf(ExportError);
-    await expect(missing).rejects.toThrow(`cannot write ${join(folder, 'missing', 'report.md')}: the folder does not exist`);
+    await expect(missing).rejects.toThrow(
+      `cannot write ${join(folder, 'missing', 'report.md')}: the folder does not exist`,
+    );
     await expect(exportReport(input, 'md', folder)).rejects.toThrow(/: it is a folder$/);
   });
 
@@ -47,7 +49,9 @@ describe('exportReport', () => {
     try {
       const path = join(mount.path, 'report.html');
       writeFileSync(path, 'old report');
-      await expect(exportReport(input, 'html', path)).rejects.toThrow(/cannot write .*report\.html: no space left on the device/);
+      await expect(exportReport(input, 'html', path)).rejects.toThrow(
+        /cannot write .*report\.html: no space left on the device/,
+      );
       expect(readdirSync(mount.path)).toEqual(['report.html']);
       expect(readFileSync(path, 'utf8')).toBe('old report');
     } finally {
@@ -59,7 +63,9 @@ describe('exportReport', () => {
     const mount = mountTmpfs('size=64k,ro');
     if ('skipped' in mount) return context.skip(mount.skipped);
     try {
-      await expect(exportReport(input, 'md', join(mount.path, 'report.md'))).rejects.toThrow(/: the file system is read-only$/);
+      await expect(exportReport(input, 'md', join(mount.path, 'report.md'))).rejects.toThrow(
+        /: the file system is read-only$/,
+      );
       expect(readdirSync(mount.path)).toEqual([]);
     } finally {
       mount.remove();

@@ -18,9 +18,13 @@ let browser: Browser;
 beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), 'cli'], { cwd: root, stdio: 'pipe' });
   writeHostileCapture(capture);
-  const run = spawnSync(process.execPath, [join(root, 'bin/netmortem.js'), 'analyze', capture, '--format', 'html', '--out', report], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'bin/netmortem.js'), 'analyze', capture, '--format', 'html', '--out', report],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(run.status, run.stderr).toBe(0);
   browser = await launchChromium();
 });

@@ -15,7 +15,14 @@ export function writeHostileCapture(path: string): void {
   const client = '192.0.2.10';
   const server = '198.51.100.53';
   for (let index = 0; index < 3; index++) {
-    const sent = capture.query({ at: index * 10, client, server, clientPort: 40000 + index, id: 100 + index, name: hostileCaptureName });
+    const sent = capture.query({
+      at: index * 10,
+      client,
+      server,
+      clientPort: 40000 + index,
+      id: 100 + index,
+      name: hostileCaptureName,
+    });
     capture.icmp(sent, { at: index * 10 + 0.001, from: server, type: 3, code: 3 });
   }
   writeFileSync(path, pcapFile({ linkType: LinkType.EN10MB }, capture.frameList()));

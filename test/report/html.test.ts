@@ -10,11 +10,17 @@ import { scenarioEvents } from './fixtures/scenario-events';
 const generatedAt = new Date('2026-11-25T14:00:00Z');
 
 describe('HTML report', () => {
-  const html = renderHtml({ analysis: scenarioAnalysis(), generatedAt, timeline: bucketEvents(scenarioEvents()) });
+  const html = renderHtml({
+    analysis: scenarioAnalysis(),
+    generatedAt,
+    timeline: bucketEvents(scenarioEvents()),
+  });
 
   it('is one self-contained document with a strict CSP and no script or external resource', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${reportContentSecurityPolicy.replace(/'/g, '&#39;')}">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="${reportContentSecurityPolicy.replace(/'/g, '&#39;')}">`,
+    );
     expect(reportContentSecurityPolicy).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script|<link|<iframe|<img|\bsrc=|url\(/i);
     expect(html).not.toMatch(/href="(?!#)/);
@@ -33,7 +39,9 @@ describe('HTML report', () => {
 
   it('writes the findings as text', () => {
     expect(html).toContain('<strong>DNS over UDP port 53 at 203.0.113.2 was unreachable</strong>');
-    expect(html).toContain('<pre><code>#1  13:24:32.192571 IP 192.51.100.15.52444 &gt; 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (24)');
+    expect(html).toContain(
+      '<pre><code>#1  13:24:32.192571 IP 192.51.100.15.52444 &gt; 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (24)',
+    );
   });
 
   it('leaves the chart out when no timeline is given', () => {

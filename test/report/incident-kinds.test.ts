@@ -10,17 +10,25 @@ const expectations: Record<keyof typeof kindCaptures, { kind: string; title: str
   'dns-port-unreachable': {
     kind: 'dns-port-unreachable',
     title: 'DNS (UDP port 53) at 198.51.100.53 unreachable — port unreachable',
-    says: ['ICMP "destination unreachable" error, type 3 code 3 "port unreachable", sent by `198.51.100.53` itself', 'The host is up'],
+    says: [
+      'ICMP "destination unreachable" error, type 3 code 3 "port unreachable", sent by `198.51.100.53` itself',
+      'The host is up',
+    ],
   },
   'dns-port-unreachable (IPv6)': {
     kind: 'dns-port-unreachable',
     title: 'DNS (UDP port 53) at 2001:db8::53 unreachable — port unreachable',
-    says: ['ICMPv6 "destination unreachable" error, type 1 code 4 "port unreachable"', 'an echo reply (type 129)'],
+    says: [
+      'ICMPv6 "destination unreachable" error, type 1 code 4 "port unreachable"',
+      'an echo reply (type 129)',
+    ],
   },
   'dns-admin-prohibited': {
     kind: 'dns-admin-prohibited',
     title: 'DNS (UDP port 53) at 198.51.100.53 blocked — administratively prohibited',
-    says: ['type 3 code 13 "communication administratively prohibited", sent by `192.0.2.1`, a device on the path, not the server'],
+    says: [
+      'type 3 code 13 "communication administratively prohibited", sent by `192.0.2.1`, a device on the path, not the server',
+    ],
   },
   'dns-host-unreachable': {
     kind: 'dns-host-unreachable',
@@ -40,7 +48,11 @@ const expectations: Record<keyof typeof kindCaptures, { kind: string; title: str
   'dns-servfail': {
     kind: 'dns-servfail',
     title: 'DNS (UDP port 53) at 198.51.100.53 failing — server failure (SERVFAIL)',
-    says: ['The server answered 3 queries with SERVFAIL (rcode 2)', 'with rcode SERVFAIL, which tcpdump prints as `ServFail`', '`dig @198.51.100.53 broken-dnssec.example A +cd`'],
+    says: [
+      'The server answered 3 queries with SERVFAIL (rcode 2)',
+      'with rcode SERVFAIL, which tcpdump prints as `ServFail`',
+      '`dig @198.51.100.53 broken-dnssec.example A +cd`',
+    ],
   },
   'dns-refused': {
     kind: 'dns-refused',
@@ -55,7 +67,10 @@ const expectations: Record<keyof typeof kindCaptures, { kind: string; title: str
   'ttl-exceeded': {
     kind: 'ttl-exceeded',
     title: 'DNS (UDP port 53) at 198.51.100.53 unreachable — TTL exceeded',
-    says: ['ICMP "time exceeded" error, type 11 code 0 "time to live exceeded in transit"', '`traceroute -n -U -p 53 198.51.100.53`'],
+    says: [
+      'ICMP "time exceeded" error, type 11 code 0 "time to live exceeded in transit"',
+      '`traceroute -n -U -p 53 198.51.100.53`',
+    ],
   },
   'fragmentation-needed': {
     kind: 'fragmentation-needed',
@@ -65,7 +80,12 @@ const expectations: Record<keyof typeof kindCaptures, { kind: string; title: str
   'dns-query-flood': {
     kind: 'dns-query-flood',
     title: 'DNS (UDP port 53) at 198.51.100.53 flooded — query flood',
-    says: ['The clients sent 900 queries', 'Impact: 50 clients affected', 'still going on when the capture ended', '**Queries in the window:** 900'],
+    says: [
+      'The clients sent 900 queries',
+      'Impact: 50 clients affected',
+      'still going on when the capture ended',
+      '**Queries in the window:** 900',
+    ],
   },
 };
 

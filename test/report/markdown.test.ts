@@ -17,7 +17,9 @@ describe('Markdown report', () => {
   const markdown = renderMarkdown({ analysis: scenarioAnalysis(), generatedAt });
 
   it('titles the report after the first incident', () => {
-    expect(markdown.split('\n')[0]).toBe('# Incident report: DNS (UDP port 53) at 203.0.113.2 unreachable — port unreachable');
+    expect(markdown.split('\n')[0]).toBe(
+      '# Incident report: DNS (UDP port 53) at 203.0.113.2 unreachable — port unreachable',
+    );
   });
 
   it('has the sections in reading order', () => {
@@ -37,7 +39,9 @@ describe('Markdown report', () => {
     const summary = section(markdown, 'Summary');
     expect(summary).toContain('**DNS over UDP port 53 at 203.0.113.2 was unreachable**');
     expect(summary).toContain('from 13:24:32.192571 to 13:28:50.022967 UTC on 2026-11-25');
-    expect(summary).toContain('Every one of the 3 queries was answered by an ICMP "destination unreachable" error, type 3 code 3 "port unreachable"');
+    expect(summary).toContain(
+      'Every one of the 3 queries was answered by an ICMP "destination unreachable" error, type 3 code 3 "port unreachable"',
+    );
     expect(summary).toContain('the host is up'.replace('the', 'The'));
     expect(summary).toContain('`yummyrecipesforme.com` could not be resolved for 1 client (`192.51.100.15`)');
     expect(summary).toContain('Most likely cause: **The service is not listening** (confidence 70%)');
@@ -45,7 +49,9 @@ describe('Markdown report', () => {
 
   it('explains the ICMP type and code, corrects "echo reply", and reads the DNS flags', () => {
     const analysis = section(markdown, 'Analysis of the data');
-    expect(analysis).toContain('**ICMP type 3 code 3** is "destination unreachable" with code "port unreachable"');
+    expect(analysis).toContain(
+      '**ICMP type 3 code 3** is "destination unreachable" with code "port unreachable"',
+    );
     expect(analysis).toContain('not echo replies');
     expect(analysis).toContain('- `+`: recursion desired (RD)');
     expect(analysis).toContain('- `35084`: the query id');
@@ -55,8 +61,12 @@ describe('Markdown report', () => {
 
   it('ranks the causes with evidence for and against', () => {
     const causes = section(markdown, 'Likely causes');
-    const first = causes.indexOf('1. **The service is not listening** (`service-not-listening`), confidence 70%');
-    const second = causes.indexOf('2. **A firewall blocks the traffic** (`firewall-blocking`), confidence 25%');
+    const first = causes.indexOf(
+      '1. **The service is not listening** (`service-not-listening`), confidence 70%',
+    );
+    const second = causes.indexOf(
+      '2. **A firewall blocks the traffic** (`firewall-blocking`), confidence 25%',
+    );
     expect(first).toBeGreaterThan(-1);
     expect(second).toBeGreaterThan(first);
     expect(causes).toContain('   - **Against:** The ICMP errors come from the server itself');
@@ -74,10 +84,16 @@ describe('Markdown report', () => {
 
   it('lists the timeline and the evidence frames with numbers', () => {
     const timeline = section(markdown, 'Timeline');
-    expect(timeline).toContain('| 13:24:36.098564 | 2 | ICMP error | `203.0.113.2 > 192.51.100.15`: `203.0.113.2 udp port 53 unreachable` (inc-1) |');
+    expect(timeline).toContain(
+      '| 13:24:36.098564 | 2 | ICMP error | `203.0.113.2 > 192.51.100.15`: `203.0.113.2 udp port 53 unreachable` (inc-1) |',
+    );
     const evidence = section(markdown, 'Evidence');
-    expect(evidence).toContain('#1  13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (24)');
-    expect(evidence).toContain('#6  13:28:50.022967 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable, length 150');
+    expect(evidence).toContain(
+      '#1  13:24:32.192571 IP 192.51.100.15.52444 > 203.0.113.2.53: 35084+ A? yummyrecipesforme.com. (24)',
+    );
+    expect(evidence).toContain(
+      '#6  13:28:50.022967 IP 203.0.113.2 > 192.51.100.15: ICMP 203.0.113.2 udp port 53 unreachable, length 150',
+    );
   });
 
   it('states the capture facts', () => {
@@ -92,7 +108,13 @@ describe('Markdown report', () => {
     const edited = renderMarkdown({
       analysis: scenarioAnalysis(),
       generatedAt,
-      analyst: { title: 'DNS outage at Yummy Recipes', reporter: 'Ada', organisation: 'IT Services', customerImpact: 'Customers saw an error.', notes: 'First paragraph.\n\nSecond *paragraph*.' },
+      analyst: {
+        title: 'DNS outage at Yummy Recipes',
+        reporter: 'Ada',
+        organisation: 'IT Services',
+        customerImpact: 'Customers saw an error.',
+        notes: 'First paragraph.\n\nSecond *paragraph*.',
+      },
     });
     expect(edited.split('\n')[0]).toBe('# DNS outage at Yummy Recipes');
     expect(edited).toContain('Reporter: Ada. Organisation: IT Services.');
@@ -103,7 +125,9 @@ describe('Markdown report', () => {
   it('says a healthy capture has no incident, with the counts', () => {
     const healthy = renderMarkdown({ analysis: healthyAnalysis(), generatedAt });
     expect(healthy.split('\n')[0]).toBe('# Capture report: no incident found');
-    expect(healthy).toContain('**No incident found.** The capture holds 80 packets: 40 DNS queries, 40 responses (40 NOERROR)');
+    expect(healthy).toContain(
+      '**No incident found.** The capture holds 80 packets: 40 DNS queries, 40 responses (40 NOERROR)',
+    );
     expect(healthy).not.toContain('## Likely causes');
     expect(healthy).not.toContain('## Evidence');
   });
@@ -114,7 +138,9 @@ describe('Markdown report', () => {
     const html = new MarkdownIt({ html: true }).render(hostile);
 
     it('keeps the evidence inside one fence no line can close', () => {
-      const blocks = [...html.matchAll(/<pre><code class="language-text">([\s\S]*?)<\/code><\/pre>/g)].map((match) => match[1]!);
+      const blocks = [...html.matchAll(/<pre><code class="language-text">([\s\S]*?)<\/code><\/pre>/g)].map(
+        (match) => match[1]!,
+      );
       expect(blocks).toHaveLength(1);
       expect(blocks[0]!.trimEnd().split('\n')).toHaveLength(6);
       expect(html).not.toContain('<h1>injected heading</h1>');

@@ -12,7 +12,18 @@ import {
 import { scenarioEvents } from './fixtures/scenario-events';
 
 function query(frame: number, time: number, outcome: TimelineEvent['outcome'] = 'pending'): TimelineEvent {
-  return { frame, time, kind: 'dns-query', source: '192.0.2.1', destination: '192.0.2.53', server: '192.0.2.53', serverPort: 53, transport: 'UDP', outcome, line: '' };
+  return {
+    frame,
+    time,
+    kind: 'dns-query',
+    source: '192.0.2.1',
+    destination: '192.0.2.53',
+    server: '192.0.2.53',
+    serverPort: 53,
+    transport: 'UDP',
+    outcome,
+    line: '',
+  };
 }
 
 function totals(buckets: readonly TimelineBucket[]) {
@@ -45,7 +56,9 @@ describe('timeline buckets', () => {
     timeline.applyUpdate({ frame: 2, outcome: 'servfail' });
     const sum = (outcome: keyof TimelineBucket['queries']) =>
       timeline.buckets().reduce((total, bucket) => total + bucket.queries[outcome], 0);
-    expect([sum('pending'), sum('unanswered'), sum('icmp-failed'), sum('answered'), sum('servfail')]).toEqual([0, 0, 1, 1, 0]);
+    expect([sum('pending'), sum('unanswered'), sum('icmp-failed'), sum('answered'), sum('servfail')]).toEqual(
+      [0, 0, 1, 1, 0],
+    );
   });
 
   it('moves a query counted at 1 ms width into the same bucket after widening', () => {
@@ -58,7 +71,8 @@ describe('timeline buckets', () => {
       timeline.addEvent(query(2, 1_795_614_903.885));
       timeline.applyUpdate({ frame: 1, outcome: 'icmp-failed', settledBy: 3 });
       const buckets = timeline.buckets();
-      for (const bucket of buckets) for (const count of Object.values(bucket.queries)) expect(count).toBeGreaterThanOrEqual(0);
+      for (const bucket of buckets)
+        for (const count of Object.values(bucket.queries)) expect(count).toBeGreaterThanOrEqual(0);
       expect(buckets.reduce((sum, bucket) => sum + bucket.queries['icmp-failed'], 0)).toBe(1);
     }
   });
@@ -94,7 +108,10 @@ describe('timeline buckets', () => {
   it('keeps every count while widening, whatever the times and the bucket limit', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: 1.7e9, max: 1.7e9 + 86_400, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.double({ min: 1.7e9, max: 1.7e9 + 86_400, noNaN: true }), {
+          minLength: 1,
+          maxLength: 300,
+        }),
         fc.integer({ min: 2, max: 50 }),
         (times, maxBuckets) => {
           const timeline = new TimelineBuckets(maxBuckets);
@@ -114,7 +131,10 @@ describe('timeline buckets', () => {
 
   it('regroups into round buckets over a range, keeping the counts', () => {
     const buckets = bucketEvents(scenarioEvents());
-    const regrouped = regroupBuckets(buckets, 60, { start: buckets[0]!.start, end: buckets[buckets.length - 1]!.end });
+    const regrouped = regroupBuckets(buckets, 60, {
+      start: buckets[0]!.start,
+      end: buckets[buckets.length - 1]!.end,
+    });
     expect(regrouped[0]!.end - regrouped[0]!.start).toBe(5);
     expect(regrouped.length).toBeLessThanOrEqual(60);
     expect(totals(regrouped)).toEqual(totals(buckets));

@@ -17,7 +17,9 @@ describe('timeline SVG', () => {
     expect(svg.match(/class="incident-band"/g)).toHaveLength(1);
     expect(svg).toContain('>13:25:00</text>');
     expect(svg).toContain('query failed with ICMP');
-    expect(svg).toContain('3 DNS queries and 3 ICMP errors from 13:24:30 to 13:28:55 UTC in buckets of 5 s; 1 incident band(s).');
+    expect(svg).toContain(
+      '3 DNS queries and 3 ICMP errors from 13:24:30 to 13:28:55 UTC in buckets of 5 s; 1 incident band(s).',
+    );
   });
 
   it('places the band over the incident window', () => {

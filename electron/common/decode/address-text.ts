@@ -35,7 +35,13 @@ export function ipv4TextOfKey(key: number): string {
   // Every slot starts as key 0 with the text 0.0.0.0, which is right: only 0.0.0.0 has key 0.
   if (ipv4CacheKeys[slot] === key) return ipv4CacheTexts[slot]!;
   const text =
-    decimal[key >>> 24]! + '.' + decimal[(key >>> 16) & 0xff]! + '.' + decimal[(key >>> 8) & 0xff]! + '.' + decimal[key & 0xff]!;
+    decimal[key >>> 24]! +
+    '.' +
+    decimal[(key >>> 16) & 0xff]! +
+    '.' +
+    decimal[(key >>> 8) & 0xff]! +
+    '.' +
+    decimal[key & 0xff]!;
   ipv4CacheKeys[slot] = key;
   ipv4CacheTexts[slot] = text;
   return text;

@@ -4,7 +4,15 @@
  * event subscriptions that return their unsubscribe, and the path of a dropped file.
  * Types only, so whoever imports this pulls in no zod.
  */
-import type { Envelope, EventName, EventPayload, Failure, RequestArgs, RequestName, RequestResult } from './contract';
+import type {
+  Envelope,
+  EventName,
+  EventPayload,
+  Failure,
+  RequestArgs,
+  RequestName,
+  RequestResult,
+} from './contract';
 
 export type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 export type Unsubscribe = () => void;

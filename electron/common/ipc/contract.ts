@@ -44,7 +44,10 @@ const eventLinesSchema = z.object({
 export const requests = {
   listInterfaces: { args: noArgs, result: z.array(captureInterfaceSchema) },
   /** Compiles a BPF filter; `message` is libpcap's own when it does not compile. */
-  checkFilter: { args: z.strictObject({ filter: bpfFilter, interface: interfaceName.optional() }), result: filterCheckSchema },
+  checkFilter: {
+    args: z.strictObject({ filter: bpfFilter, interface: interfaceName.optional() }),
+    result: filterCheckSchema,
+  },
   startCapture: {
     args: z.strictObject({
       interface: interfaceName,
@@ -60,7 +63,10 @@ export const requests = {
     args: z.strictObject({
       paths: z.array(pathSchema).min(1).max(256),
       /** The date of a tcpdump text log that has none. */
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
     }),
     result: sessionInfoSchema,
   },
@@ -89,8 +95,14 @@ export const requests = {
     result: eventLinesSchema,
   },
   getAnalysis: { args: noArgs, result: analysisSchema.nullable() },
-  getPacketDetails: { args: z.strictObject({ frame: z.number().int().positive() }), result: packetDetailsSchema },
-  previewReport: { args: z.strictObject({ format: z.enum(['md', 'html']), analyst: analystSchema }), result: reportPreviewSchema },
+  getPacketDetails: {
+    args: z.strictObject({ frame: z.number().int().positive() }),
+    result: packetDetailsSchema,
+  },
+  previewReport: {
+    args: z.strictObject({ format: z.enum(['md', 'html']), analyst: analystSchema }),
+    result: reportPreviewSchema,
+  },
   /** Without a path the service writes into its export folder under the default name. */
   exportReport: {
     args: z.strictObject({ format: reportFormatSchema, analyst: analystSchema, path: pathSchema.optional() }),
@@ -104,7 +116,10 @@ export const requests = {
   /** Native dialogs: only the Electron shell has them. */
   showOpenDialog: { args: noArgs, result: openDialogResultSchema },
   showSaveDialog: {
-    args: z.strictObject({ defaultName: z.string().max(255), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8) }),
+    args: z.strictObject({
+      defaultName: z.string().max(255),
+      extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(8),
+    }),
     result: saveDialogResultSchema,
   },
 } as const satisfies Record<RequestName, { args: z.ZodType; result: z.ZodType }>;

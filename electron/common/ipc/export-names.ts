@@ -11,7 +11,11 @@ function stamp(iso: string | null | undefined): string {
 }
 
 function safe(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
 }
 
 export function captureFileName(analysis: Analysis | null): string {

@@ -23,7 +23,16 @@ export const requestNames = [
   'showSaveDialog',
 ] as const;
 
-export const eventNames = ['session', 'batch', 'stats', 'progress', 'analysis', 'error', 'sessionEnded', 'command'] as const;
+export const eventNames = [
+  'session',
+  'batch',
+  'stats',
+  'progress',
+  'analysis',
+  'error',
+  'sessionEnded',
+  'command',
+] as const;
 
 export type RequestName = (typeof requestNames)[number];
 export type EventName = (typeof eventNames)[number];

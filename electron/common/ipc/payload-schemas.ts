@@ -7,7 +7,11 @@ import { analysisSchema } from '../report/analysis-schema';
 import { outcomeUpdateSchema, timelineEventSchema } from './timeline-event-schema';
 
 /** A path the user chose. Bounded so that a hostile caller cannot hand us megabytes of "path". */
-export const pathSchema = z.string().min(1).max(4096).refine((path) => !path.includes('\0'), 'a path cannot contain NUL');
+export const pathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'a path cannot contain NUL');
 
 export const reportFormats = ['md', 'html', 'json', 'pdf'] as const;
 export const reportFormatSchema = z.enum(reportFormats);
@@ -60,7 +64,10 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
-export const eventPageSchema = z.object({ events: z.array(timelineEventSchema), total: z.number().int().nonnegative() });
+export const eventPageSchema = z.object({
+  events: z.array(timelineEventSchema),
+  total: z.number().int().nonnegative(),
+});
 export type EventPage = z.infer<typeof eventPageSchema>;
 
 /** One row of the packet-details tree; offset and length locate it in the frame's bytes. */
@@ -94,10 +101,18 @@ export const packetDetailsSchema = z.object({
 });
 export type PacketDetails = z.infer<typeof packetDetailsSchema>;
 
-export const reportPreviewSchema = z.object({ format: z.enum(['md', 'html']), text: z.string(), fileName: z.string() });
+export const reportPreviewSchema = z.object({
+  format: z.enum(['md', 'html']),
+  text: z.string(),
+  fileName: z.string(),
+});
 export type ReportPreview = z.infer<typeof reportPreviewSchema>;
 
-export const writtenFileSchema = z.object({ path: z.string(), fileName: z.string(), bytes: z.number().int().nonnegative() });
+export const writtenFileSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
 export type WrittenFile = z.infer<typeof writtenFileSchema>;
 
 export const openDialogResultSchema = z.object({ paths: z.array(z.string()) });

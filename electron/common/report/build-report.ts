@@ -15,7 +15,9 @@ function byline(input: ReportInput, generatedAt: Date): Inline[] {
   const parts: Inline[] = [];
   if (input.analyst?.reporter) parts.push('Reporter: ', input.analyst.reporter, '. ');
   if (input.analyst?.organisation) parts.push('Organisation: ', input.analyst.organisation, '. ');
-  parts.push(`Generated ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${toolName} ${version}.`);
+  parts.push(
+    `Generated ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${toolName} ${version}.`,
+  );
   return parts;
 }
 

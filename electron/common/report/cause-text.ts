@@ -20,10 +20,14 @@ export const causeMeanings: Record<CauseId, string> = {
   'firewall-blocking': 'A packet filter on the server or on the path rejects or drops the traffic.',
   'server-down': 'The server host is powered off, disconnected or unreachable.',
   'routing-problem': 'The network cannot deliver packets to the server: a missing route or a loop.',
-  'upstream-failure': 'The server is up but cannot get answers from the servers it depends on (forwarders, authoritative servers, DNSSEC).',
+  'upstream-failure':
+    'The server is up but cannot get answers from the servers it depends on (forwarders, authoritative servers, DNSSEC).',
   'access-refused': 'The server answers but refuses these clients by policy (ACLs, recursion limits).',
-  'name-does-not-exist': 'The name asked for is not in DNS: a typo, a wrong search domain, or an expired or removed domain.',
+  'name-does-not-exist':
+    'The name asked for is not in DNS: a typo, a wrong search domain, or an expired or removed domain.',
   'denial-of-service': 'A flood of traffic exhausts the server or its network.',
-  'path-mtu-problem': 'Packets larger than a link on the path are dropped and the signal to shrink them is lost.',
-  misconfiguration: 'Clients use the wrong server, or the server is set up to listen or answer differently than intended.',
+  'path-mtu-problem':
+    'Packets larger than a link on the path are dropped and the signal to shrink them is lost.',
+  misconfiguration:
+    'Clients use the wrong server, or the server is set up to listen or answer differently than intended.',
 };

@@ -39,25 +39,48 @@ const countMeanings: Record<string, string> = {
 };
 
 function flagItems(flags: string): ListItem[] {
-  return [...flags].map((flag) => ({ content: [{ code: flag }, `: ${flagMeanings[flag] ?? 'a flag tcpdump marks'}.`] }));
+  return [...flags].map((flag) => ({
+    content: [{ code: flag }, `: ${flagMeanings[flag] ?? 'a flag tcpdump marks'}.`],
+  }));
 }
 
 export function queryFields(query: DnsQueryText): ListItem[] {
   const items: ListItem[] = [
-    { content: [{ code: String(query.id) }, ': the query id. The client picks it and a response must carry the same id; that is how the client matches them.'] },
+    {
+      content: [
+        { code: String(query.id) },
+        ': the query id. The client picks it and a response must carry the same id; that is how the client matches them.',
+      ],
+    },
   ];
   if (query.opcode) items.push({ content: [{ code: query.opcode }, ': the opcode; not a standard query.'] });
   items.push(...flagItems(query.flags));
   if (!query.flags.includes('+')) {
-    items.push({ content: ['No ', { code: '+' }, ': recursion not desired; the client asks the server only for what it knows itself.'] });
+    items.push({
+      content: [
+        'No ',
+        { code: '+' },
+        ': recursion not desired; the client asks the server only for what it knows itself.',
+      ],
+    });
   }
   for (const count of query.counts) {
     const match = /^\[(\d+)([a-z]+)\]$/.exec(count);
     const meaning = match ? countMeanings[match[2]!] : undefined;
-    items.push({ content: [{ code: count }, meaning ? `: ${match![1]} ${meaning}.` : ': unusual header bits tcpdump shows as they are.'] });
+    items.push({
+      content: [
+        { code: count },
+        meaning ? `: ${match![1]} ${meaning}.` : ': unusual header bits tcpdump shows as they are.',
+      ],
+    });
   }
   items.push(
-    { content: [{ code: `${query.type}?` }, `: a question of type ${query.type}, asking for ${queryTypeMeanings[query.type] ?? `its ${query.type} records`}.`] },
+    {
+      content: [
+        { code: `${query.type}?` },
+        `: a question of type ${query.type}, asking for ${queryTypeMeanings[query.type] ?? `its ${query.type} records`}.`,
+      ],
+    },
     { content: [{ code: query.name }, ': the name asked for; the final dot is the DNS root.'] },
     { content: [{ code: `(${query.length})` }, `: the DNS message is ${query.length} bytes long.`] },
   );
@@ -80,7 +103,10 @@ export function responseFields(response: DnsResponseText): ListItem[] {
       ],
     },
   ];
-  if (response.records) items.push({ content: [{ code: response.records }, ': the records as tcpdump prints them.'] });
-  items.push({ content: [{ code: `(${response.length})` }, `: the DNS message is ${response.length} bytes long.`] });
+  if (response.records)
+    items.push({ content: [{ code: response.records }, ': the records as tcpdump prints them.'] });
+  items.push({
+    content: [{ code: `(${response.length})` }, `: the DNS message is ${response.length} bytes long.`],
+  });
   return items;
 }

@@ -28,7 +28,9 @@ function inline(content: readonly Inline[]): string {
 function list(items: readonly ListItem[], ordered: boolean): string {
   const tag = ordered ? 'ol' : 'ul';
   const body = items
-    .map((item) => `<li>${inline(item.content)}${item.children?.length ? list(item.children, false) : ''}</li>`)
+    .map(
+      (item) => `<li>${inline(item.content)}${item.children?.length ? list(item.children, false) : ''}</li>`,
+    )
     .join('');
   return `<${tag}>${body}</${tag}>`;
 }
@@ -43,7 +45,9 @@ function block(item: Block): string {
       return list(item.items, item.ordered);
     case 'table': {
       const head = item.columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('');
-      const rows = item.rows.map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`).join('\n');
+      const rows = item.rows
+        .map((row) => `<tr>${row.map((cell) => `<td>${inline(cell)}</td>`).join('')}</tr>`)
+        .join('\n');
       const caption = item.caption ? `<caption>${escapeHtml(item.caption)}</caption>` : '';
       return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
     }

@@ -40,8 +40,18 @@ export const kindTexts: Record<IncidentKind, KindText> = {
     label: 'administratively prohibited',
     state: 'blocked',
     icmp: {
-      v4: { type: 3, typeName: 'destination unreachable', code: '13 (or 9, 10)', codeName: 'communication administratively prohibited' },
-      v6: { type: 1, typeName: 'destination unreachable', code: '1', codeName: 'communication administratively prohibited' },
+      v4: {
+        type: 3,
+        typeName: 'destination unreachable',
+        code: '13 (or 9, 10)',
+        codeName: 'communication administratively prohibited',
+      },
+      v6: {
+        type: 1,
+        typeName: 'destination unreachable',
+        code: '1',
+        codeName: 'communication administratively prohibited',
+      },
       meaning:
         'A router or host sends this when a packet filter forbids the traffic (RFC 1812 §5.2.7.1; RFC 4443 §3.1): a firewall rejects the queries on purpose.',
     },
@@ -91,7 +101,8 @@ export const kindTexts: Record<IncidentKind, KindText> = {
     rcode: {
       name: 'REFUSED',
       value: 5,
-      meaning: 'The server declines to answer for policy reasons, e.g. it allows recursion only for its own networks (RFC 1035 §4.1.1).',
+      meaning:
+        'The server declines to answer for policy reasons, e.g. it allows recursion only for its own networks (RFC 1035 §4.1.1).',
     },
   },
   'dns-query-flood': { label: 'query flood', state: 'flooded' },
@@ -109,10 +120,15 @@ export const kindTexts: Record<IncidentKind, KindText> = {
     label: 'fragmentation needed',
     state: 'degraded',
     icmp: {
-      v4: { type: 3, typeName: 'destination unreachable', code: '4', codeName: 'fragmentation needed and DF set' },
+      v4: {
+        type: 3,
+        typeName: 'destination unreachable',
+        code: '4',
+        codeName: 'fragmentation needed and DF set',
+      },
       v6: { type: 2, typeName: 'packet too big', code: '0', codeName: '' },
       meaning:
-        'A router could not forward a packet larger than the next link\'s MTU and reports that MTU (RFC 1191; RFC 8201). Where these messages are filtered, large packets silently vanish.',
+        "A router could not forward a packet larger than the next link's MTU and reports that MTU (RFC 1191; RFC 8201). Where these messages are filtered, large packets silently vanish.",
     },
   },
 };
@@ -126,7 +142,8 @@ export function icmpMessage(incident: Incident): IcmpMessageText | undefined {
   const icmp = kindTexts[incident.kind].icmp;
   if (!icmp) return undefined;
   if (isIpv6(incident.server.address)) return icmp.v6;
-  if (incident.kind === 'dns-admin-prohibited') return { ...icmp.v4, code: adminProhibitedCodes(incident) ?? icmp.v4.code };
+  if (incident.kind === 'dns-admin-prohibited')
+    return { ...icmp.v4, code: adminProhibitedCodes(incident) ?? icmp.v4.code };
   return icmp.v4;
 }
 

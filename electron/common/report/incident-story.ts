@@ -31,7 +31,9 @@ function ending(incident: Incident, analysis: Analysis): string {
     return `; it ${flood ? 'calmed down' : 'answered normally again'} at ${clockOf(incident.recovered)} UTC.`;
   }
   if (analysis.capture.end === null || incident.end === analysis.capture.end) {
-    return flood ? ', and still going on when the capture ended.' : ', and still failing when the capture ended.';
+    return flood
+      ? ', and still going on when the capture ended.'
+      : ', and still failing when the capture ended.';
   }
   return `; no success from it was seen before the capture ended at ${clockOf(analysis.capture.end)} UTC.`;
 }
@@ -45,7 +47,11 @@ export function howItFailed(incident: Incident): Inline[] {
     const all = incident.icmpErrors >= incident.queries;
     const fromServer = incident.icmpSource === incident.server.address;
     const sender: Inline[] = incident.icmpSource
-      ? [', sent by ', { code: incident.icmpSource }, fromServer ? ' itself' : ', a device on the path, not the server']
+      ? [
+          ', sent by ',
+          { code: incident.icmpSource },
+          fromServer ? ' itself' : ', a device on the path, not the server',
+        ]
       : [];
     const result: Inline[] = [
       all
@@ -66,7 +72,9 @@ export function howItFailed(incident: Incident): Inline[] {
     return result;
   }
   if (text.rcode) {
-    return [`The server answered ${queries} with ${text.rcode.name} (rcode ${text.rcode.value}). ${text.rcode.meaning}`];
+    return [
+      `The server answered ${queries} with ${text.rcode.name} (rcode ${text.rcode.value}). ${text.rcode.meaning}`,
+    ];
   }
   if (incident.kind === 'dns-timeout') {
     return [
@@ -91,7 +99,7 @@ function meaningOf(incident: Incident, fromServer: boolean): string {
     case 'dns-host-unreachable':
       return 'The last router before the server cannot reach it: the server is down or disconnected.';
     case 'dns-network-unreachable':
-      return 'A router on the path has no route to the server\'s network.';
+      return "A router on the path has no route to the server's network.";
     case 'ttl-exceeded':
       return 'The packets expired in transit: a routing loop, or a TTL set too small.';
     case 'fragmentation-needed':

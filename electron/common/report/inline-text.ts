@@ -20,5 +20,7 @@ export function codeList(values: readonly string[], limit = 10): Inline[] {
 
 /** Inline text as plain text (for titles, file names and alt texts). */
 export function plainText(content: readonly Inline[]): string {
-  return content.map((part) => (typeof part === 'string' ? part : 'code' in part ? part.code : part.strong)).join('');
+  return content
+    .map((part) => (typeof part === 'string' ? part : 'code' in part ? part.code : part.strong))
+    .join('');
 }

@@ -11,7 +11,9 @@ export function renderJson(input: ReportInput): string {
   const checked = analysisSchema.safeParse(input.analysis, { jitless: true });
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new Error(`the analysis does not match the JSON contract: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new Error(
+      `the analysis does not match the JSON contract: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   return `${JSON.stringify(input.analysis, null, 2)}\n`;
 }

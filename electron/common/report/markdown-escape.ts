@@ -31,7 +31,8 @@ export function markdownCode(text: string, inTable = false): string {
   if (content === '') return '` `';
   const delimiter = '`'.repeat(longestBacktickRun(content) + 1);
   // A space on each side when the content starts or ends with a backtick (CommonMark §6.1).
-  const padded = content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ` ${content} ` : content;
+  const padded =
+    content.startsWith('`') || content.endsWith('`') || /^ .* $/.test(content) ? ` ${content} ` : content;
   return `${delimiter}${padded}${delimiter}`;
 }
 

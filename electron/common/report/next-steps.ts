@@ -40,13 +40,21 @@ const stepsByCause: Record<CauseId, (context: StepContext) => ListItem[]> = {
     ),
     step(
       'Check the service and its log around the incident: ',
-      { code: context.dns ? 'systemctl status named unbound dnsmasq systemd-resolved' : 'systemctl --failed' },
+      {
+        code: context.dns ? 'systemctl status named unbound dnsmasq systemd-resolved' : 'systemctl --failed',
+      },
       ', then ',
       { code: `journalctl --since ${shellQuote(context.since)} -p warning` },
       '. Start or restart it, and check its listen address and port settings.',
     ),
     ...(context.dns
-      ? [step('Confirm from a client once fixed: ', { code: dig(context, ' +tries=1 +time=2') }, ' should print an answer section.')]
+      ? [
+          step(
+            'Confirm from a client once fixed: ',
+            { code: dig(context, ' +tries=1 +time=2') },
+            ' should print an answer section.',
+          ),
+        ]
       : []),
   ],
   'firewall-blocking': (context) => [
@@ -62,14 +70,28 @@ const stepsByCause: Record<CauseId, (context: StepContext) => ListItem[]> = {
       { code: `tcpdump -ni any ${shellQuote(`port ${context.port} or ${context.v6 ? 'icmp6' : 'icmp'}`)}` },
       '. Queries that never arrive are blocked on the path; queries that arrive and are answered with ICMP are refused on the host.',
     ),
-    step('Check filters on the path between the clients and the server: cloud security groups, network ACLs, the perimeter firewall.'),
+    step(
+      'Check filters on the path between the clients and the server: cloud security groups, network ACLs, the perimeter firewall.',
+    ),
   ],
   'server-down': (context) => [
-    step('Check that the host is alive: ', { code: `ping -c 3 ${shellQuote(context.server)}` }, ', its console, and its monitoring.'),
-    step('Trace the path: ', { code: `mtr -n -c 10 ${shellQuote(context.server)}` }, ' shows where packets stop.'),
+    step(
+      'Check that the host is alive: ',
+      { code: `ping -c 3 ${shellQuote(context.server)}` },
+      ', its console, and its monitoring.',
+    ),
+    step(
+      'Trace the path: ',
+      { code: `mtr -n -c 10 ${shellQuote(context.server)}` },
+      ' shows where packets stop.',
+    ),
   ],
   'routing-problem': (context) => [
-    step('On the client, see which route it takes: ', { code: `ip route get ${shellQuote(context.server)}` }, '.'),
+    step(
+      'On the client, see which route it takes: ',
+      { code: `ip route get ${shellQuote(context.server)}` },
+      '.',
+    ),
     step(
       'Trace the path: ',
       { code: `traceroute -n ${context.udp ? '-U' : '-T'} -p ${context.port} ${shellQuote(context.server)}` },
@@ -84,7 +106,11 @@ const stepsByCause: Record<CauseId, (context: StepContext) => ListItem[]> = {
       { code: dig(context, ' +cd') },
       '. An answer now means DNSSEC validation fails; still SERVFAIL means the upstream servers fail.',
     ),
-    step('Follow the delegation from the root: ', { code: `dig +trace ${shellQuote(context.name)}` }, ', and check the server\'s forwarders and its log.'),
+    step(
+      'Follow the delegation from the root: ',
+      { code: `dig +trace ${shellQuote(context.name)}` },
+      ", and check the server's forwarders and its log.",
+    ),
   ],
   'access-refused': (context) => [
     step(
@@ -101,10 +127,18 @@ const stepsByCause: Record<CauseId, (context: StepContext) => ListItem[]> = {
   ],
   'name-does-not-exist': (context) => [
     step('Check the name and its delegation: ', { code: `dig +trace ${shellQuote(context.name)}` }, '.'),
-    step('Check the clients\' search domains (', { code: 'resolvectl status' }, ' or ', { code: '/etc/resolv.conf' }, ') and the domain\'s registration.'),
+    step(
+      "Check the clients' search domains (",
+      { code: 'resolvectl status' },
+      ' or ',
+      { code: '/etc/resolv.conf' },
+      ") and the domain's registration.",
+    ),
   ],
   'denial-of-service': (context) => [
-    step('Find the top sources and names in the capture (the events table, filtered by kind) and how fast they send.'),
+    step(
+      'Find the top sources and names in the capture (the events table, filtered by kind) and how fast they send.',
+    ),
     step(
       `Rate-limit on ${context.server} (BIND `,
       { code: 'rate-limit' },
@@ -127,7 +161,7 @@ const stepsByCause: Record<CauseId, (context: StepContext) => ListItem[]> = {
       { code: '/etc/resolv.conf' },
       ', and the DHCP options handed out.',
     ),
-    step('Review recent changes to the server\'s configuration: listen addresses, ports, views and ACLs.'),
+    step("Review recent changes to the server's configuration: listen addresses, ports, views and ACLs."),
   ],
 };
 

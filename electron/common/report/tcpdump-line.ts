@@ -47,7 +47,10 @@ export interface TcpdumpLine {
 
 const opcodes = '(?: (?:inv_q|stat|op\\d+|notify|update|dso))?';
 const headPattern = /^(?:(?:\d{4}-\d{2}-\d{2} )?(\d{1,2}:\d{2}:\d{2}(?:\.\d+)?) )?IP6? (\S+) > (\S+): (.*)$/s;
-const queryPattern = new RegExp(`^(\\d+)(${opcodes})([+%$]*)((?: \\[[^\\]]*\\])*) ([A-Za-z0-9_-]+)\\? (.*) \\((\\d+)\\)$`, 's');
+const queryPattern = new RegExp(
+  `^(\\d+)(${opcodes})([+%$]*)((?: \\[[^\\]]*\\])*) ([A-Za-z0-9_-]+)\\? (.*) \\((\\d+)\\)$`,
+  's',
+);
 const responsePattern = new RegExp(
   `^(\\d+)(${opcodes})((?: [A-Z][A-Za-z0-9]*)?)([*|$-]*) (?:q: \\S+\\? .*? )?(\\d+)/(\\d+)/(\\d+)(.*) \\((\\d+)\\)$`,
   's',

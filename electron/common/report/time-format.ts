@@ -12,7 +12,14 @@ export function microsecondsOf(iso: string): number {
   const match = isoPattern.exec(iso);
   if (!match) throw new Error(`not an ISO 8601 UTC time: ${iso}`);
   const [, year, month, day, hour, minute, second, fraction = ''] = match;
-  const milliseconds = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const milliseconds = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
   return milliseconds * 1000 + Number(fraction.padEnd(6, '0').slice(0, 6));
 }
 
@@ -60,7 +67,11 @@ export function formatDuration(microseconds: number): string {
   const seconds = Math.floor(rest / 1_000_000);
   const fraction = rest - seconds * 1_000_000;
   const secondsText = fraction === 0 ? `${seconds} s` : `${seconds}.${String(fraction).padStart(6, '0')} s`;
-  const parts = [hours > 0 ? `${hours} h` : '', hours > 0 || minutes > 0 ? `${minutes} min` : '', secondsText];
+  const parts = [
+    hours > 0 ? `${hours} h` : '',
+    hours > 0 || minutes > 0 ? `${minutes} min` : '',
+    secondsText,
+  ];
   return (negative ? '-' : '') + parts.filter(Boolean).join(' ');
 }
 

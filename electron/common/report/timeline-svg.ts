@@ -6,9 +6,22 @@
  */
 import type { IcmpErrorKind, QueryOutcome } from '../analysis/timeline-event';
 import { escapeHtml } from './escape-html';
-import { icmpTotal, icmpErrorKinds, queryOutcomes, queryTotal, displayWidth, type TimelineBucket } from './timeline-buckets';
+import {
+  icmpTotal,
+  icmpErrorKinds,
+  queryOutcomes,
+  queryTotal,
+  displayWidth,
+  type TimelineBucket,
+} from './timeline-buckets';
 import type { TimelineChart } from './timeline-chart';
-import { icmpKindColors, icmpKindLabels, outcomeColors, outcomeLabels, severityColors } from './timeline-colors';
+import {
+  icmpKindColors,
+  icmpKindLabels,
+  outcomeColors,
+  outcomeLabels,
+  severityColors,
+} from './timeline-colors';
 import { clockOfSeconds } from './time-format';
 
 export interface TimelineSvgOptions {
@@ -117,7 +130,8 @@ export function timelineSvg(chart: TimelineChart, options: TimelineSvgOptions = 
         `<rect class="icmp ${kind}" x="${number(left)}" y="${number(icmpTop + icmpHeight - stacked)}" width="${number(barWidth)}" height="${number(barHeight)}" fill="${icmpKindColors[kind]}"/>`,
       );
     }
-    if (bars.length > 0) parts.push(`<g><title>${escapeHtml(bucketTooltip(bucket))}</title>${bars.join('')}</g>`);
+    if (bars.length > 0)
+      parts.push(`<g><title>${escapeHtml(bucketTooltip(bucket))}</title>${bars.join('')}</g>`);
   }
 
   // Band labels over the bars, with a white halo to stay readable.
@@ -130,7 +144,11 @@ export function timelineSvg(chart: TimelineChart, options: TimelineSvgOptions = 
   // Time axis.
   const tickWidth = displayWidth(span, 0.001, 6);
   const digits = tickWidth < 1 ? Math.min(3, Math.ceil(-Math.log10(tickWidth))) : 0;
-  for (let tick = Math.ceil(chart.start / tickWidth) * tickWidth; tick <= chart.end + 1e-9; tick += tickWidth) {
+  for (
+    let tick = Math.ceil(chart.start / tickWidth) * tickWidth;
+    tick <= chart.end + 1e-9;
+    tick += tickWidth
+  ) {
     const tickX = number(x(tick));
     parts.push(
       `<line x1="${tickX}" y1="${icmpTop + icmpHeight}" x2="${tickX}" y2="${icmpTop + icmpHeight + 4}" stroke="#555"/>`,
@@ -153,7 +171,8 @@ function legend(chart: TimelineChart, width: number): string {
     for (const kind of icmpErrorKinds) if (bucket.icmpErrors[kind] > 0) kinds.add(kind);
   }
   for (const outcome of queryOutcomes) {
-    if (outcomes.has(outcome)) entries.push({ color: outcomeColors[outcome], label: `query ${outcomeLabels[outcome]}` });
+    if (outcomes.has(outcome))
+      entries.push({ color: outcomeColors[outcome], label: `query ${outcomeLabels[outcome]}` });
   }
   for (const kind of icmpErrorKinds) {
     if (kinds.has(kind)) entries.push({ color: icmpKindColors[kind], label: `ICMP ${icmpKindLabels[kind]}` });

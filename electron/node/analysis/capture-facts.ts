@@ -19,6 +19,8 @@ export function captureFacts(files: readonly CaptureFileInfo[]): CaptureFacts {
     interface: null,
     filter: null,
     dropped: null,
-    warnings: files.flatMap((file) => file.warnings.map((warning) => (files.length > 1 ? `${file.path}: ${warning}` : warning))),
+    warnings: files.flatMap((file) =>
+      file.warnings.map((warning) => (files.length > 1 ? `${file.path}: ${warning}` : warning)),
+    ),
   };
 }

@@ -30,7 +30,11 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
     ...(options.helperPath ? { capture: { helperPath: options.helperPath } } : {}),
   });
   try {
-    const server = await startServer({ service, rendererRoot: options.rendererRoot ?? findRendererRoot(), ...(options.port ? { port: options.port } : {}) });
+    const server = await startServer({
+      service,
+      rendererRoot: options.rendererRoot ?? findRendererRoot(),
+      ...(options.port ? { port: options.port } : {}),
+    });
     return {
       server,
       close: async () => {
@@ -48,8 +52,11 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
 
 /** Opens a URL in the desktop's browser; says so when it cannot. */
 export function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.once('error', () => process.stderr.write(`netmortem: could not start ${command}; open the URL above yourself\n`));
+  child.once('error', () =>
+    process.stderr.write(`netmortem: could not start ${command}; open the URL above yourself\n`),
+  );
   child.unref();
 }

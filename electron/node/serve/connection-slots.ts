@@ -51,7 +51,9 @@ export class ConnectionSlots {
     if (this.open >= this.limit) {
       this.refused++;
       if (this.refusedWhileFull++ === 0) {
-        this.log(`netmortem: refused a WebSocket with 503: ${this.limit} are open, the most browser mode holds at once (more refusals are not logged until one closes)`);
+        this.log(
+          `netmortem: refused a WebSocket with 503: ${this.limit} are open, the most browser mode holds at once (more refusals are not logged until one closes)`,
+        );
       }
       return false;
     }
@@ -76,5 +78,7 @@ export function refuseUpgrade(socket: Duplex, status: string, reason: string): v
   // client that resets while the refusal is written would throw an uncaught error.
   socket.on('error', () => socket.destroy());
   socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }

@@ -13,7 +13,11 @@ const contentTypes: Record<string, string> = {
   pcap: 'application/vnd.tcpdump.pcap',
 };
 
-export async function sendDownload(request: IncomingMessage, response: ServerResponse, mayDownload: (path: string) => boolean): Promise<void> {
+export async function sendDownload(
+  request: IncomingMessage,
+  response: ServerResponse,
+  mayDownload: (path: string) => boolean,
+): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('path');
   const info = path && mayDownload(path) ? await stat(path).catch(() => undefined) : undefined;
   if (!path || !info?.isFile()) {

@@ -48,10 +48,19 @@ export class PacedSender {
 
   push(event: PushedEvent): void {
     const last = this.queue[this.queue.length - 1];
-    if (last?.name === 'batch' && event.name === 'batch' && last.payload.sessionId === event.payload.sessionId && last.payload.events.length + event.payload.events.length <= maximumMergedEvents) {
+    if (
+      last?.name === 'batch' &&
+      event.name === 'batch' &&
+      last.payload.sessionId === event.payload.sessionId &&
+      last.payload.events.length + event.payload.events.length <= maximumMergedEvents
+    ) {
       this.queue[this.queue.length - 1] = {
         name: 'batch',
-        payload: { sessionId: last.payload.sessionId, events: [...last.payload.events, ...event.payload.events], updates: [...last.payload.updates, ...event.payload.updates] },
+        payload: {
+          sessionId: last.payload.sessionId,
+          events: [...last.payload.events, ...event.payload.events],
+          updates: [...last.payload.updates, ...event.payload.updates],
+        },
       };
     } else {
       this.queue.push(event);
@@ -70,10 +79,11 @@ export class PacedSender {
       const event = this.queue.shift()!;
       this.sendNow({ type: 'event', ...event });
     }
-    if (this.queue.length > 0) this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, retryMs);
+    if (this.queue.length > 0)
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        this.flush();
+      }, retryMs);
   }
 
   dispose(): void {

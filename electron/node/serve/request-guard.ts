@@ -13,7 +13,8 @@ import type { IncomingMessage } from 'node:http';
 import { tokenProtocolPrefix } from '../../common/ipc/wire';
 import { cookieValue, sameToken, tokenCookieName } from './token';
 
-export type GuardResult = { ok: true; tokenFromQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
+export type GuardResult =
+  { ok: true; tokenFromQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
 
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -37,10 +38,17 @@ function protocolToken(request: IncomingMessage): string | undefined {
   return undefined;
 }
 
-export function checkRequest(request: IncomingMessage, port: number, token: string, webSocket: boolean): GuardResult {
-  if (!isLoopbackAddress(request.socket.remoteAddress)) return { ok: false, status: 403, reason: 'only loopback clients are served' };
+export function checkRequest(
+  request: IncomingMessage,
+  port: number,
+  token: string,
+  webSocket: boolean,
+): GuardResult {
+  if (!isLoopbackAddress(request.socket.remoteAddress))
+    return { ok: false, status: 403, reason: 'only loopback clients are served' };
   const host = request.headers.host;
-  if (!host || !allowedHosts(port).includes(host.toLowerCase())) return { ok: false, status: 403, reason: `foreign Host header: ${host ?? '(none)'}` };
+  if (!host || !allowedHosts(port).includes(host.toLowerCase()))
+    return { ok: false, status: 403, reason: `foreign Host header: ${host ?? '(none)'}` };
   // A WebSocket, and any request that changes something (an upload), must come from our page:
   // browsers send Origin with both, and a page of another origin cannot forge it.
   const changes = request.method !== 'GET' && request.method !== 'HEAD';
@@ -51,9 +59,21 @@ export function checkRequest(request: IncomingMessage, port: number, token: stri
     }
   }
   const fromQuery = queryToken(request);
-  const candidates = [fromQuery, cookieValue(request.headers.cookie, tokenCookieName), webSocket ? protocolToken(request) : undefined];
-  const given = candidates.filter((candidate): candidate is string => typeof candidate === 'string' && candidate !== '');
-  if (given.length === 0) return { ok: false, status: 401, reason: 'the token is missing: open the URL that `netmortem serve` printed' };
-  if (!given.some((candidate) => sameToken(token, candidate))) return { ok: false, status: 403, reason: 'wrong token' };
+  const candidates = [
+    fromQuery,
+    cookieValue(request.headers.cookie, tokenCookieName),
+    webSocket ? protocolToken(request) : undefined,
+  ];
+  const given = candidates.filter(
+    (candidate): candidate is string => typeof candidate === 'string' && candidate !== '',
+  );
+  if (given.length === 0)
+    return {
+      ok: false,
+      status: 401,
+      reason: 'the token is missing: open the URL that `netmortem serve` printed',
+    };
+  if (!given.some((candidate) => sameToken(token, candidate)))
+    return { ok: false, status: 403, reason: 'wrong token' };
   return { ok: true, tokenFromQuery: sameToken(token, fromQuery) };
 }

@@ -63,7 +63,13 @@ export class RequestPacer {
   }
 
   get stats(): PacerStats {
-    return { waitingRequests: this.waiting.length, runningRequests: this.running, heldAnswers: this.answers.length, paused: this.socket.isPaused, stalls: this.stalls };
+    return {
+      waitingRequests: this.waiting.length,
+      runningRequests: this.running,
+      heldAnswers: this.answers.length,
+      paused: this.socket.isPaused,
+      stalls: this.stalls,
+    };
   }
 
   dispose(): void {
@@ -80,20 +86,32 @@ export class RequestPacer {
 
   private pump(): void {
     if (this.disposed || this.socket.readyState !== this.socket.OPEN) return;
-    while (this.answers.length > 0 && !this.overLimit()) this.sender.sendNow(this.answers.shift()!, () => this.pump());
+    while (this.answers.length > 0 && !this.overLimit())
+      this.sender.sendNow(this.answers.shift()!, () => this.pump());
     // A new request starts only once every finished answer is out, so held answers stay at most maximumRunning.
-    while (this.waiting.length > 0 && this.answers.length === 0 && this.running < this.maximumRunning && !this.overLimit()) this.start(this.waiting.shift()!);
-    const blocked = this.answers.length > 0 || this.waiting.length > 0 || this.running >= this.maximumRunning || this.overLimit();
+    while (
+      this.waiting.length > 0 &&
+      this.answers.length === 0 &&
+      this.running < this.maximumRunning &&
+      !this.overLimit()
+    )
+      this.start(this.waiting.shift()!);
+    const blocked =
+      this.answers.length > 0 ||
+      this.waiting.length > 0 ||
+      this.running >= this.maximumRunning ||
+      this.overLimit();
     if (blocked && !this.socket.isPaused) this.socket.pause();
     if (!blocked && this.socket.isPaused) this.socket.resume();
     const stalled = this.answers.length > 0 || (this.waiting.length > 0 && this.overLimit());
     if (stalled && !this.stalled) this.stalls++;
     this.stalled = stalled;
     // Write completions wake a stalled connection; the timer covers bytes that were events'.
-    if (stalled) this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.pump();
-    }, retryMs);
+    if (stalled)
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        this.pump();
+      }, retryMs);
   }
 
   private start(text: string | null): void {
@@ -102,7 +120,19 @@ export class RequestPacer {
       .then(
         (message) => message,
         // The service answers failures with an envelope; this is a bug in the bridge itself.
-        (error: unknown): ServerMessage => ({ type: 'response', id: null, envelope: { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error), issues: [], fix: null } } }),
+        (error: unknown): ServerMessage => ({
+          type: 'response',
+          id: null,
+          envelope: {
+            ok: false,
+            error: {
+              code: 'failed',
+              message: error instanceof Error ? error.message : String(error),
+              issues: [],
+              fix: null,
+            },
+          },
+        }),
       )
       .then((message) => {
         if (!this.disposed) this.answers.push(message);

@@ -64,7 +64,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     setSecurityHeaders(response, port);
     const guard = checkRequest(request, port, token, false);
     if (!guard.ok) {
-      response.writeHead(guard.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${guard.reason}\n`);
+      response
+        .writeHead(guard.status, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(`${guard.reason}\n`);
       return;
     }
     if (guard.tokenFromQuery) response.setHeader('Set-Cookie', tokenCookie(token));
@@ -73,12 +75,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (request.method !== 'POST') return void response.writeHead(405, { Allow: 'POST' }).end();
       return receiveUpload(request, response, uploadFolder, options.uploadLimitBytes ?? defaultUploadLimit);
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405, { Allow: 'GET, HEAD' }).end();
-    if (path === '/api/download') return sendDownload(request, response, (file) => options.service.wroteFile(file));
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return void response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    if (path === '/api/download')
+      return sendDownload(request, response, (file) => options.service.wroteFile(file));
     if (path === '/api/status') {
       const { open, limit } = slots.stats;
       const status: ServerStatus = { webSockets: { open, limit } };
-      return void response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(status));
+      return void response
+        .writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify(status));
     }
     return serveStatic(options.rendererRoot, path, response);
   };
@@ -93,12 +99,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const guard = checkRequest(request, port, token, true);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!guard.ok) return refuseUpgrade(socket, guard.status === 401 ? '401 Unauthorized' : '403 Forbidden', guard.reason);
+    if (!guard.ok)
+      return refuseUpgrade(socket, guard.status === 401 ? '401 Unauthorized' : '403 Forbidden', guard.reason);
     if (path !== '/api/socket') return refuseUpgrade(socket, '404 Not Found', 'no WebSocket here');
     // Checked after the guard, so that only a page holding the token can take a slot. 503
     // before the upgrade rather than 101 and a close with 1013: nothing is built for a refused
     // socket, and no close handshake waits on a page that may never read it.
-    if (!slots.take(socket)) return refuseUpgrade(socket, '503 Service Unavailable', `browser mode holds at most ${slots.limit} WebSockets at once: close another tab of this page`);
+    if (!slots.take(socket))
+      return refuseUpgrade(
+        socket,
+        '503 Service Unavailable',
+        `browser mode holds at most ${slots.limit} WebSockets at once: close another tab of this page`,
+      );
     webSockets.handleUpgrade(request, socket, head, (webSocket) => {
       const bridge = bridgeWebSocket(webSocket, options.service);
       bridges.add(bridge);

@@ -40,6 +40,9 @@ export async function serveStatic(root: string, urlPath: string, response: Serve
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
     return;
   }
-  response.writeHead(200, { 'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream', 'Content-Length': info.size });
+  response.writeHead(200, {
+    'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+  });
   createReadStream(path).pipe(response);
 }

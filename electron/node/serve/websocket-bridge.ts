@@ -32,7 +32,21 @@ export function bridgeWebSocket(socket: WebSocket, service: Service): Bridge {
     }
     const parsed = clientMessageSchema.safeParse(value);
     if (!parsed.success) {
-      return { type: 'response', id: null, envelope: { ok: false, error: { code: 'validation', message: 'not a request message', issues: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`), fix: null } } };
+      return {
+        type: 'response',
+        id: null,
+        envelope: {
+          ok: false,
+          error: {
+            code: 'validation',
+            message: 'not a request message',
+            issues: parsed.error.issues.map(
+              (issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`,
+            ),
+            fix: null,
+          },
+        },
+      };
     }
     const envelope = await service.call(parsed.data.name, parsed.data.args);
     return { type: 'response', id: parsed.data.id, envelope };
@@ -51,7 +65,13 @@ export function bridgeWebSocket(socket: WebSocket, service: Service): Bridge {
   };
   socket.on('close', close);
   return {
-    stats: () => ({ ...pacer.stats, unsentBytes: socket.bufferedAmount, peakUnsentBytes: sender.peakUnsentBytes, largestMessageBytes: sender.largestMessageBytes, waitingEvents: sender.waiting }),
+    stats: () => ({
+      ...pacer.stats,
+      unsentBytes: socket.bufferedAmount,
+      peakUnsentBytes: sender.peakUnsentBytes,
+      largestMessageBytes: sender.largestMessageBytes,
+      waitingEvents: sender.waiting,
+    }),
     close,
   };
 }

@@ -7,7 +7,9 @@ export function captureInterfaceOf(info: InterfaceInfo): CaptureInterface {
     name: info.name,
     description: info.description,
     // IP addresses only: link-layer addresses would crowd the picker.
-    addresses: info.addresses.filter((address) => address.family === 'inet' || address.family === 'inet6').map((address) => address.address),
+    addresses: info.addresses
+      .filter((address) => address.family === 'inet' || address.family === 'inet6')
+      .map((address) => address.address),
     up: info.up,
     running: info.running,
     loopback: info.loopback,

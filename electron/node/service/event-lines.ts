@@ -11,9 +11,13 @@
 import { PacketLines } from '../../common/analysis/packet-line';
 import type { SessionFrames } from './session-frames';
 
-export async function eventLines(frames: SessionFrames, numbers: readonly number[]): Promise<{ frame: number; line: string }[]> {
+export async function eventLines(
+  frames: SessionFrames,
+  numbers: readonly number[],
+): Promise<{ frame: number; line: string }[]> {
   const printer = new PacketLines();
   const lines: { frame: number; line: string }[] = [];
-  for await (const packet of frames.packets(numbers)) lines.push({ frame: packet.frame.number, line: printer.line(packet) });
+  for await (const packet of frames.packets(numbers))
+    lines.push({ frame: packet.frame.number, line: printer.line(packet) });
   return lines;
 }

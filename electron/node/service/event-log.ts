@@ -17,7 +17,8 @@ export class EventLog {
     for (const update of updates) {
       const index = indexOfFrame(this.events, update.frame);
       const event = index === undefined ? undefined : this.events[index];
-      if (event && event.outcome !== update.outcome) this.events[index!] = { ...event, outcome: update.outcome };
+      if (event && event.outcome !== update.outcome)
+        this.events[index!] = { ...event, outcome: update.outcome };
     }
   }
 

@@ -17,7 +17,12 @@ function framePartsOf(analysis: Analysis, date: string | undefined): FramePart[]
     const part: FramePart =
       file.format === 'tcpdump-text'
         ? { kind: 'text', firstFrame, packets: file.packets, path: file.path, date }
-        : { kind: 'indexed', firstFrame, packets: file.packets, index: new CaptureFileIndex(file.path, file.format) };
+        : {
+            kind: 'indexed',
+            firstFrame,
+            packets: file.packets,
+            index: new CaptureFileIndex(file.path, file.format),
+          };
     firstFrame += file.packets;
     return part;
   });
@@ -36,7 +41,20 @@ export class FileSession extends SessionRecord {
     push: Push,
   ) {
     super(
-      { id, kind: 'files', state: 'loading', files: [...paths], interface: null, filter: null, startedAt: Date.now(), endedAt: null, packets: 0, dropped: null, events: 0, message: null },
+      {
+        id,
+        kind: 'files',
+        state: 'loading',
+        files: [...paths],
+        interface: null,
+        filter: null,
+        startedAt: Date.now(),
+        endedAt: null,
+        packets: 0,
+        dropped: null,
+        events: 0,
+        message: null,
+      },
       push,
     );
     this.frames = new SessionFrames(() => this.parts);
@@ -53,8 +71,11 @@ export class FileSession extends SessionRecord {
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
       const detected = detectCaptureFormat(head.subarray(0, bytesRead));
       if (detected.format === 'unknown') return [];
-      if (detected.format === 'tcpdump-text') return [{ kind: 'text', firstFrame: 1, packets: null, path, date: this.date }];
-      return [{ kind: 'indexed', firstFrame: 1, packets: null, index: new CaptureFileIndex(path, detected.format) }];
+      if (detected.format === 'tcpdump-text')
+        return [{ kind: 'text', firstFrame: 1, packets: null, path, date: this.date }];
+      return [
+        { kind: 'indexed', firstFrame: 1, packets: null, index: new CaptureFileIndex(path, detected.format) },
+      ];
     } finally {
       await handle.close();
     }
@@ -73,7 +94,8 @@ export class FileSession extends SessionRecord {
         onProgress: (progress) => {
           const now = Date.now();
           this.update({ packets: progress.packets }, false);
-          if (now - this.lastProgress < progressIntervalMs && progress.bytesRead < progress.totalBytes) return;
+          if (now - this.lastProgress < progressIntervalMs && progress.bytesRead < progress.totalBytes)
+            return;
           this.lastProgress = now;
           this.push('progress', {
             sessionId: this.id,
@@ -91,7 +113,11 @@ export class FileSession extends SessionRecord {
       this.setAnalysis(analysis);
       await this.end('done', null);
     } catch (error) {
-      if (this.controller.signal.aborted) await this.end('cancelled', 'the load was cancelled; the events read so far are kept, without an analysis');
+      if (this.controller.signal.aborted)
+        await this.end(
+          'cancelled',
+          'the load was cancelled; the events read so far are kept, without an analysis',
+        );
       else await this.end('failed', error instanceof Error ? error.message : String(error));
     }
   }

@@ -4,7 +4,12 @@
  * to the UI, and reads frames back from its rolling pcap files.
  */
 import { startCaptureSession } from '../capture/capture-session';
-import type { CaptureBatch, CaptureSession, CaptureSessionOptions, CaptureSummary } from '../capture/capture-session-types';
+import type {
+  CaptureBatch,
+  CaptureSession,
+  CaptureSessionOptions,
+  CaptureSummary,
+} from '../capture/capture-session-types';
 import { failureOf } from './service-error';
 import { CaptureFileIndex } from './frame-index/capture-file-index';
 import { SessionFrames, type FramePart } from './session-frames';
@@ -27,7 +32,20 @@ export class LiveSession extends SessionRecord {
   constructor(id: string, options: LiveCaptureOptions, push: Push) {
     const filter = options.filter?.trim() ? options.filter : null;
     super(
-      { id, kind: 'capture', state: 'capturing', files: [], interface: options.interface, filter, startedAt: Date.now(), endedAt: null, packets: 0, dropped: 0, events: 0, message: null },
+      {
+        id,
+        kind: 'capture',
+        state: 'capturing',
+        files: [],
+        interface: options.interface,
+        filter,
+        startedAt: Date.now(),
+        endedAt: null,
+        packets: 0,
+        dropped: 0,
+        events: 0,
+        message: null,
+      },
       push,
     );
     this.frames = new SessionFrames(() => this.frameParts());
@@ -35,7 +53,10 @@ export class LiveSession extends SessionRecord {
       this.markFinished = resolve;
     });
     // Throws at once when the helper cannot be found: the caller answers startCapture with it.
-    this.capture = startCaptureSession(options, { onBatch: (batch) => this.receive(batch), onEnd: (summary) => void this.finish(summary) });
+    this.capture = startCaptureSession(options, {
+      onBatch: (batch) => this.receive(batch),
+      onEnd: (summary) => void this.finish(summary),
+    });
     this.update({ files: this.capture.files().map((file) => file.path) }, false);
     this.push('session', this.info);
   }
@@ -44,7 +65,10 @@ export class LiveSession extends SessionRecord {
     this.batcher.add(batch.events, batch.updates);
     const { stats } = batch;
     const files = this.capture.files().map((file) => file.path);
-    this.update({ packets: stats.packets, dropped: stats.dropped, files }, files.length !== this.info.files.length);
+    this.update(
+      { packets: stats.packets, dropped: stats.dropped, files },
+      files.length !== this.info.files.length,
+    );
     this.push('stats', {
       sessionId: this.id,
       packets: stats.packets,
@@ -71,12 +95,24 @@ export class LiveSession extends SessionRecord {
   }
 
   private async report(summary: CaptureSummary): Promise<void> {
-    this.update({ files: summary.files.map((file) => file.path), packets: summary.stats.packets, dropped: summary.stats.dropped }, false);
+    this.update(
+      {
+        files: summary.files.map((file) => file.path),
+        packets: summary.stats.packets,
+        dropped: summary.stats.dropped,
+      },
+      false,
+    );
     await this.batcher.settled();
     this.setAnalysis(this.capture.analysis());
     if (summary.error) {
       const failure = failureOf(summary.error);
-      this.push('error', { sessionId: this.id, code: failure.code, message: failure.message, fix: failure.fix });
+      this.push('error', {
+        sessionId: this.id,
+        code: failure.code,
+        message: failure.message,
+        fix: failure.fix,
+      });
       await this.end('failed', failure.message);
     } else {
       await this.end('done', null);

@@ -20,7 +20,11 @@ const hex = (value: number, digits: number): string => `0x${value.toString(16).p
 
 function printable(bytes: Uint8Array): string {
   let text = '';
-  for (const byte of bytes) text += byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\${byte.toString(8).padStart(3, '0')}`;
+  for (const byte of bytes)
+    text +=
+      byte >= 0x20 && byte < 0x7f && byte !== 0x5c
+        ? String.fromCharCode(byte)
+        : `\\${byte.toString(8).padStart(3, '0')}`;
   return text;
 }
 
@@ -56,7 +60,11 @@ function recordNodes(title: string, records: readonly DnsRecord[]): DetailNode[]
       label: `${title} (${records.length})`,
       offset: null,
       length: null,
-      children: records.map((record) => leaf(`${record.name || '<root>'}: type ${dnsTypeName(record.type)}, class ${dnsClassName(record.class)}, TTL ${record.ttl}: ${recordData(record)}`)),
+      children: records.map((record) =>
+        leaf(
+          `${record.name || '<root>'}: type ${dnsTypeName(record.type)}, class ${dnsClassName(record.class)}, TTL ${record.ttl}: ${recordData(record)}`,
+        ),
+      ),
     },
   ];
 }
@@ -76,43 +84,92 @@ function dnsChildren(dns: DnsLayer): DetailNode[] {
     leaf(`Transaction ID: ${hex(dns.id, 4)} (${dns.id})`),
     leaf(`Flags: ${hex(dns.flags, 4)}: ${flags.join(', ')}`),
     ...(dns.response ? [leaf(`Reply code: ${dnsRcodeName(dns.rcode)} (${dns.rcode})`)] : []),
-    leaf(`Questions: ${dns.questionCount}, answers: ${dns.answerCount}, authority: ${dns.authorityCount}, additional: ${dns.additionalCount}`),
+    leaf(
+      `Questions: ${dns.questionCount}, answers: ${dns.answerCount}, authority: ${dns.authorityCount}, additional: ${dns.additionalCount}`,
+    ),
     {
       label: `Questions (${dns.questions.length})`,
       offset: null,
       length: null,
-      children: dns.questions.map((question) => leaf(`${question.name || '<root>'}: type ${dnsTypeName(question.type)}, class ${dnsClassName(question.class)}`)),
+      children: dns.questions.map((question) =>
+        leaf(
+          `${question.name || '<root>'}: type ${dnsTypeName(question.type)}, class ${dnsClassName(question.class)}`,
+        ),
+      ),
     },
     ...recordNodes('Answers', dns.answers),
     ...recordNodes('Authority', dns.authorities),
-    ...recordNodes('Additional', dns.additionals.filter((record) => record.type !== 41)),
-    ...(dns.edns ? [leaf(`EDNS0: version ${dns.edns.version}, UDP payload ${dns.edns.udpPayloadSize}${dns.edns.dnssecOk ? ', DNSSEC OK' : ''}, ${dns.edns.options.length} options`)] : []),
+    ...recordNodes(
+      'Additional',
+      dns.additionals.filter((record) => record.type !== 41),
+    ),
+    ...(dns.edns
+      ? [
+          leaf(
+            `EDNS0: version ${dns.edns.version}, UDP payload ${dns.edns.udpPayloadSize}${dns.edns.dnssecOk ? ', DNSSEC OK' : ''}, ${dns.edns.options.length} options`,
+          ),
+        ]
+      : []),
   ];
 }
 
 /** Header length of a layer in the frame and its nodes; `offset` is where it starts. */
-function describe(layer: Layer, quotedNodes: DetailNode[]): { label: string; headerLength: number; children: DetailNode[] } {
+function describe(
+  layer: Layer,
+  quotedNodes: DetailNode[],
+): { label: string; headerLength: number; children: DetailNode[] } {
   switch (layer.kind) {
     case 'ethernet':
       return {
         label: `Ethernet II, Src: ${macText(layer.source)}, Dst: ${macText(layer.destination)}`,
         headerLength: 14,
-        children: [leaf(`Destination: ${macText(layer.destination)}`), leaf(`Source: ${macText(layer.source)}`), leaf(`Type: ${etherTypeName(layer.etherType) ?? 'unknown'} (${hex(layer.etherType, 4)})`)],
+        children: [
+          leaf(`Destination: ${macText(layer.destination)}`),
+          leaf(`Source: ${macText(layer.source)}`),
+          leaf(`Type: ${etherTypeName(layer.etherType) ?? 'unknown'} (${hex(layer.etherType, 4)})`),
+        ],
       };
     case 'vlan':
       return {
         label: `802.1Q virtual LAN, ID: ${layer.vlanId}`,
         headerLength: 4,
-        children: [leaf(`Tag protocol: ${hex(layer.tagProtocol, 4)}`), leaf(`Priority: ${layer.priority}`), leaf(`Drop eligible: ${layer.dropEligible}`), leaf(`ID: ${layer.vlanId}`), leaf(`Type: ${etherTypeName(layer.etherType) ?? 'unknown'} (${hex(layer.etherType, 4)})`)],
+        children: [
+          leaf(`Tag protocol: ${hex(layer.tagProtocol, 4)}`),
+          leaf(`Priority: ${layer.priority}`),
+          leaf(`Drop eligible: ${layer.dropEligible}`),
+          leaf(`ID: ${layer.vlanId}`),
+          leaf(`Type: ${etherTypeName(layer.etherType) ?? 'unknown'} (${hex(layer.etherType, 4)})`),
+        ],
       };
     case 'linux-sll':
-      return { label: 'Linux cooked capture v1', headerLength: 16, children: [leaf(`Packet type: ${layer.packetType}`), leaf(`Address type: ${layer.addressType}`), leaf(`Address: ${macText(layer.address)}`), leaf(`Protocol: ${etherTypeName(layer.protocol) ?? 'unknown'} (${hex(layer.protocol, 4)})`)] };
+      return {
+        label: 'Linux cooked capture v1',
+        headerLength: 16,
+        children: [
+          leaf(`Packet type: ${layer.packetType}`),
+          leaf(`Address type: ${layer.addressType}`),
+          leaf(`Address: ${macText(layer.address)}`),
+          leaf(`Protocol: ${etherTypeName(layer.protocol) ?? 'unknown'} (${hex(layer.protocol, 4)})`),
+        ],
+      };
     case 'linux-sll2':
-      return { label: 'Linux cooked capture v2', headerLength: 20, children: [leaf(`Protocol: ${etherTypeName(layer.protocol) ?? 'unknown'} (${hex(layer.protocol, 4)})`), leaf(`Interface index: ${layer.interfaceIndex}`), leaf(`Packet type: ${layer.packetType}`), leaf(`Address: ${macText(layer.address)}`)] };
+      return {
+        label: 'Linux cooked capture v2',
+        headerLength: 20,
+        children: [
+          leaf(`Protocol: ${etherTypeName(layer.protocol) ?? 'unknown'} (${hex(layer.protocol, 4)})`),
+          leaf(`Interface index: ${layer.interfaceIndex}`),
+          leaf(`Packet type: ${layer.packetType}`),
+          leaf(`Address: ${macText(layer.address)}`),
+        ],
+      };
     case 'loopback':
       return { label: `Null/loopback, family ${layer.family}`, headerLength: 4, children: [] };
     case 'ipv4': {
-      const flags = [layer.dontFragment ? "don't fragment" : '', layer.moreFragments ? 'more fragments' : ''].filter(Boolean).join(', ') || 'none';
+      const flags =
+        [layer.dontFragment ? "don't fragment" : '', layer.moreFragments ? 'more fragments' : '']
+          .filter(Boolean)
+          .join(', ') || 'none';
       return {
         label: `Internet Protocol Version 4, Src: ${layer.source}, Dst: ${layer.destination}`,
         headerLength: layer.headerLength,
@@ -138,7 +195,9 @@ function describe(layer: Layer, quotedNodes: DetailNode[]): { label: string; hea
           leaf(`Traffic class: ${hex(layer.trafficClass, 2)}, flow label: ${hex(layer.flowLabel, 5)}`),
           leaf(`Payload length: ${layer.payloadLength}`),
           leaf(`Next header: ${ipProtocolName(layer.nextHeader) ?? 'unknown'} (${layer.nextHeader})`),
-          ...layer.extensionHeaders.map((header) => leaf(`Extension header ${header.type}: ${header.length} bytes`)),
+          ...layer.extensionHeaders.map((header) =>
+            leaf(`Extension header ${header.type}: ${header.length} bytes`),
+          ),
           leaf(`Hop limit: ${layer.hopLimit}`),
           leaf(`Source: ${layer.source}`),
           leaf(`Destination: ${layer.destination}`),
@@ -148,7 +207,12 @@ function describe(layer: Layer, quotedNodes: DetailNode[]): { label: string; hea
       return {
         label: `User Datagram Protocol, Src Port: ${layer.sourcePort}, Dst Port: ${layer.destinationPort}`,
         headerLength: 8,
-        children: [leaf(`Source port: ${layer.sourcePort}`), leaf(`Destination port: ${layer.destinationPort}`), leaf(`Length: ${layer.length}`), leaf(`Checksum: ${hex(layer.checksum, 4)}`)],
+        children: [
+          leaf(`Source port: ${layer.sourcePort}`),
+          leaf(`Destination port: ${layer.destinationPort}`),
+          leaf(`Length: ${layer.length}`),
+          leaf(`Checksum: ${hex(layer.checksum, 4)}`),
+        ],
       };
     case 'tcp': {
       const flags = Object.entries(TcpFlag)
@@ -158,7 +222,17 @@ function describe(layer: Layer, quotedNodes: DetailNode[]): { label: string; hea
       return {
         label: `Transmission Control Protocol, Src Port: ${layer.sourcePort}, Dst Port: ${layer.destinationPort}, Seq: ${layer.sequence}`,
         headerLength: layer.headerLength,
-        children: [leaf(`Source port: ${layer.sourcePort}`), leaf(`Destination port: ${layer.destinationPort}`), leaf(`Sequence number: ${layer.sequence}`), leaf(`Acknowledgment number: ${layer.acknowledgment}`), leaf(`Header length: ${layer.headerLength} bytes`), leaf(`Flags: ${flags || 'none'}`), leaf(`Window: ${layer.window}`), leaf(`Checksum: ${hex(layer.checksum, 4)}`), leaf(`Payload: ${layer.payloadLength} bytes`)],
+        children: [
+          leaf(`Source port: ${layer.sourcePort}`),
+          leaf(`Destination port: ${layer.destinationPort}`),
+          leaf(`Sequence number: ${layer.sequence}`),
+          leaf(`Acknowledgment number: ${layer.acknowledgment}`),
+          leaf(`Header length: ${layer.headerLength} bytes`),
+          leaf(`Flags: ${flags || 'none'}`),
+          leaf(`Window: ${layer.window}`),
+          leaf(`Checksum: ${hex(layer.checksum, 4)}`),
+          leaf(`Payload: ${layer.payloadLength} bytes`),
+        ],
       };
     }
     case 'icmp':
@@ -173,7 +247,9 @@ function describe(layer: Layer, quotedNodes: DetailNode[]): { label: string; hea
           leaf(`Type: ${layer.type} (${typeName})`),
           leaf(`Code: ${layer.code}${codeName ? ` (${codeName})` : ''}`),
           leaf(`Checksum: ${hex(layer.checksum, 4)}`),
-          ...(layer.identifier !== undefined ? [leaf(`Identifier: ${layer.identifier}, sequence: ${layer.sequence ?? 0}`)] : []),
+          ...(layer.identifier !== undefined
+            ? [leaf(`Identifier: ${layer.identifier}, sequence: ${layer.sequence ?? 0}`)]
+            : []),
           ...(layer.mtu !== undefined ? [leaf(`Next-hop MTU: ${layer.mtu}`)] : []),
           ...(layer.gateway !== undefined ? [leaf(`Gateway: ${layer.gateway}`)] : []),
           ...(layer.pointer !== undefined ? [leaf(`Pointer: ${layer.pointer}`)] : []),
@@ -182,27 +258,55 @@ function describe(layer: Layer, quotedNodes: DetailNode[]): { label: string; hea
       };
     }
     case 'dns':
-      return { label: `Domain Name System (${layer.response ? 'response' : 'query'})`, headerLength: layer.length + (layer.transport === 'tcp' ? 2 : 0), children: dnsChildren(layer) };
+      return {
+        label: `Domain Name System (${layer.response ? 'response' : 'query'})`,
+        headerLength: layer.length + (layer.transport === 'tcp' ? 2 : 0),
+        children: dnsChildren(layer),
+      };
     case 'payload':
       return { label: `Data (${layer.data.length} bytes)`, headerLength: layer.data.length, children: [] };
   }
 }
 
 /** The nodes of a layer stack that starts at `start` in a frame of `size` bytes (start null: no bytes to point at). */
-function layerNodes(layers: readonly Layer[], start: number | null, size: number, base: number, quoted: readonly Layer[] | undefined): DetailNode[] {
+function layerNodes(
+  layers: readonly Layer[],
+  start: number | null,
+  size: number,
+  base: number,
+  quoted: readonly Layer[] | undefined,
+): DetailNode[] {
   const nodes: DetailNode[] = [];
   let cursor = start;
   for (const layer of layers) {
     let quotedNodes: DetailNode[] = [];
     if ((layer.kind === 'icmp' || layer.kind === 'icmpv6') && quoted && quoted.length > 0) {
       const quotedStart = layer.quoted && start !== null ? layer.quoted.byteOffset - base : null;
-      quotedNodes = [{ label: 'Quoted datagram (the packet this error answers)', offset: quotedStart, length: layer.quoted && quotedStart !== null ? layer.quoted.length : null, children: layerNodes(quoted, quotedStart, size, base, undefined) }];
+      quotedNodes = [
+        {
+          label: 'Quoted datagram (the packet this error answers)',
+          offset: quotedStart,
+          length: layer.quoted && quotedStart !== null ? layer.quoted.length : null,
+          children: layerNodes(quoted, quotedStart, size, base, undefined),
+        },
+      ];
     }
     const { label, headerLength, children } = describe(layer, quotedNodes);
     const offset = layer.kind === 'payload' && start !== null ? layer.data.byteOffset - base : cursor;
     const wholeMessage = layer.kind === 'icmp' || layer.kind === 'icmpv6' || layer.kind === 'dns';
-    const length = offset === null ? null : Math.max(0, Math.min(wholeMessage && layer.kind !== 'dns' ? size - offset : headerLength, size - offset));
-    nodes.push({ label: layer.truncated ? `${label} [truncated: ${layer.truncated}]` : label, offset, length, children });
+    const length =
+      offset === null
+        ? null
+        : Math.max(
+            0,
+            Math.min(wholeMessage && layer.kind !== 'dns' ? size - offset : headerLength, size - offset),
+          );
+    nodes.push({
+      label: layer.truncated ? `${label} [truncated: ${layer.truncated}]` : label,
+      offset,
+      length,
+      children,
+    });
     if (cursor !== null) cursor += headerLength;
   }
   return nodes;
@@ -216,10 +320,21 @@ export function packetDetailNodes(packet: DecodedPacket): DetailNode[] {
     offset: hasBytes ? 0 : null,
     length: hasBytes ? frame.data.length : null,
     children: [
-      leaf(`Arrival time: ${new Date(frame.seconds * 1000).toISOString().slice(0, 19)}.${String(frame.nanoseconds).padStart(9, '0')} UTC`),
+      leaf(
+        `Arrival time: ${new Date(frame.seconds * 1000).toISOString().slice(0, 19)}.${String(frame.nanoseconds).padStart(9, '0')} UTC`,
+      ),
       leaf(`Link type: ${linkTypeName(frame.linkType)} (${frame.linkType})`),
       ...(frame.interfaceIndex ? [leaf(`Interface: ${frame.interfaceIndex}`)] : []),
     ],
   };
-  return [frameNode, ...layerNodes(packet.layers, hasBytes ? 0 : null, frame.data.length, frame.data.byteOffset, packet.quoted)];
+  return [
+    frameNode,
+    ...layerNodes(
+      packet.layers,
+      hasBytes ? 0 : null,
+      frame.data.length,
+      frame.data.byteOffset,
+      packet.quoted,
+    ),
+  ];
 }

@@ -17,7 +17,10 @@ import type { SessionRecord } from './session-record';
 type Target = (fileName: string) => Promise<string>;
 
 function mixedLinkTypes(first: number, other: number): ServiceError {
-  return new ServiceError('failed', `the capture mixes link types (${linkTypeName(first)} and ${linkTypeName(other)}); a pcap file holds only one`);
+  return new ServiceError(
+    'failed',
+    `the capture mixes link types (${linkTypeName(first)} and ${linkTypeName(other)}); a pcap file holds only one`,
+  );
 }
 
 async function firstFrame(session: SessionRecord): Promise<Frame> {
@@ -25,7 +28,11 @@ async function firstFrame(session: SessionRecord): Promise<Frame> {
   throw new ServiceError('not-found', 'the capture has no packets to save');
 }
 
-export async function saveCapture(session: SessionRecord, analysis: Analysis | null, target: Target): Promise<WrittenFile> {
+export async function saveCapture(
+  session: SessionRecord,
+  analysis: Analysis | null,
+  target: Target,
+): Promise<WrittenFile> {
   const files = session.frames.binaryFiles();
   const linkType = (await firstFrame(session)).linkType;
   const path = await target(captureFileName(analysis));
@@ -55,15 +62,28 @@ export function incidentFrames(session: SessionRecord, incident: Incident): numb
   const frames = new Set(incident.evidence.map((evidence) => evidence.frame));
   for (const event of session.log.all()) {
     if (event.time < start || event.time > end) continue;
-    if (event.server === incident.server.address && event.serverPort === incident.server.port && event.transport === incident.transport) frames.add(event.frame);
+    if (
+      event.server === incident.server.address &&
+      event.serverPort === incident.server.port &&
+      event.transport === incident.transport
+    )
+      frames.add(event.frame);
   }
   return [...frames].sort((a, b) => a - b);
 }
 
-export async function exportIncidentPackets(session: SessionRecord, incident: Incident, target: Target): Promise<WrittenFile> {
+export async function exportIncidentPackets(
+  session: SessionRecord,
+  incident: Incident,
+  target: Target,
+): Promise<WrittenFile> {
   const frames = session.frames.frames(incidentFrames(session, incident));
   const first = await frames.next();
-  if (first.done) throw new ServiceError('not-found', `the packets of ${incident.id} are not in the capture files any more`);
+  if (first.done)
+    throw new ServiceError(
+      'not-found',
+      `the packets of ${incident.id} are not in the capture files any more`,
+    );
   const linkType = first.value.linkType;
   async function* checked(): AsyncGenerator<Frame> {
     yield first.value as Frame;
@@ -72,6 +92,9 @@ export async function exportIncidentPackets(session: SessionRecord, incident: In
       yield frame;
     }
   }
-  const result = await writePcapFile(await target(incidentPacketsFileName(incident)), checked(), { linkType, nanosecond: true });
+  const result = await writePcapFile(await target(incidentPacketsFileName(incident)), checked(), {
+    linkType,
+    nanosecond: true,
+  });
   return { path: result.path, fileName: basename(result.path), bytes: result.bytes };
 }

@@ -15,10 +15,21 @@ export class ServiceError extends Error {
 }
 
 export function failureOf(error: unknown): Failure {
-  if (error instanceof ServiceError) return { code: error.code, message: error.message, issues: [], fix: error.fix };
+  if (error instanceof ServiceError)
+    return { code: error.code, message: error.message, issues: [], fix: error.fix };
   if (error instanceof CaptureError) {
     const permission = error.code === 'permission-denied';
-    return { code: permission ? 'capture-permission' : 'failed', message: error.message, issues: [], fix: error.fix ?? null };
+    return {
+      code: permission ? 'capture-permission' : 'failed',
+      message: error.message,
+      issues: [],
+      fix: error.fix ?? null,
+    };
   }
-  return { code: 'failed', message: error instanceof Error ? error.message : String(error), issues: [], fix: null };
+  return {
+    code: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    issues: [],
+    fix: null,
+  };
 }

@@ -6,7 +6,13 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import type { EventName, EventPayload, RequestName, RequestResult, ValidRequestArgs } from '../../common/ipc/contract';
+import type {
+  EventName,
+  EventPayload,
+  RequestName,
+  RequestResult,
+  ValidRequestArgs,
+} from '../../common/ipc/contract';
 import type { Unsubscribe } from '../../common/ipc/bridge';
 import { checkFilter } from '../capture/check-filter';
 import { listInterfaces } from '../capture/list-interfaces';
@@ -61,7 +67,8 @@ export function createService(options: ServiceOptions): Service {
   };
 
   const replaceSession = (next: () => SessionRecord): SessionRecord => {
-    if (current instanceof LiveSession && current.active) throw new ServiceError('busy', 'a live capture is running: stop it first');
+    if (current instanceof LiveSession && current.active)
+      throw new ServiceError('busy', 'a live capture is running: stop it first');
     current?.dispose();
     current = undefined;
     current = next();
@@ -69,12 +76,21 @@ export function createService(options: ServiceOptions): Service {
   };
 
   const requireAnalysis = () => {
-    if (!current?.analysis) throw new ServiceError('no-session', current ? 'the analysis is not ready yet' : 'open a capture or capture live first');
+    if (!current?.analysis)
+      throw new ServiceError(
+        'no-session',
+        current ? 'the analysis is not ready yet' : 'open a capture or capture live first',
+      );
     return { session: current, analysis: current.analysis };
   };
 
   const targetPath = async (path: string | undefined, fileName: string): Promise<string> => {
-    const chosen = path === undefined ? await uniquePath(join(options.exportDirectory, fileName)) : isAbsolute(path) ? path : resolve(options.exportDirectory, path);
+    const chosen =
+      path === undefined
+        ? await uniquePath(join(options.exportDirectory, fileName))
+        : isAbsolute(path)
+          ? path
+          : resolve(options.exportDirectory, path);
     written.add(chosen);
     return chosen;
   };
@@ -103,7 +119,8 @@ export function createService(options: ServiceOptions): Service {
           ),
       ).info,
     stopCapture: async () => {
-      if (!(current instanceof LiveSession)) throw new ServiceError('no-session', 'no live capture is running');
+      if (!(current instanceof LiveSession))
+        throw new ServiceError('no-session', 'no live capture is running');
       await current.stop();
       return current.info;
     },
@@ -122,18 +139,24 @@ export function createService(options: ServiceOptions): Service {
     },
     getSession: async () => current?.info ?? null,
     getEvents: async ({ sessionId, offset, limit }) => {
-      if (!current || current.id !== sessionId) throw new ServiceError('no-session', `no session ${JSON.stringify(sessionId.slice(0, 40))}`);
+      if (!current || current.id !== sessionId)
+        throw new ServiceError('no-session', `no session ${JSON.stringify(sessionId.slice(0, 40))}`);
       return { events: current.log.page(offset, limit), total: current.log.size };
     },
     getEventLines: async ({ sessionId, frames }) => {
-      if (!current || current.id !== sessionId) throw new ServiceError('no-session', `no session ${JSON.stringify(sessionId.slice(0, 40))}`);
+      if (!current || current.id !== sessionId)
+        throw new ServiceError('no-session', `no session ${JSON.stringify(sessionId.slice(0, 40))}`);
       return { sessionId, lines: await eventLines(current.frames, frames) };
     },
     getAnalysis: async () => current?.analysis ?? null,
     getPacketDetails: async ({ frame }) => {
       if (!current) throw new ServiceError('no-session', 'open a capture or capture live first');
       const packet = await current.frames.packet(frame);
-      if (!packet) throw new ServiceError('not-found', `frame ${frame} is not in this capture${current.active ? ' (or not indexed yet)' : ''}`);
+      if (!packet)
+        throw new ServiceError(
+          'not-found',
+          `frame ${frame} is not in this capture${current.active ? ' (or not indexed yet)' : ''}`,
+        );
       return detailsOf(packet);
     },
     previewReport: async ({ format, analyst }) => {
@@ -152,15 +175,18 @@ export function createService(options: ServiceOptions): Service {
     exportIncidentPackets: async ({ incidentId, path }) => {
       const { session, analysis } = requireAnalysis();
       const incident = analysis.incidents.find((candidate) => candidate.id === incidentId);
-      if (!incident) throw new ServiceError('not-found', `no incident ${JSON.stringify(incidentId)} in this analysis`);
+      if (!incident)
+        throw new ServiceError('not-found', `no incident ${JSON.stringify(incidentId)} in this analysis`);
       return exportIncidentPackets(session, incident, (fileName) => targetPath(path, fileName));
     },
     showOpenDialog: async () => {
-      if (!host.showOpenDialog) throw new ServiceError('unsupported', 'no native dialogs here: upload the file or give its path');
+      if (!host.showOpenDialog)
+        throw new ServiceError('unsupported', 'no native dialogs here: upload the file or give its path');
       return host.showOpenDialog();
     },
     showSaveDialog: async ({ defaultName, extensions }) => {
-      if (!host.showSaveDialog) throw new ServiceError('unsupported', 'no native dialogs here: the file is downloaded instead');
+      if (!host.showSaveDialog)
+        throw new ServiceError('unsupported', 'no native dialogs here: the file is downloaded instead');
       const chosen = await host.showSaveDialog(basename(defaultName), extensions);
       if (chosen.path) written.add(chosen.path);
       return chosen;
@@ -169,7 +195,11 @@ export function createService(options: ServiceOptions): Service {
 
   return {
     async call(name, args) {
-      if (disposed) return { ok: false, error: { code: 'failed', message: 'the service has shut down', issues: [], fix: null } };
+      if (disposed)
+        return {
+          ok: false,
+          error: { code: 'failed', message: 'the service has shut down', issues: [], fix: null },
+        };
       const checked = validateCall(name, args);
       if (!checked.ok) return { ok: false, error: checked.failure };
       try {

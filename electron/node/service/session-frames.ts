@@ -12,18 +12,31 @@ import { readCaptureFile } from '../files/read-capture';
 import { CaptureFileIndex } from './frame-index/capture-file-index';
 
 export type FramePart =
-  | { kind: 'indexed'; firstFrame: number; /** null while the file may still grow */ packets: number | null; index: CaptureFileIndex }
+  | {
+      kind: 'indexed';
+      firstFrame: number;
+      /** null while the file may still grow */ packets: number | null;
+      index: CaptureFileIndex;
+    }
   | { kind: 'text'; firstFrame: number; packets: number | null; path: string; date: string | undefined };
 
 export class NoBytesError extends Error {}
-const noBytes = 'a tcpdump text log holds no packet bytes: open the original capture (pcap or pcapng) to write packets';
+const noBytes =
+  'a tcpdump text log holds no packet bytes: open the original capture (pcap or pcapng) to write packets';
 
 function partOf(parts: readonly FramePart[], frame: number): FramePart | undefined {
-  return parts.find((part) => frame >= part.firstFrame && (part.packets === null || frame < part.firstFrame + part.packets));
+  return parts.find(
+    (part) => frame >= part.firstFrame && (part.packets === null || frame < part.firstFrame + part.packets),
+  );
 }
 
 /** The packets of one text log (its first packet numbered `firstFrame`) with these frame numbers, in one pass. */
-async function readTextPackets(path: string, date: string | undefined, firstFrame: number, wanted: ReadonlySet<number>): Promise<DecodedPacket[]> {
+async function readTextPackets(
+  path: string,
+  date: string | undefined,
+  firstFrame: number,
+  wanted: ReadonlySet<number>,
+): Promise<DecodedPacket[]> {
   const controller = new AbortController();
   const found: DecodedPacket[] = [];
   const last = Math.max(...wanted);
@@ -33,7 +46,13 @@ async function readTextPackets(path: string, date: string | undefined, firstFram
     if (packet.frame.number >= last) controller.abort();
   };
   try {
-    await readCaptureFile(path, { firstFrameNumber: firstFrame, signal: controller.signal, onPacket: take, onFrame: (read) => take(dissect(read)), ...(date ? { date } : {}) });
+    await readCaptureFile(path, {
+      firstFrameNumber: firstFrame,
+      signal: controller.signal,
+      onPacket: take,
+      onFrame: (read) => take(dissect(read)),
+      ...(date ? { date } : {}),
+    });
   } catch (error) {
     if (!controller.signal.aborted) throw error;
   }
@@ -55,7 +74,8 @@ export class SessionFrames {
     const part = partOf(this.parts(), frame);
     if (!part) return undefined;
     // Numbered in the session, as the events table numbers it; its origin still names its own file's line.
-    if (part.kind === 'text') return (await readTextPackets(part.path, part.date, part.firstFrame, new Set([frame])))[0];
+    if (part.kind === 'text')
+      return (await readTextPackets(part.path, part.date, part.firstFrame, new Set([frame])))[0];
     const read = await part.index.frame(frame - part.firstFrame, frame);
     return read ? dissect(read) : undefined;
   }
@@ -77,7 +97,8 @@ export class SessionFrames {
       else runs.push({ part, numbers: [number] });
     }
     for (const { part, numbers: run } of runs) {
-      if (part.kind === 'text') yield* await readTextPackets(part.path, part.date, part.firstFrame, new Set(run));
+      if (part.kind === 'text')
+        yield* await readTextPackets(part.path, part.date, part.firstFrame, new Set(run));
       else for await (const frame of this.frames(run)) yield dissect(frame);
     }
   }

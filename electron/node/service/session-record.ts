@@ -47,7 +47,9 @@ export abstract class SessionRecord {
   }
 
   get active(): boolean {
-    return this.facts.state === 'loading' || this.facts.state === 'capturing' || this.facts.state === 'stopping';
+    return (
+      this.facts.state === 'loading' || this.facts.state === 'capturing' || this.facts.state === 'stopping'
+    );
   }
 
   protected update(changes: Partial<SessionInfo>, announce = true): void {

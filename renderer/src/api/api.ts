@@ -3,7 +3,12 @@
  * bridge (bridge-api.ts) and browser mode's WebSocket client (websocket-api.ts).
  */
 import type { Listener, Unsubscribe } from '../../../electron/common/ipc/bridge';
-import type { EventName, RequestArgs, RequestName, RequestResult } from '../../../electron/common/ipc/contract';
+import type {
+  EventName,
+  RequestArgs,
+  RequestName,
+  RequestResult,
+} from '../../../electron/common/ipc/contract';
 import type { SessionInfo, WrittenFile } from '../../../electron/common/ipc/payload-schemas';
 
 export type Requests = { [N in RequestName]: (args: RequestArgs<N>) => Promise<RequestResult<N>> };

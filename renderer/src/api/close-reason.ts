@@ -14,10 +14,14 @@ export async function closeReason(location: Location, wasOpen: boolean): Promise
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), statusTimeoutMilliseconds);
   try {
-    const response = await fetch(new URL('api/status', location.href), { cache: 'no-store', signal: controller.signal });
+    const response = await fetch(new URL('api/status', location.href), {
+      cache: 'no-store',
+      signal: controller.signal,
+    });
     if (response.status === 401 || response.status === 403)
       return 'netmortem serve is running but refused this page: its access token is no longer valid. Open the URL that `netmortem serve` printed.';
-    if (!response.ok) return `the connection to netmortem was lost, and netmortem serve answered ${response.status}: reload the page.`;
+    if (!response.ok)
+      return `the connection to netmortem was lost, and netmortem serve answered ${response.status}: reload the page.`;
     const { webSockets } = (await response.json()) as ServerStatus;
     if (!wasOpen && webSockets.open >= webSockets.limit)
       return `netmortem serve is running but holds at most ${webSockets.limit} windows at once, and all of them are open: close another netmortem tab, then reload this one.`;

@@ -5,7 +5,11 @@
 import { ApiError, type Listener } from '../../../electron/common/ipc/bridge';
 import type { Envelope, EventName, EventPayload } from '../../../electron/common/ipc/contract';
 import { requestNames, type RequestName } from '../../../electron/common/ipc/names';
-import { tokenProtocolPrefix, webSocketProtocol, type ServerMessage } from '../../../electron/common/ipc/wire';
+import {
+  tokenProtocolPrefix,
+  webSocketProtocol,
+  type ServerMessage,
+} from '../../../electron/common/ipc/wire';
 import type { Api, Requests } from './api';
 import { closeReason } from './close-reason';
 
@@ -14,7 +18,8 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-const lostConnection = (message: string): ApiError => new ApiError({ code: 'failed', message, issues: [], fix: null });
+const lostConnection = (message: string): ApiError =>
+  new ApiError({ code: 'failed', message, issues: [], fix: null });
 
 export function createWebSocketApi(location: Location, token: string | null): Api {
   const socketUrl = new URL('api/socket', location.href);
@@ -40,7 +45,11 @@ export function createWebSocketApi(location: Location, token: string | null): Ap
       },
       { once: true },
     );
-    socket.addEventListener('close', () => void whyClosed().then((message) => reject(lostConnection(message))), { once: true });
+    socket.addEventListener(
+      'close',
+      () => void whyClosed().then((message) => reject(lostConnection(message))),
+      { once: true },
+    );
   });
   opened.catch(() => {});
 
@@ -77,12 +86,23 @@ export function createWebSocketApi(location: Location, token: string | null): Ap
       socket.send(JSON.stringify({ type: 'request', id, name, args }));
     });
   };
-  const requests = Object.fromEntries(requestNames.map((name) => [name, (args: unknown) => call(name, args)])) as unknown as Requests;
+  const requests = Object.fromEntries(
+    requestNames.map((name) => [name, (args: unknown) => call(name, args)]),
+  ) as unknown as Requests;
 
   const upload = async (file: File): Promise<string> => {
-    const response = await fetch(new URL(`api/upload?name=${encodeURIComponent(file.name)}`, location.href), { method: 'POST', body: file });
+    const response = await fetch(new URL(`api/upload?name=${encodeURIComponent(file.name)}`, location.href), {
+      method: 'POST',
+      body: file,
+    });
     const body = (await response.json()) as { path?: string; error?: string };
-    if (!response.ok || !body.path) throw new ApiError({ code: 'failed', message: body.error ?? `upload of ${file.name} failed (${response.status})`, issues: [], fix: null });
+    if (!response.ok || !body.path)
+      throw new ApiError({
+        code: 'failed',
+        message: body.error ?? `upload of ${file.name} failed (${response.status})`,
+        issues: [],
+        fix: null,
+      });
     return body.path;
   };
 

@@ -117,7 +117,15 @@ export function App({ api, store }: { api: Api; store: SessionStore }) {
         if (files.length > 0 && !loading) openLocal(files);
       }}
     >
-      <Toolbar capture={capture} logDate={logDate} onLogDate={setLogDate} onOpen={open} onExport={exportReport} canExport={analysis !== null} loading={loading} />
+      <Toolbar
+        capture={capture}
+        logDate={logDate}
+        onLogDate={setLogDate}
+        onOpen={open}
+        onExport={exportReport}
+        canExport={analysis !== null}
+        loading={loading}
+      />
       <div>
         <ErrorBanner errors={store.errors} onDismiss={(error) => store.dismissError(error)} />
         {warnings.length > 0 && (
@@ -137,16 +145,35 @@ export function App({ api, store }: { api: Api; store: SessionStore }) {
             </button>
           </div>
         )}
-        <ProgressBar progress={loading ? store.progress : null} onCancel={() => api.cancelLoad({}).catch(report)} />
+        <ProgressBar
+          progress={loading ? store.progress : null}
+          onCancel={() => api.cancelLoad({}).catch(report)}
+        />
       </div>
       <div className="workspace">
         <div className="main-column">
           {session ? (
             <>
               <section className="panel">
-                <Timeline buckets={buckets} analysis={analysis} view={view} range={range} onRange={setRange} onView={setView} />
+                <Timeline
+                  buckets={buckets}
+                  analysis={analysis}
+                  view={view}
+                  range={range}
+                  onRange={setRange}
+                  onView={setView}
+                />
               </section>
-              <EventsTable api={api} sessionId={session.id} events={store.events} times={store.times} version={version} range={range} selectedFrame={selectedFrame} onSelect={setSelectedFrame} />
+              <EventsTable
+                api={api}
+                sessionId={session.id}
+                events={store.events}
+                times={store.times}
+                version={version}
+                range={range}
+                selectedFrame={selectedFrame}
+                onSelect={setSelectedFrame}
+              />
             </>
           ) : (
             <div style={{ gridRow: '1 / -1' }}>
@@ -155,13 +182,37 @@ export function App({ api, store }: { api: Api; store: SessionStore }) {
           )}
         </div>
         <div className="side-column">
-          <IncidentPanel analysis={analysis} live={session?.state === 'capturing'} selectedFrame={selectedFrame} onSelectFrame={setSelectedFrame} onExportPackets={exportPackets} />
+          <IncidentPanel
+            analysis={analysis}
+            live={session?.state === 'capturing'}
+            selectedFrame={selectedFrame}
+            onSelectFrame={setSelectedFrame}
+            onExportPackets={exportPackets}
+          />
           <PacketDetails api={api} frame={selectedFrame} />
         </div>
       </div>
-      <StatusBar session={session} stats={store.stats} progress={store.progress} events={store.events.length} />
-      {dialog === 'open' && <OpenDialog onFiles={openLocal} onPath={(path) => openPaths([path])} onClose={() => setDialog(null)} />}
-      {dialog === 'export' && analysis && <ExportDialog api={api} analysis={analysis} onClose={() => setDialog(null)} onExportPackets={exportPackets} />}
+      <StatusBar
+        session={session}
+        stats={store.stats}
+        progress={store.progress}
+        events={store.events.length}
+      />
+      {dialog === 'open' && (
+        <OpenDialog
+          onFiles={openLocal}
+          onPath={(path) => openPaths([path])}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'export' && analysis && (
+        <ExportDialog
+          api={api}
+          analysis={analysis}
+          onClose={() => setDialog(null)}
+          onExportPackets={exportPackets}
+        />
+      )}
     </div>
   );
 }

@@ -15,10 +15,14 @@ export function EmptyState({ onOpen }: { onOpen: () => void }) {
           </li>
           <li>or drop such files anywhere on this window;</li>
           <li>
-            or pick an interface above, optionally a filter such as <code>udp port 53 or icmp</code>, and press Start (<kbd>{shortcutLabels.startStop}</kbd>).
+            or pick an interface above, optionally a filter such as <code>udp port 53 or icmp</code>, and
+            press Start (<kbd>{shortcutLabels.startStop}</kbd>).
           </li>
         </ul>
-        <p>Failed DNS queries, the ICMP errors that answer them and the incident they add up to appear here as they are found.</p>
+        <p>
+          Failed DNS queries, the ICMP errors that answer them and the incident they add up to appear here as
+          they are found.
+        </p>
       </div>
     </div>
   );

@@ -24,13 +24,27 @@ function FixLine({ fix }: { fix: string }) {
   );
 }
 
-export function ErrorBanner({ errors, onDismiss }: { errors: readonly ErrorEvent[]; onDismiss: (error: ErrorEvent) => void }) {
+export function ErrorBanner({
+  errors,
+  onDismiss,
+}: {
+  errors: readonly ErrorEvent[];
+  onDismiss: (error: ErrorEvent) => void;
+}) {
   return (
     <>
       {errors.map((error) => (
-        <div className="banner" role="alert" key={error.message} data-testid="error-banner" data-code={error.code}>
+        <div
+          className="banner"
+          role="alert"
+          key={error.message}
+          data-testid="error-banner"
+          data-code={error.code}
+        >
           <div className="text">
-            <strong>{error.code === 'capture-permission' ? 'netmortem may not capture on this machine yet. ' : ''}</strong>
+            <strong>
+              {error.code === 'capture-permission' ? 'netmortem may not capture on this machine yet. ' : ''}
+            </strong>
             <span data-testid="error-message">{error.message}</span>
             {error.fix && <FixLine fix={error.fix} />}
           </div>

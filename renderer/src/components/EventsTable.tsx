@@ -15,8 +15,19 @@ import { selectRows, resultOf, sortColumns, type KindFilter, type SortColumn } f
 import type { TimeRange } from '../state/chart-data';
 
 const rowHeight = 22;
-const columnLabels: Record<SortColumn, string> = { frame: 'Frame', time: 'Time (UTC)', kind: 'Kind', name: 'Name', result: 'Result', source: 'Packet (sorts by source)' };
-const kindLabels: Record<TimelineEvent['kind'], string> = { 'dns-query': 'DNS query', 'dns-response': 'DNS response', 'icmp-error': 'ICMP error' };
+const columnLabels: Record<SortColumn, string> = {
+  frame: 'Frame',
+  time: 'Time (UTC)',
+  kind: 'Kind',
+  name: 'Name',
+  result: 'Result',
+  source: 'Packet (sorts by source)',
+};
+const kindLabels: Record<TimelineEvent['kind'], string> = {
+  'dns-query': 'DNS query',
+  'dns-response': 'DNS response',
+  'icmp-error': 'ICMP error',
+};
 
 interface EventsTableProps {
   api: Api;
@@ -32,10 +43,22 @@ interface EventsTableProps {
   onSelect: (frame: number) => void;
 }
 
-export const EventsTable = memo(function EventsTable({ api, sessionId, events, times, version, range, selectedFrame, onSelect }: EventsTableProps) {
+export const EventsTable = memo(function EventsTable({
+  api,
+  sessionId,
+  events,
+  times,
+  version,
+  range,
+  selectedFrame,
+  onSelect,
+}: EventsTableProps) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
-  const [sort, setSort] = useState<{ column: SortColumn; descending: boolean }>({ column: 'frame', descending: false });
+  const [sort, setSort] = useState<{ column: SortColumn; descending: boolean }>({
+    column: 'frame',
+    descending: false,
+  });
   const deferredText = useDeferredValue(text);
   const rows = useMemo(
     () => selectRows(events, times, { text: deferredText, kind, range, sort }),
@@ -47,7 +70,12 @@ export const EventsTable = memo(function EventsTable({ api, sessionId, events, t
   const eventAt = (position: number): TimelineEvent | undefined => events[rows ? rows[position]! : position];
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
 
   // A frame chosen elsewhere (an evidence line, the chart) scrolls into view.
   useEffect(() => {
@@ -72,16 +100,30 @@ export const EventsTable = memo(function EventsTable({ api, sessionId, events, t
   useEffect(() => {
     if (cache && shownFrames.length > 0) cache.want(shownFrames);
   }, [cache, shownKey]);
-  const lineOf = (event: TimelineEvent): string | undefined => (event.line !== '' ? event.line : cache?.line(event.frame));
+  const lineOf = (event: TimelineEvent): string | undefined =>
+    event.line !== '' ? event.line : cache?.line(event.frame);
 
   const toggleSort = (column: SortColumn): void =>
-    setSort((current) => (current.column === column ? { column, descending: !current.descending } : { column, descending: false }));
+    setSort((current) =>
+      current.column === column ? { column, descending: !current.descending } : { column, descending: false },
+    );
 
   return (
     <div className="panel" data-testid="events-table" style={{ height: '100%' }}>
       <div className="table-controls">
-        <input data-testid="events-filter" placeholder="Filter by name or address" value={text} onChange={(event) => setText(event.target.value)} aria-label="Filter events by name or address" />
-        <select data-testid="events-kind" value={kind} onChange={(event) => setKind(event.target.value as KindFilter)} aria-label="Filter events by kind">
+        <input
+          data-testid="events-filter"
+          placeholder="Filter by name or address"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-label="Filter events by name or address"
+        />
+        <select
+          data-testid="events-kind"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as KindFilter)}
+          aria-label="Filter events by kind"
+        >
           <option value="all">All kinds</option>
           <option value="dns-query">DNS queries</option>
           <option value="dns-response">DNS responses</option>
@@ -92,23 +134,40 @@ export const EventsTable = memo(function EventsTable({ api, sessionId, events, t
           {count.toLocaleString('en')} of {events.length.toLocaleString('en')} events
         </span>
       </div>
-      <div className="events-grid" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+      <div
+        className="events-grid"
+        style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
+      >
         <div className="events-head" role="row">
           {sortColumns.map((column) => (
-            <button key={column} type="button" data-testid={`sort-${column}`} onClick={() => toggleSort(column)} aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+            <button
+              key={column}
+              type="button"
+              data-testid={`sort-${column}`}
+              onClick={() => toggleSort(column)}
+              aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+            >
               {columnLabels[column]}
               {sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}
             </button>
           ))}
         </div>
-        <div className="events-scroll" ref={scroller} data-testid="events-scroll" role="grid" aria-rowcount={count}>
+        <div
+          className="events-scroll"
+          ref={scroller}
+          data-testid="events-scroll"
+          role="grid"
+          aria-rowcount={count}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualItems.map((item) => {
               const event = eventAt(item.index);
               if (!event) return null;
               const line = lineOf(event);
               const result = resultOf(event);
-              const failed = event.kind === 'icmp-error' || (event.kind === 'dns-query' && result !== 'answered' && result !== 'pending');
+              const failed =
+                event.kind === 'icmp-error' ||
+                (event.kind === 'dns-query' && result !== 'answered' && result !== 'pending');
               return (
                 <div
                   key={item.key}
@@ -125,11 +184,21 @@ export const EventsTable = memo(function EventsTable({ api, sessionId, events, t
                   <span>{kindLabels[event.kind]}</span>
                   <span className="mono">{event.name ?? ''}</span>
                   <span className="outcome">
-                    {event.kind === 'dns-query' && <span className="outcome-dot" style={{ background: outcomeColors[event.outcome ?? 'pending'] }} />}
+                    {event.kind === 'dns-query' && (
+                      <span
+                        className="outcome-dot"
+                        style={{ background: outcomeColors[event.outcome ?? 'pending'] }}
+                      />
+                    )}
                     {result}
                   </span>
                   {line === undefined ? (
-                    <span className="mono muted" data-testid="event-line" data-pending="true" aria-busy="true">
+                    <span
+                      className="mono muted"
+                      data-testid="event-line"
+                      data-pending="true"
+                      aria-busy="true"
+                    >
                       …
                     </span>
                   ) : (

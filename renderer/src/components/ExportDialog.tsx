@@ -24,7 +24,13 @@ interface ExportDialogProps {
 }
 
 export function ExportDialog({ api, analysis, onClose, onExportPackets }: ExportDialogProps) {
-  const [analyst, setAnalyst] = useState<AnalystFields>({ title: '', reporter: '', organisation: '', customerImpact: '', notes: '' });
+  const [analyst, setAnalyst] = useState<AnalystFields>({
+    title: '',
+    reporter: '',
+    organisation: '',
+    customerImpact: '',
+    notes: '',
+  });
   const [format, setFormat] = useState<ReportFormat>('md');
   const [fileName, setFileName] = useState(() => defaultFileName(analysis, 'md'));
   const [serverPath, setServerPath] = useState('');
@@ -39,7 +45,9 @@ export function ExportDialog({ api, analysis, onClose, onExportPackets }: Export
       api
         .previewReport({ format: previewFormat, analyst })
         .then((report) => current && setPreview(report.text))
-        .catch((error: unknown) => current && setPreview(`The preview failed: ${errorEventOf(error).message}`));
+        .catch(
+          (error: unknown) => current && setPreview(`The preview failed: ${errorEventOf(error).message}`),
+        );
     }, previewDelay);
     return () => {
       current = false;
@@ -50,7 +58,8 @@ export function ExportDialog({ api, analysis, onClose, onExportPackets }: Export
   const field = (name: keyof AnalystFields) => ({
     value: analyst[name],
     'data-testid': `analyst-${name}`,
-    onChange: (event: { target: { value: string } }) => setAnalyst((current) => ({ ...current, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setAnalyst((current) => ({ ...current, [name]: event.target.value })),
   });
 
   const chooseFormat = (next: ReportFormat): void => {
@@ -109,7 +118,10 @@ export function ExportDialog({ api, analysis, onClose, onExportPackets }: Export
           </label>
           <label>
             Customer impact
-            <textarea {...field('customerImpact')} placeholder='What customers saw, e.g. "destination port unreachable" when opening the site' />
+            <textarea
+              {...field('customerImpact')}
+              placeholder='What customers saw, e.g. "destination port unreachable" when opening the site'
+            />
           </label>
           <label>
             Notes
@@ -118,23 +130,44 @@ export function ExportDialog({ api, analysis, onClose, onExportPackets }: Export
           <div className="formats" role="radiogroup" aria-label="Format">
             {(Object.keys(formatLabels) as ReportFormat[]).map((option) => (
               <label key={option}>
-                <input type="radio" name="format" data-testid={`export-format-${option}`} checked={format === option} onChange={() => chooseFormat(option)} />
+                <input
+                  type="radio"
+                  name="format"
+                  data-testid={`export-format-${option}`}
+                  checked={format === option}
+                  onChange={() => chooseFormat(option)}
+                />
                 {formatLabels[option]}
               </label>
             ))}
           </div>
           <label>
             File name
-            <input className="mono" data-testid="export-file-name" value={fileName} onChange={(event) => setFileName(event.target.value)} />
+            <input
+              className="mono"
+              data-testid="export-file-name"
+              value={fileName}
+              onChange={(event) => setFileName(event.target.value)}
+            />
           </label>
           {api.host === 'browser' && (
             <label>
               Also keep it on the server at (optional full path; otherwise it is only downloaded)
-              <input className="mono" data-testid="export-path" placeholder="/home/analyst/reports/report.md" value={serverPath} onChange={(event) => setServerPath(event.target.value)} />
+              <input
+                className="mono"
+                data-testid="export-path"
+                placeholder="/home/analyst/reports/report.md"
+                value={serverPath}
+                onChange={(event) => setServerPath(event.target.value)}
+              />
             </label>
           )}
           {result && (
-            <p className={`result${result.ok ? ' ok' : ' field-message invalid'}`} data-testid="export-result" data-ok={result.ok}>
+            <p
+              className={`result${result.ok ? ' ok' : ' field-message invalid'}`}
+              data-testid="export-result"
+              data-ok={result.ok}
+            >
               {result.text}
             </p>
           )}
@@ -143,15 +176,33 @@ export function ExportDialog({ api, analysis, onClose, onExportPackets }: Export
           <div className="formats">
             Preview:
             <label>
-              <input type="radio" name="preview" checked={previewFormat === 'html'} onChange={() => setPreviewFormat('html')} /> HTML
+              <input
+                type="radio"
+                name="preview"
+                checked={previewFormat === 'html'}
+                onChange={() => setPreviewFormat('html')}
+              />{' '}
+              HTML
             </label>
             <label>
-              <input type="radio" name="preview" checked={previewFormat === 'md'} onChange={() => setPreviewFormat('md')} /> Markdown
+              <input
+                type="radio"
+                name="preview"
+                checked={previewFormat === 'md'}
+                onChange={() => setPreviewFormat('md')}
+              />{' '}
+              Markdown
             </label>
           </div>
           {previewFormat === 'html' ? (
             // sandbox="": the report runs no script and cannot navigate us, whatever a capture put in it.
-            <iframe className="preview" title="Report preview" sandbox="" srcDoc={preview ?? ''} data-testid="export-preview" />
+            <iframe
+              className="preview"
+              title="Report preview"
+              sandbox=""
+              srcDoc={preview ?? ''}
+              data-testid="export-preview"
+            />
           ) : (
             <pre className="preview preview-text" data-testid="export-preview-markdown">
               {preview}
@@ -172,7 +223,13 @@ export function ExportDialog({ api, analysis, onClose, onExportPackets }: Export
         <button type="button" onClick={onClose}>
           Close
         </button>
-        <button type="button" className="primary" data-testid="export-save" disabled={busy || fileName.trim() === ''} onClick={exportReport}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="export-save"
+          disabled={busy || fileName.trim() === ''}
+          onClick={exportReport}
+        >
           {busy ? 'Writing…' : `Export ${formatLabels[format]}`}
         </button>
       </footer>

@@ -5,14 +5,27 @@ const bytesPerLine = 16;
 
 function bytesOf(hex: string): Uint8Array {
   const bytes = new Uint8Array(hex.length / 2);
-  for (let index = 0; index < bytes.length; index += 1) bytes[index] = parseInt(hex.slice(index * 2, index * 2 + 2), 16);
+  for (let index = 0; index < bytes.length; index += 1)
+    bytes[index] = parseInt(hex.slice(index * 2, index * 2 + 2), 16);
   return bytes;
 }
 
-export const HexDump = memo(function HexDump({ hex, mark }: { hex: string; mark: { offset: number; length: number } | null }) {
+export const HexDump = memo(function HexDump({
+  hex,
+  mark,
+}: {
+  hex: string;
+  mark: { offset: number; length: number } | null;
+}) {
   const bytes = bytesOf(hex);
-  if (bytes.length === 0) return <div className="hex-dump muted" data-testid="hex-dump">No bytes: this packet was read from a text log.</div>;
-  const marked = (index: number): boolean => mark !== null && index >= mark.offset && index < mark.offset + mark.length;
+  if (bytes.length === 0)
+    return (
+      <div className="hex-dump muted" data-testid="hex-dump">
+        No bytes: this packet was read from a text log.
+      </div>
+    );
+  const marked = (index: number): boolean =>
+    mark !== null && index >= mark.offset && index < mark.offset + mark.length;
   const lines = [];
   for (let start = 0; start < bytes.length; start += bytesPerLine) {
     const cells = [];

@@ -14,10 +14,20 @@ interface IncidentPanelProps {
   onExportPackets: (incident: Incident) => void;
 }
 
-function IncidentCard({ incident, selectedFrame, onSelectFrame, onExportPackets }: { incident: Incident } & Omit<IncidentPanelProps, 'analysis' | 'live'>) {
+function IncidentCard({
+  incident,
+  selectedFrame,
+  onSelectFrame,
+  onExportPackets,
+}: { incident: Incident } & Omit<IncidentPanelProps, 'analysis' | 'live'>) {
   const label = kindTexts[incident.kind].label;
   return (
-    <article className="incident" data-testid="incident" data-kind={incident.kind} data-incident-id={incident.id}>
+    <article
+      className="incident"
+      data-testid="incident"
+      data-kind={incident.kind}
+      data-incident-id={incident.id}
+    >
       <h3>
         <span className="severity" style={{ background: severityColors[incident.severity] }}>
           {incident.severity}
@@ -32,7 +42,8 @@ function IncidentCard({ incident, selectedFrame, onSelectFrame, onExportPackets 
         <dd className="mono">{incident.kind}</dd>
         <dt>Service</dt>
         <dd data-testid="incident-service">
-          {incident.protocol} over {incident.transport} port {incident.server.port} at <span className="mono">{incident.server.address}</span>
+          {incident.protocol} over {incident.transport} port {incident.server.port} at{' '}
+          <span className="mono">{incident.server.address}</span>
         </dd>
         <dt>Window</dt>
         <dd>
@@ -40,7 +51,8 @@ function IncidentCard({ incident, selectedFrame, onSelectFrame, onExportPackets 
         </dd>
         <dt>Counts</dt>
         <dd data-testid="incident-counts">
-          {incident.queries} {incident.queries === 1 ? 'query' : 'queries'}, {incident.icmpErrors} ICMP {incident.icmpErrors === 1 ? 'error' : 'errors'}
+          {incident.queries} {incident.queries === 1 ? 'query' : 'queries'}, {incident.icmpErrors} ICMP{' '}
+          {incident.icmpErrors === 1 ? 'error' : 'errors'}
           {incident.icmpSource ? ` from ${incident.icmpSource}` : ''}
         </dd>
         {incident.names.length > 0 && (
@@ -113,10 +125,15 @@ export const IncidentPanel = memo(function IncidentPanel({ analysis, live, ...re
         Incidents <span className="muted">({incidents.length})</span>
       </div>
       <div className="panel-body">
-        {!analysis && <p className="muted" style={{ padding: 10 }}>{live ? 'Watching for failures…' : 'Open a capture to find incidents.'}</p>}
+        {!analysis && (
+          <p className="muted" style={{ padding: 10 }}>
+            {live ? 'Watching for failures…' : 'Open a capture to find incidents.'}
+          </p>
+        )}
         {analysis && incidents.length === 0 && (
           <p className="muted" style={{ padding: 10 }} data-testid="no-incident">
-            No incident{live ? ' so far' : ''}: {analysis.dns.queries} DNS {analysis.dns.queries === 1 ? 'query' : 'queries'}, {analysis.icmp.errors} ICMP errors.
+            No incident{live ? ' so far' : ''}: {analysis.dns.queries} DNS{' '}
+            {analysis.dns.queries === 1 ? 'query' : 'queries'}, {analysis.icmp.errors} ICMP errors.
           </p>
         )}
         {incidents.map((incident) => (

@@ -35,7 +35,13 @@ export function OpenDialog({ onFiles, onPath, onClose }: OpenDialogProps) {
         >
           <label>
             Or a path on the machine running netmortem (no upload: best for big files)
-            <input data-testid="open-path-input" className="mono" placeholder="/var/tmp/capture.pcap" value={path} onChange={(event) => setPath(event.target.value)} />
+            <input
+              data-testid="open-path-input"
+              className="mono"
+              placeholder="/var/tmp/capture.pcap"
+              value={path}
+              onChange={(event) => setPath(event.target.value)}
+            />
           </label>
           <div>
             <button type="submit" className="primary" data-testid="open-path-button" disabled={!path.trim()}>

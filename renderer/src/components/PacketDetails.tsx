@@ -11,7 +11,17 @@ interface Mark {
   length: number;
 }
 
-function TreeNode({ node, mark, onMark, depth }: { node: DetailNode; mark: Mark | null; onMark: (mark: Mark | null) => void; depth: number }) {
+function TreeNode({
+  node,
+  mark,
+  onMark,
+  depth,
+}: {
+  node: DetailNode;
+  mark: Mark | null;
+  onMark: (mark: Mark | null) => void;
+  depth: number;
+}) {
   const active = mark !== null && node.offset === mark.offset && node.length === mark.length;
   const label = (
     <span
@@ -21,7 +31,9 @@ function TreeNode({ node, mark, onMark, depth }: { node: DetailNode; mark: Mark 
         // Choosing a layer marks its bytes; the disclosure triangle opens and closes it.
         event.preventDefault();
         event.stopPropagation();
-        onMark(node.offset !== null && node.length !== null ? { offset: node.offset, length: node.length } : null);
+        onMark(
+          node.offset !== null && node.length !== null ? { offset: node.offset, length: node.length } : null,
+        );
       }}
     >
       {node.label}
@@ -74,20 +86,30 @@ export const PacketDetails = memo(function PacketDetails({ api, frame }: { api: 
         Packet {details ? `#${details.frame}` : ''}
         {details && (
           <span className="muted" style={{ fontWeight: 'normal' }}>
-            {clockOfSeconds(details.time, 6)} UTC · {details.capturedLength} of {details.originalLength} bytes · {details.linkType}
+            {clockOfSeconds(details.time, 6)} UTC · {details.capturedLength} of {details.originalLength} bytes
+            · {details.linkType}
           </span>
         )}
       </div>
       <div className="panel-body">
-        {frame === null && <p className="muted" style={{ padding: 10 }}>Select an event or an evidence line to see its packet.</p>}
-        {error && <p className="field-message invalid" style={{ padding: 10 }}>{error}</p>}
+        {frame === null && (
+          <p className="muted" style={{ padding: 10 }}>
+            Select an event or an evidence line to see its packet.
+          </p>
+        )}
+        {error && (
+          <p className="field-message invalid" style={{ padding: 10 }}>
+            {error}
+          </p>
+        )}
         {details && (
           <div className={details.bytes ? 'details' : 'details text-only'}>
             <div className="layer-tree" data-testid="layer-tree">
               {details.truncated && <p className="field-message invalid">{details.truncated}</p>}
               {details.origin && (
                 <p className="muted">
-                  From line {details.origin.line} of a tcpdump text log: <span className="mono">{details.origin.text}</span>
+                  From line {details.origin.line} of a tcpdump text log:{' '}
+                  <span className="mono">{details.origin.text}</span>
                 </p>
               )}
               <ul>

@@ -11,7 +11,8 @@ export function ProgressBar({ progress, onCancel }: { progress: Progress | null;
   return (
     <div className="progress" data-testid="progress" role="status">
       <span>
-        Reading {progress.file}: {megabytes(progress.bytesRead)} of {megabytes(progress.totalBytes)}, {progress.packets.toLocaleString('en')} packets
+        Reading {progress.file}: {megabytes(progress.bytesRead)} of {megabytes(progress.totalBytes)},{' '}
+        {progress.packets.toLocaleString('en')} packets
       </span>
       <progress max={1} value={fraction} aria-label="Loading progress" />
       <span>{Math.round(fraction * 100)}%</span>

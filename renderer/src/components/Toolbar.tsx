@@ -31,22 +31,40 @@ export function Toolbar({ capture, logDate, onLogDate, onOpen, onExport, canExpo
         </button>
       </div>
       <div className="group">
-        <button type="button" data-testid="open-button" disabled={loading} title={`Open pcap, pcapng or tcpdump text files (${shortcutLabels.open})`} onClick={onOpen}>
+        <button
+          type="button"
+          data-testid="open-button"
+          disabled={loading}
+          title={`Open pcap, pcapng or tcpdump text files (${shortcutLabels.open})`}
+          onClick={onOpen}
+        >
           Open capture…
         </button>
         <label title="tcpdump text logs carry no date: the date to give their times">
           Text log date
-          <input type="date" data-testid="log-date" value={logDate} onChange={(event) => onLogDate(event.target.value)} />
+          <input
+            type="date"
+            data-testid="log-date"
+            value={logDate}
+            onChange={(event) => onLogDate(event.target.value)}
+          />
         </label>
       </div>
       <div className="spacer" />
       <div className="group">
-        <button type="button" data-testid="export-button" disabled={!canExport} title={`Preview and export the report (${shortcutLabels.export})`} onClick={onExport}>
+        <button
+          type="button"
+          data-testid="export-button"
+          disabled={!canExport}
+          title={`Preview and export the report (${shortcutLabels.export})`}
+          onClick={onExport}
+        >
           Export report…
         </button>
       </div>
       <span className="shortcut-hint">
-        <kbd>{shortcutLabels.open}</kbd> open · <kbd>{shortcutLabels.export}</kbd> export · <kbd>{shortcutLabels.startStop}</kbd> start/stop
+        <kbd>{shortcutLabels.open}</kbd> open · <kbd>{shortcutLabels.export}</kbd> export ·{' '}
+        <kbd>{shortcutLabels.startStop}</kbd> start/stop
       </span>
     </div>
   );

@@ -67,8 +67,19 @@ export function useCaptureControls(api: Api, store: SessionStore): CaptureContro
     const timer = setTimeout(() => {
       api
         .checkFilter({ filter, ...(selected ? { interface: selected } : {}) })
-        .then((check) => current && setFilterState(check.valid ? { status: 'valid' } : { status: 'invalid', message: check.message ?? 'invalid filter' }))
-        .catch((error: unknown) => current && setFilterState({ status: 'invalid', message: errorEventOf(error).message }));
+        .then(
+          (check) =>
+            current &&
+            setFilterState(
+              check.valid
+                ? { status: 'valid' }
+                : { status: 'invalid', message: check.message ?? 'invalid filter' },
+            ),
+        )
+        .catch(
+          (error: unknown) =>
+            current && setFilterState({ status: 'invalid', message: errorEventOf(error).message }),
+        );
     }, filterCheckDelay);
     return () => {
       current = false;
@@ -77,18 +88,32 @@ export function useCaptureControls(api: Api, store: SessionStore): CaptureContro
   }, [api, filter, selected]);
 
   const capturing = isCapturing(store.session);
-  const canStart = !busy && selected !== '' && (filterState.status === 'empty' || filterState.status === 'valid');
+  const canStart =
+    !busy && selected !== '' && (filterState.status === 'empty' || filterState.status === 'valid');
 
   const startStop = useCallback(() => {
     if (busy) return;
     if (!capturing && !canStart) return;
     setBusy(true);
-    const action = capturing ? api.stopCapture({}) : api.startCapture({ interface: selected, ...(filter.trim() ? { filter } : {}) });
+    const action = capturing
+      ? api.stopCapture({})
+      : api.startCapture({ interface: selected, ...(filter.trim() ? { filter } : {}) });
     action
       .then((session) => store.setSession(session))
       .catch((error: unknown) => store.addError(errorEventOf(error)))
       .finally(() => setBusy(false));
   }, [api, store, busy, capturing, canStart, selected, filter]);
 
-  return { interfaces, interfacesError, selected, select, filter, setFilter, filterState, capturing, canStart: canStart || capturing, startStop };
+  return {
+    interfaces,
+    interfacesError,
+    selected,
+    select,
+    filter,
+    setFilter,
+    filterState,
+    capturing,
+    canStart: canStart || capturing,
+    startStop,
+  };
 }

@@ -8,7 +8,12 @@ import type { WrittenFile } from '../../../electron/common/ipc/payload-schemas';
 
 export type SaveTarget = { path?: string } | null;
 
-export async function chooseSaveTarget(api: Api, fileName: string, extension: string, serverPath?: string): Promise<SaveTarget> {
+export async function chooseSaveTarget(
+  api: Api,
+  fileName: string,
+  extension: string,
+  serverPath?: string,
+): Promise<SaveTarget> {
   if (api.host === 'electron') {
     const chosen = await api.showSaveDialog({ defaultName: fileName, extensions: [extension] });
     return chosen.path ? { path: chosen.path } : null;
@@ -17,6 +22,9 @@ export async function chooseSaveTarget(api: Api, fileName: string, extension: st
 }
 
 export function describeWritten(file: WrittenFile): string {
-  const size = file.bytes < 1024 * 1024 ? `${(file.bytes / 1024).toFixed(1)} KB` : `${(file.bytes / 1024 / 1024).toFixed(1)} MB`;
+  const size =
+    file.bytes < 1024 * 1024
+      ? `${(file.bytes / 1024).toFixed(1)} KB`
+      : `${(file.bytes / 1024 / 1024).toFixed(1)} MB`;
   return `Wrote ${file.path} (${size})`;
 }

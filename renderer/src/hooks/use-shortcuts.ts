@@ -9,10 +9,17 @@ export interface ShortcutActions {
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const modifierLabel = isMac ? '⌘' : 'Ctrl';
-export const shortcutLabels = { open: `${modifierLabel}+O`, export: `${modifierLabel}+E`, startStop: `${modifierLabel}+R / Space` };
+export const shortcutLabels = {
+  open: `${modifierLabel}+O`,
+  export: `${modifierLabel}+E`,
+  startStop: `${modifierLabel}+R / Space`,
+};
 
 function typingInto(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName))
+  );
 }
 
 /** `actions` is a ref so the listener, registered once, always runs the latest handlers. */

@@ -4,7 +4,12 @@
  * with only the series that have any count, so the chart draws no empty layers.
  */
 import type { IcmpErrorKind, QueryOutcome } from '../../../electron/common/analysis/timeline-event';
-import { icmpErrorKinds, queryOutcomes, regroupBuckets, type TimelineBucket } from '../../../electron/common/report/timeline-buckets';
+import {
+  icmpErrorKinds,
+  queryOutcomes,
+  regroupBuckets,
+  type TimelineBucket,
+} from '../../../electron/common/report/timeline-buckets';
 
 export interface TimeRange {
   start: number;
@@ -22,8 +27,14 @@ export interface ChartData {
 
 export const icmpKey = (kind: IcmpErrorKind): string => `icmp:${kind}`;
 
-export function chartData(buckets: readonly TimelineBucket[], targetBars: number, view: TimeRange | null): ChartData {
-  const grouped = regroupBuckets(buckets, targetBars, view ?? undefined).filter((bucket) => !view || (bucket.end > view.start && bucket.start < view.end));
+export function chartData(
+  buckets: readonly TimelineBucket[],
+  targetBars: number,
+  view: TimeRange | null,
+): ChartData {
+  const grouped = regroupBuckets(buckets, targetBars, view ?? undefined).filter(
+    (bucket) => !view || (bucket.end > view.start && bucket.start < view.end),
+  );
   const outcomes = queryOutcomes.filter((outcome) => grouped.some((bucket) => bucket.queries[outcome] > 0));
   const icmpKinds = icmpErrorKinds.filter((kind) => grouped.some((bucket) => bucket.icmpErrors[kind] > 0));
   const rows = grouped.map((bucket) => {

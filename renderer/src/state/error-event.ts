@@ -7,5 +7,10 @@ export function errorEventOf(error: unknown): ErrorEvent {
     const issues = error.issues.length > 0 ? ` (${error.issues.join('; ')})` : '';
     return { sessionId: null, code: error.code, message: `${error.message}${issues}`, fix: error.fix };
   }
-  return { sessionId: null, code: 'failed', message: error instanceof Error ? error.message : String(error), fix: null };
+  return {
+    sessionId: null,
+    code: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    fix: null,
+  };
 }

@@ -24,7 +24,14 @@ export function resultOf(event: TimelineEvent): string {
   return event.icmpKind ?? `type ${event.icmpType ?? '?'} code ${event.icmpCode ?? '?'}`;
 }
 
-const failedOutcomes = new Set(['nxdomain', 'servfail', 'refused', 'other-rcode', 'icmp-failed', 'unanswered']);
+const failedOutcomes = new Set([
+  'nxdomain',
+  'servfail',
+  'refused',
+  'other-rcode',
+  'icmp-failed',
+  'unanswered',
+]);
 
 function matchesText(event: TimelineEvent, needle: string): boolean {
   return (
@@ -38,7 +45,12 @@ function matchesText(event: TimelineEvent, needle: string): boolean {
 
 function matchesKind(event: TimelineEvent, kind: KindFilter): boolean {
   if (kind === 'all') return true;
-  if (kind === 'failed') return event.kind === 'icmp-error' || (event.kind === 'dns-query' && failedOutcomes.has(event.outcome ?? '')) || (event.kind === 'dns-response' && event.rcode !== 'NOERROR');
+  if (kind === 'failed')
+    return (
+      event.kind === 'icmp-error' ||
+      (event.kind === 'dns-query' && failedOutcomes.has(event.outcome ?? '')) ||
+      (event.kind === 'dns-response' && event.rcode !== 'NOERROR')
+    );
   return event.kind === kind;
 }
 
@@ -60,7 +72,11 @@ function keyOf(event: TimelineEvent, column: SortColumn): string | number {
 }
 
 /** `times[i]` is `events[i].time` (SessionStore.times): the range test touches no event object. */
-export function selectRows(events: readonly TimelineEvent[], times: Float64Array, query: RowQuery): Uint32Array | null {
+export function selectRows(
+  events: readonly TimelineEvent[],
+  times: Float64Array,
+  query: RowQuery,
+): Uint32Array | null {
   const needle = query.text.trim().toLowerCase();
   const filtered = needle !== '' || query.kind !== 'all' || query.range !== null;
   const sorted = !(query.sort.column === 'frame' && !query.sort.descending);

@@ -121,7 +121,12 @@ export class SessionStore {
 
   endSession(ended: EventPayload<'sessionEnded'>): void {
     if (ended.sessionId !== this.session?.id || !this.session) return;
-    this.session = { ...this.session, state: ended.state, message: ended.message, endedAt: this.session.endedAt ?? Date.now() };
+    this.session = {
+      ...this.session,
+      state: ended.state,
+      message: ended.message,
+      endedAt: this.session.endedAt ?? Date.now(),
+    };
     this.progress = null;
     this.changed();
   }

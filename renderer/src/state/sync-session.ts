@@ -27,7 +27,7 @@ export function syncSession(api: Api, store: SessionStore): () => void {
     const session = await api.getSession({});
     if (session && !stopped) {
       store.setSession(session);
-      for (let offset = 0; !stopped; ) {
+      for (let offset = 0; !stopped;) {
         const page = await api.getEvents({ sessionId: session.id, offset, limit: pageSize });
         store.appendEvents(page.events);
         offset += page.events.length;
@@ -38,7 +38,14 @@ export function syncSession(api: Api, store: SessionStore): () => void {
     }
   };
   catchUp()
-    .catch((error: unknown) => store.addError({ sessionId: null, code: 'failed', message: error instanceof Error ? error.message : String(error), fix: null }))
+    .catch((error: unknown) =>
+      store.addError({
+        sessionId: null,
+        code: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+        fix: null,
+      }),
+    )
     .finally(() => {
       catchingUp = false;
       for (const batch of held.splice(0)) store.addBatch(batch);

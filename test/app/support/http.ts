@@ -8,13 +8,29 @@ export interface Reply {
   body: string;
 }
 
-export function send(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', body?: Uint8Array | string, host = '127.0.0.1'): Promise<Reply> {
+export function send(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: Uint8Array | string,
+  host = '127.0.0.1',
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host, port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const outgoing = request(
+      { host, port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(body);
   });

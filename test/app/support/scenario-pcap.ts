@@ -21,7 +21,15 @@ const exchanges = [
 export function scenarioCapture(): CaptureBuilder {
   const capture = new CaptureBuilder();
   for (const exchange of exchanges) {
-    const sent = capture.query({ at: exchange.query, client: '192.51.100.15', clientPort: 52444, server: '203.0.113.2', id: 35084, name: 'yummyrecipesforme.com', recursionDesired: true });
+    const sent = capture.query({
+      at: exchange.query,
+      client: '192.51.100.15',
+      clientPort: 52444,
+      server: '203.0.113.2',
+      id: 35084,
+      name: 'yummyrecipesforme.com',
+      recursionDesired: true,
+    });
     // ICMP type 3 (destination unreachable), code 3 (port unreachable), quoting the query.
     capture.icmp(sent, { at: exchange.error, from: '203.0.113.2', type: 3, code: 3 });
   }
@@ -31,7 +39,9 @@ export function scenarioCapture(): CaptureBuilder {
 /** The scenario `repeats` times, each round 10 minutes after the one before (big files for load tests). */
 export function scenarioPcapBytes(repeats = 1): Uint8Array {
   const frames = scenarioCapture().frameList();
-  const rounds = Array.from({ length: repeats }, (_, round) => frames.map((frame) => ({ ...frame, seconds: frame.seconds + round * 600 })));
+  const rounds = Array.from({ length: repeats }, (_, round) =>
+    frames.map((frame) => ({ ...frame, seconds: frame.seconds + round * 600 })),
+  );
   return pcapFile({ linkType: LinkType.EN10MB, nanosecond: true }, rounds.flat());
 }
 

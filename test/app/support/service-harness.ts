@@ -19,7 +19,10 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const folder = await mkdtemp(join(tmpdir(), 'netmortem-app-test-'));
-  const service = createService({ dataDirectory: join(folder, 'data'), exportDirectory: join(folder, 'exports') });
+  const service = createService({
+    dataDirectory: join(folder, 'data'),
+    exportDirectory: join(folder, 'exports'),
+  });
   const events: PushedEvent[] = [];
   const waiters = new Set<() => void>();
   service.subscribe((event) => {
@@ -33,7 +36,9 @@ export async function startHarness(): Promise<Harness> {
     next(name, test) {
       return new Promise((resolve) => {
         const check = (): boolean => {
-          const found = events.find((event) => event.name === name && (!test || test(event.payload as never)));
+          const found = events.find(
+            (event) => event.name === name && (!test || test(event.payload as never)),
+          );
           if (found) resolve(found.payload as never);
           return found !== undefined;
         };
@@ -46,7 +51,10 @@ export async function startHarness(): Promise<Harness> {
     },
     async value(name, args) {
       const envelope = await service.call(name, args);
-      if (!envelope.ok) throw new Error(`${name} refused: ${envelope.error.code}: ${envelope.error.message} ${envelope.error.issues.join('; ')}`);
+      if (!envelope.ok)
+        throw new Error(
+          `${name} refused: ${envelope.error.code}: ${envelope.error.message} ${envelope.error.issues.join('; ')}`,
+        );
       return envelope.value;
     },
     async close() {

@@ -5,7 +5,11 @@
 import { createSocket } from 'node:dgram';
 import { dnsMessage } from '../../analysis/support/wire-bytes';
 
-export async function queryClosedPort(count: number, gapMs: number, name = 'yummyrecipesforme.com'): Promise<void> {
+export async function queryClosedPort(
+  count: number,
+  gapMs: number,
+  name = 'yummyrecipesforme.com',
+): Promise<void> {
   const socket = createSocket('udp4');
   // Errors (ECONNREFUSED from the ICMP error) are the point: swallow them.
   socket.on('error', () => undefined);

@@ -56,14 +56,25 @@ export async function browserDriver(): Promise<AppDriver & { serve: ServeProcess
 export function electronExecutable(): string | undefined {
   const folder = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   if (!folder) return undefined;
-  return join(folder, process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron');
+  return join(
+    folder,
+    process.platform === 'win32'
+      ? 'electron.exe'
+      : process.platform === 'darwin'
+        ? 'Electron.app/Contents/MacOS/Electron'
+        : 'electron',
+  );
 }
 
 export async function electronDriver(): Promise<AppDriver> {
   const executablePath = electronExecutable();
   if (!executablePath) throw new Error('ELECTRON_OVERRIDE_DIST_PATH is not set');
   const dataHome = await mkdtemp(join(tmpdir(), 'netmortem-e2e-electron-'));
-  const app: ElectronApplication = await _electron.launch({ executablePath, args: [root, `--user-data-dir=${dataHome}`], cwd: root });
+  const app: ElectronApplication = await _electron.launch({
+    executablePath,
+    args: [root, `--user-data-dir=${dataHome}`],
+    cwd: root,
+  });
   const page = await app.firstWindow();
   await page.setViewportSize({ width: 1440, height: 900 });
   return {
@@ -71,17 +82,26 @@ export async function electronDriver(): Promise<AppDriver> {
     page,
     async open(paths) {
       await app.evaluate(({ dialog }, chosen) => {
-        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: chosen })) as typeof dialog.showOpenDialog;
+        dialog.showOpenDialog = (async () => ({
+          canceled: false,
+          filePaths: chosen,
+        })) as typeof dialog.showOpenDialog;
       }, paths);
       await page.getByTestId('open-button').click();
     },
     async save(click, folder, fileName) {
       const target = join(folder, fileName ?? `saved-${Date.now()}`);
       await app.evaluate(({ dialog }, path) => {
-        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+        dialog.showSaveDialog = (async () => ({
+          canceled: false,
+          filePath: path,
+        })) as typeof dialog.showSaveDialog;
       }, target);
       await click();
-      await page.getByTestId(/export-result|notice/).first().waitFor();
+      await page
+        .getByTestId(/export-result|notice/)
+        .first()
+        .waitFor();
       return target;
     },
     async close() {

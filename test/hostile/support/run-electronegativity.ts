@@ -47,7 +47,13 @@ offline.loaded = true;
 require.cache[gotPath] = offline;
 
 const run = require('@doyensec/electronegativity') as Run;
-const result = await run({ input, output, isSarif: false, isRelative: true, electronVersionOverride: electronVersion });
+const result = await run({
+  input,
+  output,
+  isSarif: false,
+  isRelative: true,
+  electronVersionOverride: electronVersion,
+});
 process.stdout.write(
   `${JSON.stringify({
     globalChecks: result.globalChecks,

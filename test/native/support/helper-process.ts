@@ -9,7 +9,9 @@ export const helperPath = resolve(repositoryRoot, 'native', 'build', 'netmortem-
 
 /** Runs `make -C native`, as scripts/build.mjs does. */
 export function buildHelper(): void {
-  execFileSync('make', ['-C', resolve(repositoryRoot, 'native'), '--no-print-directory', '-s'], { stdio: 'inherit' });
+  execFileSync('make', ['-C', resolve(repositoryRoot, 'native'), '--no-print-directory', '-s'], {
+    stdio: 'inherit',
+  });
 }
 
 export interface HelperLine {
@@ -109,7 +111,11 @@ export class HelperRun {
           resolveWait();
         } else if (this.exitResult !== undefined) {
           this.waiters.delete(check);
-          rejectWait(new Error(`helper exited (${JSON.stringify(this.exitResult)}) before ${description}; stderr:\n${this.stderrText}`));
+          rejectWait(
+            new Error(
+              `helper exited (${JSON.stringify(this.exitResult)}) before ${description}; stderr:\n${this.stderrText}`,
+            ),
+          );
         }
       };
       this.waiters.add(check);

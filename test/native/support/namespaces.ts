@@ -32,7 +32,20 @@ export function createVethPair(): VethPair {
   try {
     ip('netns', 'add', pair.client);
     ip('netns', 'add', pair.peer);
-    ip('link', 'add', pair.interfaceName, 'netns', pair.client, 'type', 'veth', 'peer', 'name', pair.peerName, 'netns', pair.peer);
+    ip(
+      'link',
+      'add',
+      pair.interfaceName,
+      'netns',
+      pair.client,
+      'type',
+      'veth',
+      'peer',
+      'name',
+      pair.peerName,
+      'netns',
+      pair.peer,
+    );
     ip('-n', pair.client, 'addr', 'add', `${pair.clientAddress}/24`, 'dev', pair.interfaceName);
     ip('-n', pair.peer, 'addr', 'add', `${pair.peerAddress}/24`, 'dev', pair.peerName);
     ip('-n', pair.client, 'link', 'set', pair.interfaceName, 'up');

@@ -23,10 +23,14 @@ export function parsePcap(bytes: Buffer): PcapFile {
   const magicLittle = bytes.readUInt32LE(0);
   const littleEndian = magicLittle === 0xa1b2c3d4 || magicLittle === 0xa1b23c4d;
   const magic = littleEndian ? magicLittle : bytes.readUInt32BE(0);
-  if (magic !== 0xa1b2c3d4 && magic !== 0xa1b23c4d) throw new Error(`bad pcap magic 0x${magicLittle.toString(16)}`);
-  const read32 = (offset: number): number => (littleEndian ? bytes.readUInt32LE(offset) : bytes.readUInt32BE(offset));
-  const read16 = (offset: number): number => (littleEndian ? bytes.readUInt16LE(offset) : bytes.readUInt16BE(offset));
-  if (read16(4) !== 2 || read16(6) !== 4) throw new Error(`pcap version ${read16(4)}.${read16(6)}, expected 2.4`);
+  if (magic !== 0xa1b2c3d4 && magic !== 0xa1b23c4d)
+    throw new Error(`bad pcap magic 0x${magicLittle.toString(16)}`);
+  const read32 = (offset: number): number =>
+    littleEndian ? bytes.readUInt32LE(offset) : bytes.readUInt32BE(offset);
+  const read16 = (offset: number): number =>
+    littleEndian ? bytes.readUInt16LE(offset) : bytes.readUInt16BE(offset);
+  if (read16(4) !== 2 || read16(6) !== 4)
+    throw new Error(`pcap version ${read16(4)}.${read16(6)}, expected 2.4`);
   const file: PcapFile = {
     nanosecond: magic === 0xa1b23c4d,
     littleEndian,
@@ -45,10 +49,13 @@ export function parsePcap(bytes: Buffer): PcapFile {
       originalLength: read32(offset + 12),
       data: bytes.subarray(offset + 16, offset + 16 + capturedLength),
     };
-    if (capturedLength > file.snaplen) throw new Error(`record at ${offset} captures ${capturedLength} > snaplen ${file.snaplen}`);
-    if (record.originalLength < capturedLength) throw new Error(`record at ${offset}: original length < captured length`);
+    if (capturedLength > file.snaplen)
+      throw new Error(`record at ${offset} captures ${capturedLength} > snaplen ${file.snaplen}`);
+    if (record.originalLength < capturedLength)
+      throw new Error(`record at ${offset}: original length < captured length`);
     if (offset + 16 + capturedLength > bytes.length) throw new Error(`record data cut at byte ${offset}`);
-    if (record.fraction >= (file.nanosecond ? 1e9 : 1e6)) throw new Error(`record at ${offset}: fraction ${record.fraction} out of range`);
+    if (record.fraction >= (file.nanosecond ? 1e9 : 1e6))
+      throw new Error(`record at ${offset}: fraction ${record.fraction} out of range`);
     file.records.push(record);
     offset += 16 + capturedLength;
   }

@@ -24,7 +24,13 @@ export async function sendUdp(host: string, port: number, payload: string): Prom
 }
 
 /** Sends count datagrams from inside a network namespace, through a short Node child there. */
-export async function sendUdpInNamespace(namespace: string, host: string, port: number, payload: string, count: number): Promise<void> {
+export async function sendUdpInNamespace(
+  namespace: string,
+  host: string,
+  port: number,
+  payload: string,
+  count: number,
+): Promise<void> {
   const script = `
     const socket = require('node:dgram').createSocket('udp4');
     let left = ${count};
@@ -42,7 +48,11 @@ export function pause(ms: number): Promise<void> {
  * Sends datagrams, one per round, until done() holds or rounds run out (a bounded loop: the
  * helper may open its socket a little after "started", and a packet or two may race it).
  */
-export async function sendUntil(done: () => boolean, send: (round: number) => Promise<void>, rounds = 100): Promise<void> {
+export async function sendUntil(
+  done: () => boolean,
+  send: (round: number) => Promise<void>,
+  rounds = 100,
+): Promise<void> {
   for (let round = 0; round < rounds && !done(); round++) {
     await send(round);
     await pause(50);

@@ -36,12 +36,17 @@ function factsOf(incident: Incident, analysis: Analysis): Block {
         ? { label: 'Queries in the window', value: [String(incident.queries)] }
         : { label: 'Failed queries', value: [String(incident.queries)] },
       { label: `${icmpName(incident)} errors`, value: [String(incident.icmpErrors)] },
-      { label: `${icmpName(incident)} sent by`, value: incident.icmpSource ? [{ code: incident.icmpSource }] : ['nobody'] },
+      {
+        label: `${icmpName(incident)} sent by`,
+        value: incident.icmpSource ? [{ code: incident.icmpSource }] : ['nobody'],
+      },
       { label: 'Clients', value: incident.clients.length > 0 ? codeList(incident.clients) : ['none seen'] },
       { label: 'Names', value: incident.names.length > 0 ? codeList(incident.names) : ['none seen'] },
       {
         label: 'Recovered',
-        value: incident.recovered ? [displayTimeIn(analysis, incident.recovered)] : ['not within the capture'],
+        value: incident.recovered
+          ? [displayTimeIn(analysis, incident.recovered)]
+          : ['not within the capture'],
       },
     ],
   };
@@ -86,7 +91,9 @@ function sentAndReceived(incident: Incident, lines: TcpdumpLine[]): Block[] {
     const rcode = kindTexts[incident.kind].rcode;
     const printed = unique(responses.map((line) => line.response!.rcode || 'NOERROR'));
     received.push(
-      rcode ? `${countOf(incident.queries, 'DNS response')} with rcode ${rcode.name}, which tcpdump prints as ` : 'DNS responses with rcode ',
+      rcode
+        ? `${countOf(incident.queries, 'DNS response')} with rcode ${rcode.name}, which tcpdump prints as `
+        : 'DNS responses with rcode ',
       ...codeList(printed, 3),
       '.',
     );
@@ -117,7 +124,10 @@ function explanation(incident: Incident): Block[] {
     });
   }
   if (text.rcode) {
-    blocks.push({ kind: 'paragraph', content: [{ strong: `${text.rcode.name} (rcode ${text.rcode.value})` }, `: ${text.rcode.meaning}`] });
+    blocks.push({
+      kind: 'paragraph',
+      content: [{ strong: `${text.rcode.name} (rcode ${text.rcode.value})` }, `: ${text.rcode.meaning}`],
+    });
   }
   return blocks;
 }
@@ -127,7 +137,16 @@ function fieldExplanations(lines: TcpdumpLine[]): Block[] {
   const query = lines.find((line) => line.kind === 'dns-query')?.query;
   if (query) {
     blocks.push(
-      { kind: 'paragraph', content: ['The query line ', { code: `${query.id}${query.opcode ? ` ${query.opcode}` : ''}${query.flags}${query.counts.map((count) => ` ${count}`).join('')} ${query.type}? ${query.name} (${query.length})` }, ' reads:'] },
+      {
+        kind: 'paragraph',
+        content: [
+          'The query line ',
+          {
+            code: `${query.id}${query.opcode ? ` ${query.opcode}` : ''}${query.flags}${query.counts.map((count) => ` ${count}`).join('')} ${query.type}? ${query.name} (${query.length})`,
+          },
+          ' reads:',
+        ],
+      },
       { kind: 'list', ordered: false, items: queryFields(query) },
     );
   }
@@ -147,7 +166,15 @@ const extraCountLabels: Record<string, string> = {
   lateAnswers: 'Answers that came after the timeout',
 };
 
-const contractCounts = new Set(['queries', 'retransmissions', 'responses', 'unanswered', 'pending', 'failedWithIcmp', 'rcodes']);
+const contractCounts = new Set([
+  'queries',
+  'retransmissions',
+  'responses',
+  'unanswered',
+  'pending',
+  'failedWithIcmp',
+  'rcodes',
+]);
 
 function countsTable(analysis: Analysis): Block {
   const { dns, icmp } = analysis;
@@ -158,7 +185,10 @@ function countsTable(analysis: Analysis): Block {
     ['DNS queries (a retransmission counts once)', dns.queries],
     ['Retransmissions', dns.retransmissions],
     ['DNS responses', dns.responses],
-    ...Object.entries(dns.rcodes).map(([rcode, count]): [string, number] => [`DNS responses with rcode ${rcode}`, count]),
+    ...Object.entries(dns.rcodes).map(([rcode, count]): [string, number] => [
+      `DNS responses with rcode ${rcode}`,
+      count,
+    ]),
     ['Queries failed with an ICMP error', dns.failedWithIcmp],
     ['Queries unanswered (older than the timeout)', dns.unanswered],
     ['Queries pending at capture end', dns.pending],
@@ -173,7 +203,11 @@ function countsTable(analysis: Analysis): Block {
     ['ICMP and ICMPv6 errors', icmp.errors],
     ...Object.entries(icmp.byKind).map(([kind, count]): [string, number] => [`ICMP errors: ${kind}`, count]),
   ];
-  return { kind: 'table', columns: ['Count', 'Value'], rows: rows.map(([label, value]) => [[label], [String(value)]]) };
+  return {
+    kind: 'table',
+    columns: ['Count', 'Value'],
+    rows: rows.map(([label, value]) => [[label], [String(value)]]),
+  };
 }
 
 export function analysisSection(input: ReportInput): ReportSection {
@@ -182,10 +216,19 @@ export function analysisSection(input: ReportInput): ReportSection {
   for (const incident of analysis.incidents) {
     const lines = incident.evidence.map((evidence) => parseTcpdumpLine(evidence.line));
     blocks.push(
-      { kind: 'heading', content: [`${incident.id}: ${serviceText(incident)} at ${incident.server.address}`] },
+      {
+        kind: 'heading',
+        content: [`${incident.id}: ${serviceText(incident)} at ${incident.server.address}`],
+      },
       factsOf(incident, analysis),
       ...(incident.notes?.length
-        ? [{ kind: 'list' as const, ordered: false, items: incident.notes.map((note) => ({ content: [{ strong: 'Note:' }, ' ', note] })) }]
+        ? [
+            {
+              kind: 'list' as const,
+              ordered: false,
+              items: incident.notes.map((note) => ({ content: [{ strong: 'Note:' }, ' ', note] })),
+            },
+          ]
         : []),
       ...sentAndReceived(incident, lines),
       ...explanation(incident),

@@ -30,7 +30,10 @@ function incidentEvidence(incident: Incident): Block[] {
     },
   ];
   if (incident.evidence.length > 0) {
-    blocks.push({ kind: 'code', lines: incident.evidence.map((evidence) => evidenceLine(evidence, frameWidth)) });
+    blocks.push({
+      kind: 'code',
+      lines: incident.evidence.map((evidence) => evidenceLine(evidence, frameWidth)),
+    });
   }
   return blocks;
 }

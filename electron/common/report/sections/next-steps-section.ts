@@ -17,14 +17,19 @@ export function nextStepsSection(input: ReportInput): ReportSection {
     const items: ListItem[] = incident.causes
       .filter((cause) => cause.confidence >= minimumConfidence)
       .map((cause) => ({
-        content: [{ strong: `If ${causeNames[cause.id].replace(/^[A-Z]/, (letter) => letter.toLowerCase())}` }, ` (${Math.round(cause.confidence * 100)}%):`],
+        content: [
+          { strong: `If ${causeNames[cause.id].replace(/^[A-Z]/, (letter) => letter.toLowerCase())}` },
+          ` (${Math.round(cause.confidence * 100)}%):`,
+        ],
         children: nextSteps(cause.id, incident, undated),
       }));
     items.push({
       content: [
         { strong: 'Confirm the fix' },
         ': capture again while a client retries, e.g. ',
-        { code: `netmortem capture -i INTERFACE -f 'port ${incident.server.port} or icmp or icmp6' --duration 30` },
+        {
+          code: `netmortem capture -i INTERFACE -f 'port ${incident.server.port} or icmp or icmp6' --duration 30`,
+        },
         ', and check that no incident remains. Keep this capture (its sha256 is under Capture facts) as evidence.',
       ],
     });

@@ -13,12 +13,18 @@ function percent(confidence: number): string {
 function likelyCause(incident: Incident): Inline[] {
   const [first, ...others] = incident.causes;
   if (!first) return ['No likely cause could be ranked from the packets.'];
-  const result: Inline[] = ['Most likely cause: ', { strong: causeNames[first.id] }, ` (confidence ${percent(first.confidence)})`];
+  const result: Inline[] = [
+    'Most likely cause: ',
+    { strong: causeNames[first.id] },
+    ` (confidence ${percent(first.confidence)})`,
+  ];
   if (others.length > 0) {
     result.push('; also weighed: ');
     others.forEach((cause, index) => {
       if (index > 0) result.push(', ');
-      result.push(`${causeNames[cause.id].replace(/^[A-Z]/, (letter) => letter.toLowerCase())} (${percent(cause.confidence)})`);
+      result.push(
+        `${causeNames[cause.id].replace(/^[A-Z]/, (letter) => letter.toLowerCase())} (${percent(cause.confidence)})`,
+      );
     });
   }
   result.push('. See Likely causes for the evidence for and against each.');
@@ -44,10 +50,14 @@ export function summarySection(input: ReportInput): ReportSection {
   const blocks: Block[] = [];
   if (analysis.incidents.length === 0) blocks.push({ kind: 'paragraph', content: healthySentence(analysis) });
   if (analysis.incidents.length > 1) {
-    blocks.push({ kind: 'paragraph', content: [`The capture shows ${analysis.incidents.length} incidents.`] });
+    blocks.push({
+      kind: 'paragraph',
+      content: [`The capture shows ${analysis.incidents.length} incidents.`],
+    });
   }
   for (const incident of analysis.incidents) {
-    if (analysis.incidents.length > 1) blocks.push({ kind: 'heading', content: [`${incident.id}: ${incident.kind}`] });
+    if (analysis.incidents.length > 1)
+      blocks.push({ kind: 'heading', content: [`${incident.id}: ${incident.kind}`] });
     blocks.push(
       { kind: 'paragraph', content: headline(incident, analysis) },
       { kind: 'paragraph', content: howItFailed(incident) },

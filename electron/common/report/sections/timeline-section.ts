@@ -23,23 +23,36 @@ interface Row {
 
 function evidenceRow(evidence: Evidence, incidentId: string): Row {
   const line = parseTcpdumpLine(evidence.line);
-  const route: Inline[] = line.source && line.destination ? [{ code: `${line.source} > ${line.destination}` }, ': '] : [];
+  const route: Inline[] =
+    line.source && line.destination ? [{ code: `${line.source} > ${line.destination}` }, ': '] : [];
   const base = { time: evidence.time, order: 1, frame: String(evidence.frame) };
   switch (line.kind) {
     case 'dns-query':
       return {
         ...base,
         event: 'DNS query',
-        detail: [...route, { code: `${line.query!.type}? ${line.query!.name}` }, ` id ${line.query!.id} (${incidentId})`],
+        detail: [
+          ...route,
+          { code: `${line.query!.type}? ${line.query!.name}` },
+          ` id ${line.query!.id} (${incidentId})`,
+        ],
       };
     case 'dns-response':
       return {
         ...base,
         event: 'DNS response',
-        detail: [...route, { code: line.response!.rcode || 'NOERROR' }, ` id ${line.response!.id} (${incidentId})`],
+        detail: [
+          ...route,
+          { code: line.response!.rcode || 'NOERROR' },
+          ` id ${line.response!.id} (${incidentId})`,
+        ],
       };
     case 'icmp-error':
-      return { ...base, event: 'ICMP error', detail: [...route, { code: line.icmp!.replace(/,? length \d+$/, '') }, ` (${incidentId})`] };
+      return {
+        ...base,
+        event: 'ICMP error',
+        detail: [...route, { code: line.icmp!.replace(/,? length \d+$/, '') }, ` (${incidentId})`],
+      };
     default:
       return { ...base, event: 'Packet', detail: [{ code: evidence.line }, ` (${incidentId})`] };
   }
@@ -49,13 +62,37 @@ function rows(analysis: Analysis): Row[] {
   const result: Row[] = [];
   const seenFrames = new Set<number>();
   if (analysis.capture.start) {
-    result.push({ time: analysis.capture.start, order: 0, frame: '', event: 'Capture starts', detail: [`${analysis.capture.packets} packets in all`] });
+    result.push({
+      time: analysis.capture.start,
+      order: 0,
+      frame: '',
+      event: 'Capture starts',
+      detail: [`${analysis.capture.packets} packets in all`],
+    });
   }
   for (const incident of analysis.incidents) {
-    result.push({ time: incident.start, order: 0.5, frame: '', event: 'Incident starts', detail: [`${incident.id}: ${incident.kind}, ${incident.severity}`] });
-    result.push({ time: incident.end, order: 2, frame: '', event: 'Incident ends', detail: [`${incident.id}: last failing packet`] });
+    result.push({
+      time: incident.start,
+      order: 0.5,
+      frame: '',
+      event: 'Incident starts',
+      detail: [`${incident.id}: ${incident.kind}, ${incident.severity}`],
+    });
+    result.push({
+      time: incident.end,
+      order: 2,
+      frame: '',
+      event: 'Incident ends',
+      detail: [`${incident.id}: last failing packet`],
+    });
     if (incident.recovered) {
-      result.push({ time: incident.recovered, order: 2.5, frame: '', event: 'Service recovers', detail: [`${incident.id}: first success after the failures`] });
+      result.push({
+        time: incident.recovered,
+        order: 2.5,
+        frame: '',
+        event: 'Service recovers',
+        detail: [`${incident.id}: first success after the failures`],
+      });
     }
     for (const evidence of incident.evidence) {
       if (seenFrames.has(evidence.frame)) continue;
@@ -63,9 +100,13 @@ function rows(analysis: Analysis): Row[] {
       result.push(evidenceRow(evidence, incident.id));
     }
   }
-  if (analysis.capture.end) result.push({ time: analysis.capture.end, order: 3, frame: '', event: 'Capture ends', detail: [] });
+  if (analysis.capture.end)
+    result.push({ time: analysis.capture.end, order: 3, frame: '', event: 'Capture ends', detail: [] });
   return result.sort(
-    (a, b) => microsecondsOf(a.time) - microsecondsOf(b.time) || a.order - b.order || Number(a.frame) - Number(b.frame),
+    (a, b) =>
+      microsecondsOf(a.time) - microsecondsOf(b.time) ||
+      a.order - b.order ||
+      Number(a.frame) - Number(b.frame),
   );
 }
 
@@ -84,10 +125,20 @@ export function timelineSection(input: ReportInput): ReportSection {
   blocks.push({
     kind: 'table',
     columns: ['Time (UTC)', 'Frame', 'Event', 'Detail'],
-    rows: shown.map((row) => [[oneDay ? clockOf(row.time) : displayTime(row.time)], [row.frame], [row.event], row.detail]),
+    rows: shown.map((row) => [
+      [oneDay ? clockOf(row.time) : displayTime(row.time)],
+      [row.frame],
+      [row.event],
+      row.detail,
+    ]),
   });
   if (shown.length < all.length) {
-    blocks.push({ kind: 'paragraph', content: [`${all.length - shown.length} more rows are left out here; every evidence frame is listed under Evidence.`] });
+    blocks.push({
+      kind: 'paragraph',
+      content: [
+        `${all.length - shown.length} more rows are left out here; every evidence frame is listed under Evidence.`,
+      ],
+    });
   }
   return { id: 'timeline', title: 'Timeline', blocks };
 }

@@ -48,7 +48,12 @@ export class CaptureFileIndex {
       const size = (await handle.stat()).size;
       let buffer = new Uint8Array(chunkBytes);
       while (this.scanned < size) {
-        const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - this.scanned), this.scanned);
+        const { bytesRead } = await handle.read(
+          buffer,
+          0,
+          Math.min(buffer.length, size - this.scanned),
+          this.scanned,
+        );
         if (bytesRead === 0) break;
         const result = this.scanner.scan(buffer.subarray(0, bytesRead), this.scanned, (record, preamble) => {
           this.offsets.push(record.offset);
@@ -62,7 +67,12 @@ export class CaptureFileIndex {
         }
         if (result.consumed === 0) {
           // One unit bigger than the buffer, or cut at the end of a file still being written.
-          if (result.minimumRead && result.minimumRead > buffer.length && this.scanned + result.minimumRead <= size) buffer = new Uint8Array(result.minimumRead);
+          if (
+            result.minimumRead &&
+            result.minimumRead > buffer.length &&
+            this.scanned + result.minimumRead <= size
+          )
+            buffer = new Uint8Array(result.minimumRead);
           else return;
         }
       }

@@ -18,7 +18,11 @@ export interface RecordScanner {
    * offset `at`. Returns the bytes consumed; a unit cut at the end is left for the next call.
    * `minimumRead` is set when a single unit is bigger than `bytes`.
    */
-  scan(bytes: Uint8Array, at: number, found: (record: ScannedRecord, preamble: number) => void): { consumed: number; minimumRead?: number; stopped?: string };
+  scan(
+    bytes: Uint8Array,
+    at: number,
+    found: (record: ScannedRecord, preamble: number) => void,
+  ): { consumed: number; minimumRead?: number; stopped?: string };
   /** Bytes that must precede a record for a parser to read it (file header; SHB and IDBs). */
   preamble(id: number): Uint8Array;
 }
@@ -46,7 +50,8 @@ export class PcapRecordScanner implements RecordScanner {
       this.littleEndian = order.littleEndian;
       const major = view.getUint16(4, this.littleEndian);
       const minor = view.getUint16(6, this.littleEndian);
-      this.swapped = major < 2 || (major === 2 && minor < 3) ? 'yes' : major === 2 && minor === 3 ? 'maybe' : 'no';
+      this.swapped =
+        major < 2 || (major === 2 && minor < 3) ? 'yes' : major === 2 && minor === 3 ? 'maybe' : 'no';
       this.header = bytes.slice(0, 24);
       offset = 24;
     }
@@ -54,9 +59,11 @@ export class PcapRecordScanner implements RecordScanner {
       const first = view.getUint32(offset + 8, this.littleEndian);
       const second = view.getUint32(offset + 12, this.littleEndian);
       const stored = this.swapped === 'yes' || (this.swapped === 'maybe' && first > second) ? second : first;
-      if (stored > MAXIMUM_SNAPLEN) return { consumed: offset, stopped: `bogus record length ${stored} at byte ${at + offset}` };
+      if (stored > MAXIMUM_SNAPLEN)
+        return { consumed: offset, stopped: `bogus record length ${stored} at byte ${at + offset}` };
       const length = 16 + stored;
-      if (offset + length > bytes.length) return { consumed: offset, ...(offset === 0 ? { minimumRead: length } : {}) };
+      if (offset + length > bytes.length)
+        return { consumed: offset, ...(offset === 0 ? { minimumRead: length } : {}) };
       found({ offset: at + offset, length }, 0);
       offset += length;
     }
@@ -93,11 +100,14 @@ export class PcapngRecordScanner implements RecordScanner {
         return { consumed: offset, stopped: 'not a pcapng file' };
       }
       const length = view.getUint32(offset + 4, this.littleEndian);
-      if (length < 12 || length % 4 !== 0 || length > MAXIMUM_BLOCK_LENGTH) return { consumed: offset, stopped: `bogus block length ${length} at byte ${at + offset + 4}` };
-      if (offset + length > bytes.length) return { consumed: offset, ...(offset === 0 ? { minimumRead: length } : {}) };
+      if (length < 12 || length % 4 !== 0 || length > MAXIMUM_BLOCK_LENGTH)
+        return { consumed: offset, stopped: `bogus block length ${length} at byte ${at + offset + 4}` };
+      if (offset + length > bytes.length)
+        return { consumed: offset, ...(offset === 0 ? { minimumRead: length } : {}) };
       const block = bytes.subarray(offset, offset + length);
       if (type === sectionHeaderBlock) this.preambles.push(block.slice());
-      else if (type === interfaceDescriptionBlock) this.preambles.push(concat(this.preambles[this.preambles.length - 1]!, block));
+      else if (type === interfaceDescriptionBlock)
+        this.preambles.push(concat(this.preambles[this.preambles.length - 1]!, block));
       else if (packetBlocks.has(type)) found({ offset: at + offset, length }, this.preambles.length - 1);
       offset += length;
     }
