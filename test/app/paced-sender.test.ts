@@ -5,19 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { TimelineEvent } from '../../electron/common/analysis/timeline-event';
 import { PacedSender } from '../../electron/node/serve/paced-sender';
+import { queryEvent } from '../support/query-event';
 
-const event = (frame: number): TimelineEvent => ({
-  frame,
-  time: frame,
-  kind: 'dns-query',
-  source: '192.0.2.1',
-  destination: '192.0.2.53',
-  server: '192.0.2.53',
-  serverPort: 53,
-  transport: 'UDP',
-  name: 'x'.repeat(200),
-  line: 'y'.repeat(200),
-});
+const event = (frame: number): TimelineEvent =>
+  queryEvent(frame, { name: 'x'.repeat(200), line: 'y'.repeat(200) });
 
 let server: Server | undefined;
 afterEach(async () => {

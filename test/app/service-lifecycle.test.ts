@@ -3,20 +3,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutcomeUpdate, TimelineEvent } from '../../electron/common/analysis/timeline-event';
 import { EventBatcher } from '../../electron/node/service/event-batcher';
+import { queryEvent } from '../support/query-event';
 import { writeScenarioPcap } from './support/scenario-pcap';
 import { startHarness, type Harness } from './support/service-harness';
 
-const event = (frame: number): TimelineEvent => ({
-  frame,
-  time: frame,
-  kind: 'dns-query',
-  source: '192.0.2.1',
-  destination: '192.0.2.53',
-  server: '192.0.2.53',
-  serverPort: 53,
-  transport: 'UDP',
-  line: `line ${frame}`,
-});
+const event = (frame: number): TimelineEvent => queryEvent(frame, { line: `line ${frame}` });
 
 describe('event batcher', () => {
   beforeEach(() => {

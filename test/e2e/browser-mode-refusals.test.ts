@@ -5,13 +5,13 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { webSocketProtocol } from '../../electron/common/ipc/wire';
 import { send } from '../app/support/http';
 import { buildApp } from './support/build';
-import { chromiumArgs, launchChromium } from './support/chromium';
+import { launchChromium } from '../../electron/node/report/chromium';
 import { startServe, type ServeProcess } from './support/serve-process';
 import { maximumConnections } from '../../electron/node/serve/connection-slots';
 import { RawWebSocket } from '../hostile/support/raw-web-socket';
@@ -81,10 +81,7 @@ describe('netmortem serve refuses strangers', () => {
     expect(
       (await send(serve.port, `/?token=${serve.token}`, { host: `rebind.example:${serve.port}` })).status,
     ).toBe(403);
-    const rebinding = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [...chromiumArgs, '--host-resolver-rules=MAP rebind.example 127.0.0.1'],
-    });
+    const rebinding = await launchChromium(['--host-resolver-rules=MAP rebind.example 127.0.0.1']);
     try {
       const page = await rebinding.newPage();
       const response = await page.goto(`http://rebind.example:${serve.port}/?token=${serve.token}`);

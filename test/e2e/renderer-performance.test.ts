@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeScenarioPcap } from '../app/support/scenario-pcap';
 import { buildApp, root } from './support/build';
-import { launchChromium } from './support/chromium';
+import { launchChromium } from '../../electron/node/report/chromium';
 import { startServe, type ServeProcess } from './support/serve-process';
 
 const enabled = process.env.NETMORTEM_RENDERER_BENCH === '1';

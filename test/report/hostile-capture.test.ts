@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../electron/node/report/chromium';
 import { hostileCaptureName, writeHostileCapture } from './hostile-capture';
 
 const root = resolve(__dirname, '../..');

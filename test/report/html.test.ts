@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml, reportContentSecurityPolicy } from '../../electron/common/report/html';
 import { bucketEvents } from '../../electron/common/report/timeline-buckets';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../electron/node/report/chromium';
 import { hostileAnalysis, hostileName } from './fixtures/hostile-analysis';
 import { scenarioAnalysis } from './fixtures/scenario-analysis';
 import { scenarioEvents } from './fixtures/scenario-events';

@@ -9,21 +9,11 @@ import {
   TimelineBuckets,
   type TimelineBucket,
 } from '../../electron/common/report/timeline-buckets';
+import { queryEvent } from '../support/query-event';
 import { scenarioEvents } from './fixtures/scenario-events';
 
 function query(frame: number, time: number, outcome: TimelineEvent['outcome'] = 'pending'): TimelineEvent {
-  return {
-    frame,
-    time,
-    kind: 'dns-query',
-    source: '192.0.2.1',
-    destination: '192.0.2.53',
-    server: '192.0.2.53',
-    serverPort: 53,
-    transport: 'UDP',
-    outcome,
-    line: '',
-  };
+  return queryEvent(frame, { time, outcome });
 }
 
 function totals(buckets: readonly TimelineBucket[]) {

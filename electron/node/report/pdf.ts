@@ -4,20 +4,8 @@
  * sets A4 pages and print rules; Chromium adds page numbers in the footer.
  */
 import { existsSync } from 'node:fs';
+import { chromiumExecutable, launchChromium } from './chromium';
 import { ExportError } from './write-file-atomic';
-
-/** Debian's Chromium; NETMORTEM_CHROMIUM names another build. */
-export function chromiumExecutable(): string {
-  return process.env.NETMORTEM_CHROMIUM || '/usr/bin/chromium';
-}
-
-export const chromiumArguments = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 const footer =
   '<div style="font: 8px system-ui, sans-serif; width: 100%; text-align: center; color: #57606a;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
@@ -29,9 +17,7 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
       `PDF export needs Chromium at ${executablePath}: install it (apt-get install chromium) or set NETMORTEM_CHROMIUM to its path`,
     );
   }
-  // Loaded on demand: only PDF export needs a browser.
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: chromiumArguments });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     // The report has no external resources and its CSP forbids fetching any.

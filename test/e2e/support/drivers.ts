@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { root } from './build';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../../electron/node/report/chromium';
 import { startServe, type ServeProcess } from './serve-process';
 
 export interface AppDriver {
