@@ -10,8 +10,9 @@ import { ipv4Text } from './address-text';
 import { emptyBytes, shortReason } from './bytes';
 import { internetChecksum } from './internet-checksum';
 import type { DecodeResult } from './decode-result';
+import { icmpHeaderLength, shortIcmpHeader } from './icmp-short-header';
 
-const headerLength = 8;
+const headerLength = icmpHeaderLength;
 /** RFC 4884 §4.1: an original-datagram length is only used when it is at least 128 bytes. */
 const minimumExtendedQuote = 128;
 
@@ -88,27 +89,9 @@ function neededLength(type: number): number {
 
 export function decodeIcmp(data: Uint8Array): DecodeResult<IcmpLayer> {
   const length = data.length;
-  const type = length > 0 ? data[0]! : 0;
-  const code = length > 1 ? data[1]! : 0;
-  if (length < headerLength) {
-    const layer: IcmpLayer = {
-      kind: 'icmp',
-      type,
-      code,
-      checksum: length > 3 ? (data[2]! << 8) | data[3]! : 0,
-      identifier: undefined,
-      sequence: undefined,
-      mtu: undefined,
-      gateway: undefined,
-      pointer: undefined,
-      address: undefined,
-      body: emptyBytes,
-      quoted: undefined,
-      message: data,
-      truncated: shortReason('icmp', 'header', headerLength, length),
-    };
-    return { layer, payload: emptyBytes, next: undefined };
-  }
+  if (length < headerLength) return shortIcmpHeader('icmp', data);
+  const type = data[0]!;
+  const code = data[1]!;
   const needed = neededLength(type);
   const error = isIcmpError(type);
   let quoted: Uint8Array | undefined;
