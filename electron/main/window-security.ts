@@ -25,9 +25,10 @@ export function applyWindowSecurity(): void {
     // read and evaluate the policy (test/hostile/electronegativity.test.ts); it reads no names.
     // Its one remark, "script-src 'self' can be problematic if you host JSONP, Angular or user
     // uploaded files", was reviewed (docs/reliability.md): we serve none of those as scripts.
+    // The mark must stay on the line electronegativity flags: Prettier would move it.
+    // prettier-ignore
     callback({
-      responseHeaders: {
-        // eng-disable CSP_GLOBAL_CHECK
+      responseHeaders: { // eng-disable CSP_GLOBAL_CHECK
         ...details.responseHeaders,
         'Content-Security-Policy': [
           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src 'self' about:; object-src 'none'; base-uri 'none'; form-action 'none'",
