@@ -141,9 +141,11 @@ for (const target of targets) {
       const pcap = join(folder, 'scenario.pcap');
       await writeScenarioPcap(pcap);
       await driver.open([pcap]);
+      // The scenario log's session stays on screen, done, until the upload ends and the new one
+      // starts: wait for the new session (file and state come from the same session), then its end.
+      await page.locator('[data-testid="status-file"]', { hasText: 'scenario.pcap' }).waitFor();
       await page.locator('[data-testid="status-state"]', { hasText: 'done' }).waitFor();
       await waitForIncident(page);
-      await expect(page.getByTestId('status-file').textContent()).resolves.toContain('scenario.pcap');
       await page.getByTestId('evidence-line').nth(1).click();
       await page.locator('[data-testid="packet-details"][data-frame="2"]').waitFor();
       await page
