@@ -5,6 +5,8 @@
  * looked up several addresses per packet. Since nothing is removed, a remembered value is never
  * stale; a memo slot holds the last key that landed on it.
  */
+import { ipv4KeyHash } from '../decode/address-text';
+
 const memoSlots = 4096;
 
 export class AddressTable<T> {
@@ -19,7 +21,7 @@ export class AddressTable<T> {
   /** The value for `address`; `ipv4Key` is its key when it has one (undefined: an IPv6 address, or a key not at hand). */
   get(address: string, ipv4Key?: number): T | undefined {
     if (ipv4Key === undefined) return this.byText.get(address);
-    const slot = slotOf(ipv4Key);
+    const slot = ipv4KeyHash(ipv4Key) & (memoSlots - 1);
     if (this.memoKeys[slot] === ipv4Key) {
       const remembered = this.memoValues[slot];
       if (remembered !== undefined) return remembered;
@@ -35,9 +37,4 @@ export class AddressTable<T> {
   set(address: string, value: T): void {
     this.byText.set(address, value);
   }
-}
-
-/** Mixes the high half into the low bits, so that the addresses of one subnet spread over the slots. */
-function slotOf(key: number): number {
-  return (key ^ (key >>> 12) ^ (key >>> 20)) & (memoSlots - 1);
 }

@@ -19,6 +19,7 @@ import { dissectLayers } from '../decode/dissect';
 import { readDnsMessage } from '../decode/dns-message';
 import { decodeIcmp, icmpQuoteEnd, isIcmpError, nextHopMtu } from '../decode/icmp';
 import { decodeIcmpv6 } from '../decode/icmpv6';
+import { icmpHeaderLength } from '../decode/icmp-short-header';
 import { ipProtocolKey } from '../decode/decode-result';
 import { nextDecoder } from '../decode/next-layer';
 import { nameResult, readCachedName, readName, startMessage } from '../decode/dns-name';
@@ -222,7 +223,6 @@ export function readRecordInto(
 
 /** The fast path's ICMP facts: one object, reused (the analysis copies what it keeps), as for DNS. */
 const icmpFacts: IcmpFacts & { mtu: number | undefined } = { kind: 'icmp', type: 0, code: 0, mtu: undefined };
-const icmpHeaderLength = 8;
 
 /**
  * An ICMPv4 message data[start, end), whole header present, read where it lies: what

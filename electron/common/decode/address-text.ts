@@ -28,10 +28,17 @@ export function ipv4Key(data: Uint8Array, offset: number): number {
   return (data[offset]! << 24) | (data[offset + 1]! << 16) | (data[offset + 2]! << 8) | data[offset + 3]!;
 }
 
+/**
+ * An ipv4Key mixed for a direct-mapped cache slot (mask the low bits): the high half goes into
+ * the low bits, so that the addresses of one subnet spread over the slots.
+ */
+export function ipv4KeyHash(key: number): number {
+  return key ^ (key >>> 12) ^ (key >>> 20);
+}
+
 /** The dotted quad of an address given as ipv4Key gives it. */
 export function ipv4TextOfKey(key: number): string {
-  // Mix the high half into the low bits so that addresses of one subnet spread over the slots.
-  const slot = (key ^ (key >>> 12) ^ (key >>> 20)) & (ipv4CacheSize - 1);
+  const slot = ipv4KeyHash(key) & (ipv4CacheSize - 1);
   // Every slot starts as key 0 with the text 0.0.0.0, which is right: only 0.0.0.0 has key 0.
   if (ipv4CacheKeys[slot] === key) return ipv4CacheTexts[slot]!;
   const text =

@@ -12,7 +12,6 @@ import { internetChecksum } from './internet-checksum';
 import type { DecodeResult } from './decode-result';
 import { icmpHeaderLength, shortIcmpHeader } from './icmp-short-header';
 
-const headerLength = icmpHeaderLength;
 /** RFC 4884 §4.1: an original-datagram length is only used when it is at least 128 bytes. */
 const minimumExtendedQuote = 128;
 
@@ -47,8 +46,8 @@ export function icmpQuoteEnd(data: Uint8Array, start: number, end: number, type:
   const length = end - start;
   const declared = data[start + 5]! * 4;
   if (declared >= minimumExtendedQuote)
-    return headerLength + declared <= length ? start + headerLength + declared : end;
-  const extension = start + headerLength + minimumExtendedQuote;
+    return icmpHeaderLength + declared <= length ? start + icmpHeaderLength + declared : end;
+  const extension = start + icmpHeaderLength + minimumExtendedQuote;
   if (
     declared === 0 &&
     end >= extension + 4 &&
@@ -82,20 +81,20 @@ function sequenceOf(data: Uint8Array, type: number): number {
 
 /** The whole message length a type needs to be read: timestamps carry 3 times, masks 1 mask. */
 function neededLength(type: number): number {
-  if (type === 13 || type === 14) return headerLength + 12;
-  if (type === 17 || type === 18) return headerLength + 4;
-  return headerLength;
+  if (type === 13 || type === 14) return icmpHeaderLength + 12;
+  if (type === 17 || type === 18) return icmpHeaderLength + 4;
+  return icmpHeaderLength;
 }
 
 export function decodeIcmp(data: Uint8Array): DecodeResult<IcmpLayer> {
   const length = data.length;
-  if (length < headerLength) return shortIcmpHeader('icmp', data);
+  if (length < icmpHeaderLength) return shortIcmpHeader('icmp', data);
   const type = data[0]!;
   const code = data[1]!;
   const needed = neededLength(type);
   const error = isIcmpError(type);
   let quoted: Uint8Array | undefined;
-  if (error) quoted = data.subarray(headerLength, icmpQuoteEnd(data, 0, length, type));
+  if (error) quoted = data.subarray(icmpHeaderLength, icmpQuoteEnd(data, 0, length, type));
   const layer: IcmpLayer = {
     kind: 'icmp',
     type,
@@ -107,7 +106,7 @@ export function decodeIcmp(data: Uint8Array): DecodeResult<IcmpLayer> {
     gateway: type === 5 ? ipv4Text(data, 4) : undefined,
     pointer: type === 12 ? data[4]! : undefined,
     address: undefined,
-    body: data.subarray(headerLength),
+    body: data.subarray(icmpHeaderLength),
     quoted,
     message: data,
     truncated: length < needed ? shortReason('icmp', `type ${type}`, needed, length) : undefined,

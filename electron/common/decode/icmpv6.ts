@@ -10,7 +10,6 @@ import { emptyBytes, shortReason } from './bytes';
 import type { DecodeResult } from './decode-result';
 import { icmpHeaderLength, shortIcmpHeader } from './icmp-short-header';
 
-const headerLength = icmpHeaderLength;
 /** RFC 4884 §4.1: an original-datagram length is only used when it is at least 128 bytes. */
 const minimumExtendedQuote = 128;
 
@@ -50,15 +49,16 @@ function sequenceOf(data: Uint8Array, type: number): number | undefined {
 
 /** Bytes a type needs for the fields we read: ND and MLD carry a 16-byte address after the header. */
 function neededLength(type: number): number {
-  if (type === 130 || type === 131 || type === 132 || type === 135 || type === 136) return headerLength + 16;
-  if (type === 137) return headerLength + 32;
-  if (type === 134) return headerLength + 8;
-  return headerLength;
+  if (type === 130 || type === 131 || type === 132 || type === 135 || type === 136)
+    return icmpHeaderLength + 16;
+  if (type === 137) return icmpHeaderLength + 32;
+  if (type === 134) return icmpHeaderLength + 8;
+  return icmpHeaderLength;
 }
 
 export function decodeIcmpv6(data: Uint8Array): DecodeResult<IcmpLayer> {
   const length = data.length;
-  if (length < headerLength) return shortIcmpHeader('icmpv6', data);
+  if (length < icmpHeaderLength) return shortIcmpHeader('icmpv6', data);
   const type = data[0]!;
   const code = data[1]!;
   const needed = neededLength(type);
@@ -68,9 +68,9 @@ export function decodeIcmpv6(data: Uint8Array): DecodeResult<IcmpLayer> {
     // RFC 4884: types 1 and 3 may give the quoted packet's length (64-bit words) in byte 4.
     const quotedLength = type === 1 || type === 3 ? data[4]! * 8 : 0;
     quoted =
-      quotedLength >= minimumExtendedQuote && headerLength + quotedLength <= length
-        ? data.subarray(headerLength, headerLength + quotedLength)
-        : data.subarray(headerLength);
+      quotedLength >= minimumExtendedQuote && icmpHeaderLength + quotedLength <= length
+        ? data.subarray(icmpHeaderLength, icmpHeaderLength + quotedLength)
+        : data.subarray(icmpHeaderLength);
   }
   let address: string | undefined;
   let gateway: string | undefined;
@@ -94,7 +94,7 @@ export function decodeIcmpv6(data: Uint8Array): DecodeResult<IcmpLayer> {
     gateway,
     pointer: type === 4 ? word : undefined,
     address,
-    body: data.subarray(headerLength),
+    body: data.subarray(icmpHeaderLength),
     quoted,
     message: data,
     truncated: complete ? undefined : shortReason('icmpv6', `type ${type}`, needed, length),
