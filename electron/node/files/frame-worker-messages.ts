@@ -42,6 +42,9 @@ export type FrameWorkerMessage =
       /** Each frame's whole seconds (they may exceed 2^31), `count` of them; `slots` holds `count` frames (frame-facts.ts). */
       seconds: Float64Array;
       count: number;
+      /** The earliest and latest of the batch's frame times (Unix seconds with the fraction; ±Infinity with no frames). */
+      earliest: number;
+      latest: number;
       /** Frames whose bytes are not in `chunk` (a record cut by a chunk boundary, copied by the parser). */
       extras: Uint8Array[];
     })

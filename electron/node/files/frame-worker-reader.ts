@@ -112,27 +112,6 @@ class LentChunk implements ChunkLease {
   }
 }
 
-/** What batchTimes found: one object, reused. */
-const times = { earliest: 0, latest: 0 };
-
-/**
- * The earliest and latest time of a batch's frames, in `times`. A function of its own: V8
- * compiles a hot loop while it runs (on-stack replacement), and a loop at the top of deliver
- * got deliver compiled before the code after the loop had ever run, which then bailed out to
- * the interpreter for the rest of the batch, time after time.
- */
-function batchTimes(slots: Int32Array, seconds: Float64Array, count: number): void {
-  let earliest = Number.POSITIVE_INFINITY;
-  let latest = Number.NEGATIVE_INFINITY;
-  for (let index = 0; index < count; index++) {
-    const time = seconds[index]! + slots[index * slotLength + nanosecondsField]! / 1e9;
-    if (time < earliest) earliest = time;
-    if (time > latest) latest = time;
-  }
-  times.earliest = earliest;
-  times.latest = latest;
-}
-
 /** Reads the file through the worker; resolves with the parser's summary and the hash once every frame was handed on. */
 export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<FrameWorkerSummary> {
   const signal = options.signal;
@@ -155,8 +134,7 @@ export function readWithFrameWorker(options: FrameWorkerReadOptions): Promise<Fr
 
   const deliver = (message: Extract<FrameWorkerMessage, { type: 'batch' }>, lease: LentChunk): void => {
     const { chunk, slots, seconds, extras, count } = message;
-    batchTimes(slots, seconds, count);
-    options.onChunk(chunk, count, times.earliest, times.latest);
+    options.onChunk(chunk, count, message.earliest, message.latest);
     reader.receive(message);
     const onFrame = options.onFrame;
     const read = reader.read;

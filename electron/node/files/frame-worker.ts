@@ -65,6 +65,10 @@ const quotes = new SlotBuffer();
 let seconds = new Float64Array(Math.ceil(chunkSize / 16) + 1);
 let extras: Uint8Array[] = [];
 let sent = 0;
+// The batch's earliest and latest frame time, kept as its records are parsed: the analysing
+// thread needs them before any frame, and here they cost a comparison per record.
+let earliest = Number.POSITIVE_INFINITY;
+let latest = Number.NEGATIVE_INFINITY;
 
 /** One record of the chunk (a parser's RecordSink): its slot, from its bytes where they lie. */
 function onRecord(
@@ -100,6 +104,9 @@ function onRecord(
     seconds = grown;
   }
   seconds[index] = frameSeconds;
+  const time = frameSeconds + nanoseconds / 1e9;
+  if (time < earliest) earliest = time;
+  if (time > latest) latest = time;
   // IPv4 addresses as numbers only: the slot carries the numbers, and the other thread makes their text.
   if (readRecordInto(view, quotedView, linkType, bytes, start, start + capturedLength, false))
     writeFacts(slots, base, view, quotedView, quotes, strings);
@@ -122,6 +129,8 @@ function send(reset: boolean): void {
     quotes: quotes.take(reuse?.quotes),
     seconds: sentSeconds,
     count,
+    earliest,
+    latest,
     strings: strings.takeFresh(),
     reset,
     extras,
@@ -134,6 +143,8 @@ function send(reset: boolean): void {
   ]);
   sent++;
   extras = [];
+  earliest = Number.POSITIVE_INFINITY;
+  latest = Number.NEGATIVE_INFINITY;
 }
 
 /** Waits until the analysing thread is fewer than `batchesAhead` batches behind; false when told to stop. */
