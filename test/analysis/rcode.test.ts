@@ -38,6 +38,44 @@ describe('dns-servfail', () => {
     expect(incident.evidence).toHaveLength(6);
   });
 
+  it('weighs how long the resolver took to fail: seconds mean it waited on upstream servers, milliseconds that it asked nobody', () => {
+    const servfails = (delay: number) => {
+      const capture = new CaptureBuilder();
+      for (let index = 0; index < 3; index++) {
+        const sent = capture.query({
+          at: index * 10,
+          client,
+          server,
+          clientPort: 100 + index,
+          id: index,
+          name: 'a.example',
+        });
+        capture.response(sent, { at: index * 10 + delay, rcode: 2 });
+      }
+      return onlyIncident(analyze(capture), 'dns-servfail');
+    };
+    const slow = servfails(4);
+    expect(slow.answerDelay).toEqual({
+      answers: 3,
+      minMilliseconds: 4000,
+      meanMilliseconds: 4000,
+      maxMilliseconds: 4000,
+      afterTimeout: 0,
+    });
+    const slowUpstream = slow.causes.find((cause) => cause.id === 'upstream-failure')!;
+    expect(slowUpstream.evidenceFor.join(' ')).toContain('Every SERVFAIL came 4.0 s or more after its query');
+    const fast = servfails(0.002);
+    expect(fast.answerDelay?.maxMilliseconds).toBe(2);
+    const fastMisconfiguration = fast.causes.find((cause) => cause.id === 'misconfiguration')!;
+    expect(fastMisconfiguration.evidenceFor.join(' ')).toContain('too soon to have asked upstream servers');
+    expect(fast.causes.find((cause) => cause.id === 'upstream-failure')!.evidenceFor.join(' ')).not.toContain(
+      'waited for upstream',
+    );
+    // Either way the server's rcode says it is up: upstream-failure stays first.
+    expect(causeIds(slow)[0]).toBe('upstream-failure');
+    expect(causeIds(fast)[0]).toBe('upstream-failure');
+  });
+
   it('one SERVFAIL is below the threshold (configurable)', () => {
     const capture = new CaptureBuilder();
     const sent = capture.query({ at: 0, client, server, id: 1, name: 'once.example' });

@@ -54,6 +54,15 @@ describe('the scenario seed log', () => {
       icmpErrors: 3,
       icmpSource: '203.0.113.2',
     });
+    // Each error timed from its query: 13:24:36.098564 - 13:24:32.192571, 13:27:15.934126 -
+    // 13:26:32.192571 and 13:28:50.022967 - 13:28:32.192571; the last two after the 5 s timeout.
+    expect(incident.answerDelay).toEqual({
+      answers: 3,
+      minMilliseconds: 3905.993,
+      meanMilliseconds: 21825.981,
+      maxMilliseconds: 43741.555,
+      afterTimeout: 2,
+    });
     const ids = incident.causes.map((cause) => cause.id);
     expect(ids[0]).toBe('service-not-listening');
     expect(ids).toContain('firewall-blocking');

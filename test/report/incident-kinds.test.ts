@@ -52,6 +52,7 @@ const expectations: Record<keyof typeof kindCaptures, { kind: string; title: str
       'The server answered 3 queries with SERVFAIL (rcode 2)',
       'with rcode SERVFAIL, which tcpdump prints as `ServFail`',
       '`dig @198.51.100.53 broken-dnssec.example A +cd`',
+      '**Delay:** Each SERVFAIL response came',
     ],
   },
   'dns-refused': {

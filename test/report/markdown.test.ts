@@ -59,6 +59,28 @@ describe('Markdown report', () => {
     expect(analysis).toContain('| Queries failed with an ICMP error | 3 |');
   });
 
+  it('says how long after its query each error came, and that seconds are unusual for an ICMP error', () => {
+    const analysis = section(markdown, 'Analysis of the data');
+    expect(analysis).toContain(
+      '**Delay:** Each ICMP error came 3.905993 s to 43.741555 s after its query (mean 21.825981 s). 2 of 3 came after the query timeout',
+    );
+    expect(analysis).toContain('errors seconds late are unusual');
+    // Prompt errors are said to be so.
+    const prompt = scenarioAnalysis();
+    prompt.incidents[0]!.answerDelay = {
+      answers: 3,
+      minMilliseconds: 0.21,
+      meanMilliseconds: 0.3,
+      maxMilliseconds: 0.42,
+      afterTimeout: 0,
+    };
+    const promptAnalysis = section(renderMarkdown({ analysis: prompt, generatedAt }), 'Analysis of the data');
+    expect(promptAnalysis).toContain(
+      '**Delay:** Each ICMP error came 0.21 ms to 0.42 ms after its query (mean 0.3 ms). That is prompt',
+    );
+    expect(promptAnalysis).not.toContain('after the query timeout');
+  });
+
   it('ranks the causes with evidence for and against', () => {
     const causes = section(markdown, 'Likely causes');
     const first = causes.indexOf(

@@ -7,7 +7,7 @@
 import type { DecodedPacket } from '../model/packet';
 import type { IncidentKind } from '../report/analysis-schema';
 import type { AnalysisState } from './analysis-state';
-import { recordEvidence, recordTransaction } from './failure-recording';
+import { recordAnswerDelay, recordEvidence, recordTransaction } from './failure-recording';
 import type { DnsFacts, LayerView, Transport } from './layer-view';
 import type { SettledOutcome, Transaction } from './transaction';
 
@@ -209,6 +209,7 @@ function rcodeFailure(
   const service = transaction.service;
   const window = service.windowFor(kind, transaction.firstMicroseconds, microseconds);
   recordTransaction(window, transaction);
+  recordAnswerDelay(window, transaction, microseconds, state.timeoutMicroseconds);
   window.responses++;
   if (!dns.recursionAvailable) window.responsesWithoutRecursion++;
   const tag =

@@ -13,6 +13,17 @@ export function recordTransaction(window: IncidentWindow, transaction: Transacti
   window.names.add(transaction.name);
 }
 
+/** A failing answer to `transaction` at `microseconds`: its delay from the query's latest transmission. */
+export function recordAnswerDelay(
+  window: IncidentWindow,
+  transaction: Transaction,
+  microseconds: number,
+  timeoutMicroseconds: number,
+): void {
+  const delay = microseconds - transaction.lastMicroseconds;
+  window.answerDelays.record(delay, delay > timeoutMicroseconds);
+}
+
 /**
  * The query's lines (first transmission and remembered retransmissions) and the packet that
  * settled it, all or nothing: an incident's evidence never shows an error without its query.

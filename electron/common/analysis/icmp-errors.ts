@@ -8,7 +8,7 @@ import type { DecodedPacket } from '../model/packet';
 import type { IncidentKind } from '../report/analysis-schema';
 import type { AnalysisState } from './analysis-state';
 import { isLinkLocalNamePort } from './dns-messages';
-import { recordEvidence, recordTransaction } from './failure-recording';
+import { recordAnswerDelay, recordEvidence, recordTransaction } from './failure-recording';
 import type { IcmpClassification } from './icmp-kind';
 import { linkIcmpError } from './icmp-link';
 import type { LayerView, IcmpFacts } from './layer-view';
@@ -170,6 +170,7 @@ function failureFromIcmp(
   if (quoted.ttl > 0) window.quotedTtls.add(quoted.ttl);
   if (transaction && newlyFailed) {
     recordTransaction(window, transaction);
+    recordAnswerDelay(window, transaction, microseconds, state.timeoutMicroseconds);
     recordEvidence(state.lines, window.evidence, transaction, packet, microseconds);
     return;
   }

@@ -309,5 +309,7 @@ function toIncident(
   if (recovered !== undefined) incident.recovered = isoOfMicroseconds(recovered);
   if (notes.length > 0) incident.notes = notes;
   if (window.evidence.omitted > 0) incident.evidenceOmitted = window.evidence.omitted;
+  const answerDelay = window.answerDelays.summary();
+  if (answerDelay) incident.answerDelay = answerDelay;
   return incident;
 }

@@ -4,6 +4,7 @@
  * counts, a capped list of names and clients, and capped evidence lines remain.
  */
 import type { IncidentKind } from '../report/analysis-schema';
+import { AnswerDelays } from './answer-delays';
 import { CappedCounter } from './capped-counter';
 import { EvidenceList } from './evidence';
 import type { Transport } from './layer-view';
@@ -44,6 +45,8 @@ export class IncidentWindow {
   readonly mtus = new CappedCounter<number>(16);
   /** TTLs the quoted datagrams carried when the error was generated (ttl-exceeded). */
   readonly quotedTtls = new CappedCounter<number>(16);
+  /** How long after its query each failing answer (ICMP error or failing rcode) came. */
+  readonly answerDelays = new AnswerDelays();
   readonly evidence: EvidenceList;
 
   constructor(
@@ -81,6 +84,7 @@ export class IncidentWindow {
     this.icmpCodes.mergeFrom(other.icmpCodes);
     this.mtus.mergeFrom(other.mtus);
     this.quotedTtls.mergeFrom(other.quotedTtls);
+    this.answerDelays.mergeFrom(other.answerDelays);
     this.evidence.mergeFrom(other.evidence);
   }
 

@@ -87,6 +87,19 @@ export const incidentSchema = z.object({
   notes: z.array(z.string()).optional(),
   /** Evidence packets left out because of the per-incident evidence limit. */
   evidenceOmitted: z.number().int().nonnegative().optional(),
+  /**
+   * How long after its query each failing answer (ICMP error, failing rcode) came, from the
+   * query's latest transmission; `afterTimeout` of them came after the query timeout.
+   */
+  answerDelay: z
+    .object({
+      answers: z.number().int().positive(),
+      minMilliseconds: z.number().nonnegative(),
+      meanMilliseconds: z.number().nonnegative(),
+      maxMilliseconds: z.number().nonnegative(),
+      afterTimeout: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 
 export const analysisSchema = z.object({

@@ -6,6 +6,8 @@
 import type { Cause } from '../../report/analysis-schema';
 import { CauseWeigher, rankCauses } from './cause-weigher';
 import type { CauseContext } from './cause-context';
+import { fastServfailMilliseconds, slowServfailMilliseconds } from '../answer-delays';
+import { durationText } from '../time-format';
 import { listText, plural } from './sentences';
 import { weighDenialOfService } from './shared-causes';
 
@@ -45,6 +47,20 @@ export function servfailCauses(context: CauseContext): Cause[] {
   );
   if (window.names.size === 1 && window.queries >= 2) {
     misconfiguration.for(`Every failure concerns the one name ${window.names.ranked()[0]}.`, 0.05);
+  }
+  // How long the resolver took to fail says whether it asked anyone (answer-delays.ts).
+  const delay = window.answerDelays.summary();
+  if (delay && delay.minMilliseconds >= slowServfailMilliseconds) {
+    upstream.for(
+      `Every SERVFAIL came ${durationText(delay.minMilliseconds * 1000)} or more after its query: the resolver waited for upstream servers that did not answer before it gave up.`,
+      0.1,
+    );
+  } else if (delay && delay.maxMilliseconds < fastServfailMilliseconds) {
+    misconfiguration.for(
+      `Every SERVFAIL came less than ${fastServfailMilliseconds} ms after its query, too soon to have asked upstream servers: the resolver failed on what it already had, ` +
+        `a resolution failure it had cached (RFC 9520), data that failed DNSSEC validation, or its own configuration.`,
+      0.05,
+    );
   }
   const denial = weighDenialOfService(context, 0.05, 0.35);
   return rankCauses([upstream, misconfiguration, denial, upAndListening(context)]);

@@ -3,6 +3,7 @@
  * message or DNS rcode explained, the DNS fields of the evidence explained; then the counts.
  */
 import type { Analysis, Incident } from '../analysis-schema';
+import { answerDelayText } from '../answer-delay-text';
 import { queryFields, responseFields } from '../dns-fields';
 import { icmpMessage, icmpName, kindTexts, serviceText } from '../incident-kind-text';
 import { codeList, countOf } from '../inline-text';
@@ -101,6 +102,8 @@ function sentAndReceived(incident: Incident, lines: TcpdumpLine[]): Block[] {
     received.push('nothing: no response and no ICMP error.');
   }
   blocks.push({ kind: 'paragraph', content: received });
+  const delay = answerDelayText(incident);
+  if (delay) blocks.push({ kind: 'paragraph', content: delay });
   return blocks;
 }
 
