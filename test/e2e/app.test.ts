@@ -83,6 +83,9 @@ for (const target of targets) {
       await expect(page.getByTestId('incident-counts').textContent()).resolves.toContain(
         '3 queries, 3 ICMP errors from 203.0.113.2',
       );
+      await expect(page.getByTestId('incident-delay').textContent()).resolves.toBe(
+        '3.905993 s to 43.741555 s after the query, 2 after the timeout',
+      );
       const causes = await page
         .getByTestId('cause')
         .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-cause-id')));

@@ -5,6 +5,14 @@ import { causeNames } from '../../../electron/common/report/cause-text';
 import { kindTexts } from '../../../electron/common/report/incident-kind-text';
 import { severityColors } from '../../../electron/common/report/timeline-colors';
 import { displayTime } from '../../../electron/common/report/time-format';
+import { delayText } from '../../../electron/common/report/answer-delay-text';
+
+/** '0.21 ms to 0.42 ms', or one value when they are the same. */
+function delayRange(delay: NonNullable<Incident['answerDelay']>): string {
+  return delay.minMilliseconds === delay.maxMilliseconds
+    ? delayText(delay.maxMilliseconds)
+    : `${delayText(delay.minMilliseconds)} to ${delayText(delay.maxMilliseconds)}`;
+}
 
 interface IncidentPanelProps {
   analysis: Analysis | null;
@@ -49,12 +57,32 @@ function IncidentCard({
         <dd>
           {displayTime(incident.start)} → {displayTime(incident.end)}
         </dd>
+        {incident.recovered && (
+          <>
+            <dt>Recovered</dt>
+            <dd data-testid="incident-recovered">{displayTime(incident.recovered)}</dd>
+          </>
+        )}
         <dt>Counts</dt>
         <dd data-testid="incident-counts">
           {incident.queries} {incident.queries === 1 ? 'query' : 'queries'}, {incident.icmpErrors} ICMP{' '}
           {incident.icmpErrors === 1 ? 'error' : 'errors'}
           {incident.icmpSource ? ` from ${incident.icmpSource}` : ''}
         </dd>
+        {incident.answerDelay && (
+          <>
+            <dt>Delay</dt>
+            <dd
+              data-testid="incident-delay"
+              title="from each failed query to its ICMP error or failing response"
+            >
+              {delayRange(incident.answerDelay)} after the query
+              {incident.answerDelay.afterTimeout > 0
+                ? `, ${incident.answerDelay.afterTimeout} after the timeout`
+                : ''}
+            </dd>
+          </>
+        )}
         {incident.names.length > 0 && (
           <>
             <dt>Names</dt>
