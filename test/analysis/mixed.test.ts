@@ -35,6 +35,14 @@ describe('mixed capture', () => {
       end: isoAt(88.0003),
       recovered: isoAt(90.015),
       severity: 'high',
+      // Each error 0.3 ms after its query.
+      answerDelay: {
+        answers: 15,
+        minMilliseconds: 0.3,
+        meanMilliseconds: 0.3,
+        maxMilliseconds: 0.3,
+        afterTimeout: 0,
+      },
     });
     expect([...incident.clients].sort()).toEqual(clients);
     expect(causeIds(incident)[0]).toBe('service-not-listening');

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisSchema } from '../../electron/common/report/analysis-schema';
 import { readCaptureFile } from '../../electron/node/files/read-capture';
-import { writeScenarioPcap } from '../app/support/scenario-pcap';
+import { outageAndRecoveryPcap, writeScenarioPcap } from '../app/support/scenario-pcap';
 import { buildApp, buildHelper, root } from './support/build';
 import { queryClosedPort } from './support/dns-queries';
 import { browserDriver, electronDriver, electronExecutable, type AppDriver } from './support/drivers';
@@ -234,6 +234,19 @@ for (const target of targets) {
         'incident-packets.pcap',
       );
       await expect(readCaptureFile(incidentPackets, {})).resolves.toMatchObject({ packets: 6 });
+    });
+
+    it('opens a capture where the service recovers: the card says when, and how promptly the errors came', async () => {
+      const pcap = join(folder, 'outage-and-recovery.pcap');
+      await writeFile(pcap, outageAndRecoveryPcap());
+      await driver.open([pcap]);
+      await page.locator('[data-testid="status-file"]', { hasText: 'outage-and-recovery.pcap' }).waitFor();
+      await page.locator('[data-testid="status-state"]', { hasText: 'done' }).waitFor();
+      await waitForIncident(page);
+      await expect(page.getByTestId('incident-recovered').textContent()).resolves.toBe(
+        '2026-11-25 13:24:30.015000 UTC',
+      );
+      await expect(page.getByTestId('incident-delay').textContent()).resolves.toBe('0.3 ms after the query');
     });
 
     it('opens a dropped file', async () => {

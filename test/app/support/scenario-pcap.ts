@@ -48,3 +48,26 @@ export function scenarioPcapBytes(repeats = 1): Uint8Array {
 export async function writeScenarioPcap(path: string, repeats = 1): Promise<void> {
   await writeFile(path, scenarioPcapBytes(repeats));
 }
+
+/**
+ * Healthy traffic, an outage and the recovery, at 13:24:00 on 2026-11-25: a query every 2 s to
+ * 198.51.100.53, answered after 15 ms, except from 20 s to 30 s, when ICMP port unreachable
+ * comes back 0.3 ms after each query. The service recovers with the answer at 13:24:30.015.
+ */
+export function outageAndRecoveryPcap(): Uint8Array {
+  const capture = new CaptureBuilder();
+  for (let at = 0; at < 40; at += 2) {
+    const sent = capture.query({
+      at: 24 * 60 + at,
+      client: '192.0.2.10',
+      clientPort: 20000 + at,
+      server: '198.51.100.53',
+      id: at,
+      name: 'www.example',
+    });
+    if (at >= 20 && at < 30)
+      capture.icmp(sent, { at: 24 * 60 + at + 0.0003, from: '198.51.100.53', type: 3, code: 3 });
+    else capture.response(sent, { at: 24 * 60 + at + 0.015 });
+  }
+  return pcapFile({ linkType: LinkType.EN10MB, nanosecond: true }, capture.frameList());
+}
