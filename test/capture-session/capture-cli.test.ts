@@ -112,12 +112,19 @@ describe.skipIf(skipReason !== undefined)('netmortem capture', () => {
   it('prints the analysis JSON contract with the capture facts, and -w saves the pcap the report names', async () => {
     const saved = join(folder, 'saved.pcap');
     const filter = 'udp port 53 or icmp';
-    const cliRun = capture(['-i', 'lo', '-f', filter, '--count', '6', '--format', 'json', '-w', saved]);
+    const cliRun = capture([
+      ...['-i', 'lo', '-f', filter, '--count', '6', '--format', 'json', '-w', saved],
+      ...['--threshold', 'highMinimumFailures=4'],
+    ]);
     await cliRun.stderrContains('capturing on lo');
     await query(3);
     expect(await cliRun.exited).toEqual({ code: 0, signal: null });
     const analysis = analysisSchema.parse(JSON.parse(cliRun.stdout()));
     expect(analysis.capture).toMatchObject({ interface: 'lo', filter, dropped: 0, packets: 6 });
+    // The threshold reached the analysis, and the report says it was changed.
+    expect(analysis.capture.warnings).toContain(
+      'analysed with settings other than the defaults: highMinimumFailures 4 (default 3)',
+    );
     expect(analysis.capture.files).toEqual([
       {
         path: saved,

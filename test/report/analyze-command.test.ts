@@ -166,6 +166,44 @@ describe('netmortem analyze errors', () => {
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('takes thresholds, and says in the report that they differ from the defaults', () => {
+    // The scenario's 3 ICMP errors fall short of 4: no incident.
+    const run = netmortem(
+      'analyze',
+      scenarioLog,
+      '--date',
+      '2026-11-25',
+      '--format',
+      'json',
+      ...['--threshold', 'icmpMinimumErrors=4', '--threshold', 'floodFactor=2.5', '--timeout', '10'],
+    );
+    expect(run.status).toBe(0);
+    const analysis = analysisSchema.parse(JSON.parse(run.stdout));
+    expect(analysis.incidents).toEqual([]);
+    expect(analysis.capture.warnings).toContain(
+      'analysed with settings other than the defaults: timeout 10 s (default 5 s), icmpMinimumErrors 4 (default 1), floodFactor 2.5 (default 10)',
+    );
+    const defaults = analysisSchema.parse(
+      JSON.parse(netmortem('analyze', scenarioLog, '--date', '2026-11-25', '--format', 'json').stdout),
+    );
+    expect(defaults.incidents).toHaveLength(1);
+    expect(defaults.capture.warnings).toEqual([]);
+  });
+
+  it('refuses an unknown threshold with the list of known ones, and a count that is not whole', () => {
+    const typo = netmortem('analyze', scenarioLog, '--threshold', 'icmpMinimumError=4');
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toMatch(
+      /no threshold is called "icmpMinimumError"; the thresholds are icmpMinimumErrors, /,
+    );
+    expect(netmortem('analyze', scenarioLog, '--threshold', 'icmpMinimumErrors=2.5').stderr).toMatch(
+      /--threshold icmpMinimumErrors wants a whole number of 0 or more, got "2.5" \(default 1\)/,
+    );
+    expect(netmortem('analyze', scenarioLog, '--threshold', 'icmpMinimumErrors').stderr).toMatch(
+      /--threshold wants NAME=VALUE/,
+    );
+  });
+
   it('rejects a bad date, timeout or format', () => {
     expect(netmortem('analyze', scenarioLog, '--date', '2026-02-30').stderr).toMatch(
       /--date wants a calendar date as YYYY-MM-DD/,

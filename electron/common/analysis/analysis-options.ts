@@ -68,6 +68,25 @@ export const defaultLimits: Readonly<AnalysisLimits> = Object.freeze({
   successRuns: 4096,
 });
 
+/** The stub resolver's default (glibc resolv.conf `timeout:5`). */
+export const defaultTimeoutSeconds = 5;
+
+/**
+ * The settings a reader of the report must know were changed: the timeout and each threshold
+ * that differs from its default, as 'icmpMinimumErrors 4 (default 1)'. Empty with the defaults.
+ */
+export function changedSettings(options: AnalysisOptions): string[] {
+  const changed: string[] = [];
+  if (options.timeoutSeconds !== defaultTimeoutSeconds)
+    changed.push(`timeout ${options.timeoutSeconds} s (default ${defaultTimeoutSeconds} s)`);
+  for (const name of Object.keys(defaultThresholds) as (keyof Thresholds)[]) {
+    const value = options.thresholds[name];
+    if (value !== defaultThresholds[name])
+      changed.push(`${name} ${value} (default ${defaultThresholds[name]})`);
+  }
+  return changed;
+}
+
 export interface AnalysisOptionsInput extends Partial<Omit<AnalysisOptions, 'thresholds' | 'limits'>> {
   thresholds?: Partial<Thresholds>;
   limits?: Partial<AnalysisLimits>;
@@ -75,7 +94,7 @@ export interface AnalysisOptionsInput extends Partial<Omit<AnalysisOptions, 'thr
 
 export function resolveAnalysisOptions(input: AnalysisOptionsInput = {}): AnalysisOptions {
   const options: AnalysisOptions = {
-    timeoutSeconds: input.timeoutSeconds ?? 5,
+    timeoutSeconds: input.timeoutSeconds ?? defaultTimeoutSeconds,
     lateAnswerSeconds: input.lateAnswerSeconds ?? 120,
     thresholds: { ...defaultThresholds, ...input.thresholds },
     events: input.events ?? false,

@@ -5,7 +5,7 @@
  * (docs/analysis.md, "Memory bounds").
  */
 import type { DecodedPacket } from '../model/packet';
-import type { AnalysisOptions } from './analysis-options';
+import { changedSettings, type AnalysisOptions } from './analysis-options';
 import { DnsCounters } from './dns-counters';
 import { recordEvidence, recordTransaction } from './failure-recording';
 import { AddressTable } from './address-table';
@@ -234,6 +234,10 @@ export class AnalysisState {
         `queries from more than ${limits.clients} clients: the resolver choice of the others was not tracked`,
       );
     }
+    // Incidents found (or not) under other rules than docs/analysis.md's defaults: the reader must know.
+    const changed = changedSettings(this.options);
+    if (changed.length > 0)
+      warnings.push(`analysed with settings other than the defaults: ${changed.join(', ')}`);
     return warnings;
   }
 }

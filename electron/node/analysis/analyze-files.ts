@@ -9,6 +9,7 @@
 import { Analyzer } from '../../common/analysis/analyzer';
 import type { FrameReader } from '../../common/analysis/frame-reader';
 import type { OutcomeUpdate, TimelineEvent } from '../../common/analysis/timeline-event';
+import type { Thresholds } from '../../common/analysis/thresholds';
 import type { Frame } from '../../common/model/frame';
 import type { DecodedPacket } from '../../common/model/packet';
 import type { Analysis } from '../../common/report/analysis-schema';
@@ -30,6 +31,8 @@ export interface AnalyzeFilesOptions {
   date?: string;
   /** Seconds after which a query with no answer counts as unanswered (default: the Analyzer's, 5 s). */
   timeoutSeconds?: number;
+  /** Incident thresholds to override (thresholds.ts); the rest keep their defaults. */
+  thresholds?: Partial<Thresholds>;
   signal?: AbortSignal;
   onProgress?: (progress: AnalyzeProgress) => void;
   /** Keep every timeline event, with its final outcome, in the result (the app's table). */
@@ -65,6 +68,7 @@ export async function analyzeFiles(
   const buckets = wantTimeline ? new TimelineBuckets() : undefined;
   const analyzer = new Analyzer({
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    ...(options.thresholds !== undefined ? { thresholds: options.thresholds } : {}),
     events: wantEvents,
     eventLines: options.eventLines ?? true,
     // The chart only counts events: the Analyzer counts them into the buckets without building them.

@@ -1,4 +1,4 @@
-// `netmortem analyze FILE... [--format md|html|json|pdf] [--out PATH] [--date YYYY-MM-DD] [--timeout SECONDS]`:
+// `netmortem analyze FILE... [--format md|html|json|pdf] [--out PATH] [--date YYYY-MM-DD] [--timeout SECONDS] [--threshold NAME=VALUE]...`:
 // reads capture files (pcap, pcapng, tcpdump text; told apart by content), finds the incidents
 // and writes the report: Markdown on stdout by default, or a file written atomically.
 // Exit status: 0 when the report is written, incidents or not; 1 on an error; 2 with
@@ -7,18 +7,21 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
+import type { Thresholds } from '../../../common/analysis/thresholds';
 import { defaultFileName, type ReportFormat } from '../../../common/report/default-file-name';
 import type { AnalystFields, ReportInput } from '../../../common/report/report-input';
 import { analyzeFiles, type AnalyzeProgress } from '../../analysis/analyze-files';
 import { exportReport } from '../../report/export-report';
 import { renderReport, reportFormats } from '../../report/render-report';
 import { writeStdout } from '../stdout';
+import { parseThreshold, thresholdHelp } from '../threshold-option';
 
 interface AnalyzeOptions {
   format: ReportFormat;
   out?: string;
   date?: string;
   timeout?: number;
+  threshold?: Partial<Thresholds>;
   failOnIncident?: boolean;
   title?: string;
   reporter?: string;
@@ -110,6 +113,7 @@ async function run(files: string[], options: AnalyzeOptions): Promise<void> {
     const result = await analyzeFiles(files, {
       ...(options.date ? { date: options.date } : {}),
       ...(options.timeout ? { timeoutSeconds: options.timeout } : {}),
+      ...(options.threshold ? { thresholds: options.threshold } : {}),
       // The chart is drawn only in HTML and PDF; other formats skip the events for speed.
       timeline: options.format === 'html' || options.format === 'pdf',
       signal: abort.signal,
@@ -157,6 +161,7 @@ export function register(program: Command): void {
       'seconds without an answer before a DNS query counts as unanswered (default 5)',
       parseSeconds,
     )
+    .option('--threshold <name=value>', thresholdHelp, parseThreshold)
     .option('--fail-on-incident', 'exit with status 2 when an incident is found')
     .option('--title <text>', 'report title (default: from the most severe incident)')
     .option('--reporter <name>', "the analyst's name, shown under the title")

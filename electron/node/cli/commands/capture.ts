@@ -3,6 +3,7 @@
 // writes the report, exactly as `analyze` would for the same packets, with the capture's
 // interface, filter and drops in the capture facts.
 import { Option, type Command } from 'commander';
+import type { Thresholds } from '../../../common/analysis/thresholds';
 import type { ReportFormat } from '../../../common/report/default-file-name';
 import { TimelineBuckets } from '../../../common/report/timeline-buckets';
 import { CaptureError } from '../../capture/capture-error';
@@ -13,6 +14,7 @@ import { saveCapture } from '../../capture/save-capture';
 import { exportReport } from '../../report/export-report';
 import { renderReport } from '../../report/render-report';
 import { writeStdout } from '../stdout';
+import { parseThreshold, thresholdHelp } from '../threshold-option';
 
 interface CaptureCommandOptions {
   interface: string;
@@ -23,6 +25,7 @@ interface CaptureCommandOptions {
   format: ReportFormat;
   out?: string;
   timeout?: number;
+  threshold?: Partial<Thresholds>;
   snaplen?: number;
   promiscuous?: boolean;
   buffer?: number;
@@ -49,6 +52,7 @@ export function register(program: Command): void {
       'seconds before an unanswered DNS query counts as a timeout (default 5)',
       positiveNumber('--timeout'),
     )
+    .option('--threshold <name=value>', thresholdHelp, parseThreshold)
     .option('--snaplen <bytes>', 'bytes kept per packet (default 262144)', positiveInteger('--snaplen'))
     .option('--promiscuous', 'put the interface in promiscuous mode (off by default)')
     .option('--buffer <MiB>', 'kernel capture buffer (default 8)', positiveInteger('--buffer'))
@@ -73,6 +77,7 @@ async function runCapture(options: CaptureCommandOptions): Promise<void> {
       durationSeconds: options.duration,
       count: options.count,
       timeoutSeconds: options.timeout,
+      ...(options.threshold ? { analysis: { thresholds: options.threshold } } : {}),
       snaplen: options.snaplen,
       promiscuous: options.promiscuous === true,
       bufferMegabytes: options.buffer,
