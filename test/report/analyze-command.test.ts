@@ -19,6 +19,13 @@ function netmortem(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The scenario log analysed to the JSON contract, with `extra` arguments; the schema checks it. */
+function scenarioJson(...extra: string[]) {
+  const run = netmortem('analyze', scenarioLog, '--date', '2026-11-25', '--format', 'json', ...extra);
+  expect(run.status, run.stderr).toBe(0);
+  return analysisSchema.parse(JSON.parse(run.stdout));
+}
+
 function section(markdown: string, title: string): string {
   const start = markdown.indexOf(`\n## ${title}\n`);
   expect(start, `section ${title}`).toBeGreaterThan(-1);
@@ -74,9 +81,7 @@ describe('netmortem analyze on the scenario log', () => {
 
 describe('netmortem analyze --format json', () => {
   it('prints the contract, which the schema accepts', () => {
-    const run = netmortem('analyze', scenarioLog, '--format', 'json', '--date', '2026-11-25');
-    expect(run.status).toBe(0);
-    const analysis = analysisSchema.parse(JSON.parse(run.stdout));
+    const analysis = scenarioJson();
     expect(analysis.capture.files[0]).toMatchObject({ format: 'tcpdump-text', packets: 6 });
     expect(analysis.capture.files[0]!.sha256).toBe(
       execFileSync('sha256sum', [scenarioLog], { encoding: 'utf8' }).split(' ')[0],
@@ -168,24 +173,14 @@ describe('netmortem analyze errors', () => {
 
   it('takes thresholds, and says in the report that they differ from the defaults', () => {
     // The scenario's 3 ICMP errors fall short of 4: no incident.
-    const run = netmortem(
-      'analyze',
-      scenarioLog,
-      '--date',
-      '2026-11-25',
-      '--format',
-      'json',
+    const analysis = scenarioJson(
       ...['--threshold', 'icmpMinimumErrors=4', '--threshold', 'floodFactor=2.5', '--timeout', '10'],
     );
-    expect(run.status).toBe(0);
-    const analysis = analysisSchema.parse(JSON.parse(run.stdout));
     expect(analysis.incidents).toEqual([]);
     expect(analysis.capture.warnings).toContain(
       'analysed with settings other than the defaults: timeout 10 s (default 5 s), icmpMinimumErrors 4 (default 1), floodFactor 2.5 (default 10)',
     );
-    const defaults = analysisSchema.parse(
-      JSON.parse(netmortem('analyze', scenarioLog, '--date', '2026-11-25', '--format', 'json').stdout),
-    );
+    const defaults = scenarioJson();
     expect(defaults.incidents).toHaveLength(1);
     expect(defaults.capture.warnings).toEqual([]);
   });
