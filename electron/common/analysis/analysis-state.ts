@@ -42,8 +42,6 @@ export class AnalysisState {
   /** This analysis's evidence and event lines. */
   readonly lines = new PacketLines();
   clientsUntracked = 0;
-  /** The query timeout (options.timeoutSeconds): an answer later than this is a late answer. */
-  readonly timeoutMicroseconds: number;
   events: TimelineEvent[] = [];
   updates: OutcomeUpdate[] = [];
   private readonly serviceLimits: ServiceLimits;
@@ -56,7 +54,6 @@ export class AnalysisState {
     });
     this.flood = new FloodDetector(thresholds, evidenceLimit);
     this.nxdomain = new NxdomainTracker(limits.nxdomainNames);
-    this.timeoutMicroseconds = secondsToMicroseconds(options.timeoutSeconds);
     this.serviceLimits = {
       names: limits.namesPerIncident,
       clients: limits.clientsPerIncident,

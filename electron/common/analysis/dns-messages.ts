@@ -209,7 +209,7 @@ function rcodeFailure(
   const service = transaction.service;
   const window = service.windowFor(kind, transaction.firstMicroseconds, microseconds);
   recordTransaction(window, transaction);
-  recordAnswerDelay(window, transaction, microseconds, state.timeoutMicroseconds);
+  recordAnswerDelay(window, transaction, microseconds, state.table.timeoutMicroseconds);
   window.responses++;
   if (!dns.recursionAvailable) window.responsesWithoutRecursion++;
   const tag =

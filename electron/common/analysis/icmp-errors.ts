@@ -170,7 +170,7 @@ function failureFromIcmp(
   if (quoted.ttl > 0) window.quotedTtls.add(quoted.ttl);
   if (transaction && newlyFailed) {
     recordTransaction(window, transaction);
-    recordAnswerDelay(window, transaction, microseconds, state.timeoutMicroseconds);
+    recordAnswerDelay(window, transaction, microseconds, state.table.timeoutMicroseconds);
     recordEvidence(state.lines, window.evidence, transaction, packet, microseconds);
     return;
   }

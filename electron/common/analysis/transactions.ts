@@ -124,7 +124,8 @@ export class TransactionTable {
   private recentSize = 0;
   /** No deadline (timeout, late-answer window) falls before this time: expire() can return at once. */
   private nextDeadline = Number.NEGATIVE_INFINITY;
-  private readonly timeoutMicroseconds: number;
+  /** options.timeoutSeconds: an answer later than this after its query is a late answer. */
+  readonly timeoutMicroseconds: number;
   private readonly lateMicroseconds: number;
   private readonly openLimit: number;
   private readonly recentLimit: number;

@@ -19,6 +19,15 @@ export function delayText(milliseconds: number): string {
     : formatDuration(Math.round(milliseconds * 1000));
 }
 
+type AnswerDelay = NonNullable<Incident['answerDelay']>;
+
+/** 'fastest to slowest', or the one value when they are the same: '0.21 ms to 0.42 ms', '4 ms'. */
+export function delayRange(delay: AnswerDelay): string {
+  return delay.minMilliseconds === delay.maxMilliseconds
+    ? delayText(delay.maxMilliseconds)
+    : `${delayText(delay.minMilliseconds)} to ${delayText(delay.maxMilliseconds)}`;
+}
+
 export function answerDelayText(incident: Incident): Inline[] | undefined {
   const delay = incident.answerDelay;
   if (!delay) return undefined;
@@ -29,12 +38,8 @@ export function answerDelayText(incident: Incident): Inline[] | undefined {
       ? `${icmpName(incident)} error`
       : 'failing answer';
   const { answers, minMilliseconds, meanMilliseconds, maxMilliseconds, afterTimeout } = delay;
-  let text =
-    answers === 1
-      ? ` The ${what} came ${delayText(maxMilliseconds)} after its query.`
-      : minMilliseconds === maxMilliseconds
-        ? ` Each ${what} came ${delayText(maxMilliseconds)} after its query.`
-        : ` Each ${what} came ${delayText(minMilliseconds)} to ${delayText(maxMilliseconds)} after its query (mean ${delayText(meanMilliseconds)}).`;
+  const mean = minMilliseconds === maxMilliseconds ? '' : ` (mean ${delayText(meanMilliseconds)})`;
+  let text = ` ${answers === 1 ? 'The' : 'Each'} ${what} came ${delayRange(delay)} after its query${mean}.`;
   if (afterTimeout > 0) {
     const who =
       afterTimeout === answers ? (answers === 1 ? 'It' : 'All of them') : `${afterTimeout} of ${answers}`;

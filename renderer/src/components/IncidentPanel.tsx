@@ -5,14 +5,7 @@ import { causeNames } from '../../../electron/common/report/cause-text';
 import { kindTexts } from '../../../electron/common/report/incident-kind-text';
 import { severityColors } from '../../../electron/common/report/timeline-colors';
 import { displayTime } from '../../../electron/common/report/time-format';
-import { delayText } from '../../../electron/common/report/answer-delay-text';
-
-/** '0.21 ms to 0.42 ms', or one value when they are the same. */
-function delayRange(delay: NonNullable<Incident['answerDelay']>): string {
-  return delay.minMilliseconds === delay.maxMilliseconds
-    ? delayText(delay.maxMilliseconds)
-    : `${delayText(delay.minMilliseconds)} to ${delayText(delay.maxMilliseconds)}`;
-}
+import { delayRange } from '../../../electron/common/report/answer-delay-text';
 
 interface IncidentPanelProps {
   analysis: Analysis | null;
